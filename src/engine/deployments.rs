@@ -1,0 +1,150 @@
+//! Customer success: deployments (`DAI.CS.DEP.*`).
+//!
+//! Eligible entries (service level 2, not an excluded service, eligible attribution,
+//! inside the trailing twelve months) count once per distinct service name.
+
+use super::path::codes;
+use super::{Area, Outcome, Tracer};
+use crate::model::{Situation, Subcategory};
+use crate::rulebook::{clause, Rulebook};
+use std::collections::HashMap;
+
+const AREA: Area = Area::Subcategory(Subcategory::Deployments);
+
+/// Service names match ignoring case and surrounding white space.
+fn normal(service: &str) -> String {
+    service.trim().to_lowercase()
+}
+
+pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u32 {
+    let rule = &book.deployments;
+    let excluded: Vec<String> = rule.excluded_services.iter().map(|s| normal(s)).collect();
+    let (from, to) = book.windows.ttm.bounds(situation.as_of);
+    let customers: HashMap<&str, &[String]> = situation
+        .customers
+        .iter()
+        .map(|c| (c.id.as_str(), c.attribution.as_slice()))
+        .collect();
+    // Distinct services in first-seen order, with the entries merged into each.
+    let mut distinct: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for (i, d) in situation.deployments.iter().enumerate() {
+        let n = i + 1;
+        let subject = format!(
+            "deployment {n} ({} for {}, {})",
+            d.service.trim(),
+            d.customer,
+            d.month
+        );
+        let (attribution, whose) = match &d.attribution {
+            Some(own) => (own.as_slice(), "its own attribution"),
+            None => (
+                customers.get(d.customer.as_str()).copied().unwrap_or(&[]),
+                "its customer's attribution",
+            ),
+        };
+        let mut refusals: Vec<(&'static str, String)> = Vec::new();
+        if d.service_level != rule.service_level {
+            refusals.push((
+                clause::DEP_ELIGIBLE,
+                format!(
+                    "service level {}, only level {} counts",
+                    d.service_level, rule.service_level
+                ),
+            ));
+        }
+        let key = normal(&d.service);
+        if excluded.contains(&key) {
+            refusals.push((
+                clause::DEP_ELIGIBLE,
+                format!("`{}` never counts toward deployments", d.service.trim()),
+            ));
+        }
+        if !book.attribution.any_eligible(attribution) {
+            refusals.push((
+                clause::ATTR_ELIGIBLE,
+                format!(
+                    "{whose} {} has none of {}",
+                    codes(attribution),
+                    book.attribution.eligible.join(", ")
+                ),
+            ));
+        }
+        if !d.month.within(from, to) {
+            refusals.push((
+                clause::DEP_WINDOW,
+                format!(
+                    "{} lies outside the trailing twelve months {from} to {to}",
+                    d.month
+                ),
+            ));
+        }
+        if let Some((id, _)) = refusals.first() {
+            let why = refusals
+                .iter()
+                .map(|(_, w)| w.as_str())
+                .collect::<Vec<_>>()
+                .join("; ");
+            t.push(
+                AREA,
+                id,
+                subject,
+                Outcome::Excluded,
+                format!("not counted: {why}"),
+            );
+            continue;
+        }
+        match index.get(&key) {
+            Some(&k) => {
+                let (_, merged) = &mut distinct[k];
+                let first = merged[0];
+                merged.push(n);
+                t.push(
+                    AREA,
+                    clause::DEP_DISTINCT,
+                    subject,
+                    Outcome::Excluded,
+                    format!("same service as deployment {first}: counted once as `{key}`"),
+                );
+            }
+            None => {
+                index.insert(key.clone(), distinct.len());
+                distinct.push((key.clone(), vec![n]));
+                t.push(AREA, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
+                    format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level));
+            }
+        }
+    }
+    let counted = (distinct.len() as u64).min(u64::from(rule.max_services)) as u32;
+    let points = (counted * rule.points_per_service).min(rule.max_points);
+    let listing = distinct
+        .iter()
+        .map(|(name, entries)| {
+            let nums = entries
+                .iter()
+                .map(usize::to_string)
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("`{name}` (deployment {nums})")
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    t.push(
+        AREA,
+        &rule.clause,
+        "deployments",
+        Outcome::Points(points),
+        format!(
+            "{} distinct services{}; counted {counted} (at most {}) x {} points",
+            distinct.len(),
+            if listing.is_empty() {
+                String::new()
+            } else {
+                format!(": {listing}")
+            },
+            rule.max_services,
+            rule.points_per_service
+        ),
+    );
+    points
+}

@@ -1,0 +1,207 @@
+//! The scoring engine: a pure function from a situation and a rulebook to a score card
+//! and a trace of every rule application.
+//!
+//! No I/O, no clock, no environment: the same situation always gives the same card and
+//! the same trace. Each rule area of the guide has its own file, named after it. Every
+//! trace entry cites the clause id of the reading it applies (`docs/interpretation.md`).
+
+mod deployments;
+mod designation;
+mod net_customer_adds;
+mod path;
+mod skilling;
+mod usage_growth;
+
+use crate::model::{Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory};
+use crate::rulebook::{clause, Rulebook};
+
+/// Why a situation could not be scored.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum EngineError {
+    /// The rules of this designation are not in the rulebook yet.
+    #[error(
+        "designation `{0}` cannot be scored yet: the guide gives only its maximum points per \
+         subcategory, not its metric definitions, thresholds or certification lists; \
+         pcscore scores `digital-app-innovation` only"
+    )]
+    UnsupportedDesignation(Designation),
+    /// A sum or product of amounts left the exact decimal range.
+    #[error("the amounts are too large to {0} exactly")]
+    Overflow(&'static str),
+}
+
+/// Where in the score a trace entry belongs.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Area {
+    /// The month windows.
+    Windows,
+    /// Path derivation and attribution eligibility.
+    Path,
+    /// One subcategory.
+    Subcategory(Subcategory),
+    /// Categories, total and attainment.
+    Designation,
+}
+
+/// What a rule application did.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Outcome {
+    /// Background: a window, a sum, a derivation.
+    Note,
+    /// The subject counts (an add, a scoring person, a distinct deployment).
+    Counts(i32),
+    /// The subject does not count, for the reason given.
+    Excluded,
+    /// The points a subcategory, category or total comes to.
+    Points(u32),
+}
+
+/// One rule application: which clause, about what, with which data, to what effect.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TraceEntry {
+    /// Where it belongs.
+    pub area: Area,
+    /// The clause id applied, such as `DAI.PERF.NCA.ADD`.
+    pub clause: String,
+    /// What it is about: `customer contoso`, `person alice`, `deployment 3`, `partner`.
+    pub subject: String,
+    /// Its effect.
+    pub outcome: Outcome,
+    /// The reason, with the data used (months, amounts, dates, names).
+    pub reason: String,
+}
+
+/// Where the path came from.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum PathSource {
+    /// Written in the file (`DAI.PATH.EXPLICIT`).
+    Explicit,
+    /// Derived from the data (`DAI.PATH.DERIVED`).
+    Derived,
+}
+
+/// The result of scoring: the card, and the evidence for every number on it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Assessment {
+    /// The designation scored.
+    pub designation: Designation,
+    /// The measurement month.
+    pub as_of: Month,
+    /// Where the path came from.
+    pub path_source: PathSource,
+    /// The score card.
+    pub card: ScoreCard,
+    /// Every rule application, in scoring order.
+    pub trace: Vec<TraceEntry>,
+}
+
+/// Collects trace entries.
+pub(crate) struct Tracer {
+    entries: Vec<TraceEntry>,
+}
+
+impl Tracer {
+    pub(crate) fn push(
+        &mut self,
+        area: Area,
+        clause: &str,
+        subject: impl Into<String>,
+        outcome: Outcome,
+        reason: impl Into<String>,
+    ) {
+        self.entries.push(TraceEntry {
+            area,
+            clause: clause.to_string(),
+            subject: subject.into(),
+            outcome,
+            reason: reason.into(),
+        });
+    }
+}
+
+/// Scores a situation with a rulebook.
+pub fn score(situation: &Situation, book: &Rulebook) -> Result<Assessment, EngineError> {
+    if situation.designation.slug() != book.designation {
+        return Err(EngineError::UnsupportedDesignation(situation.designation));
+    }
+    let mut t = Tracer {
+        entries: Vec::new(),
+    };
+    windows(situation.as_of, book, &mut t);
+    let eligible = path::eligible_customers(situation, book, &mut t);
+    let (path, path_source) = path::decide(situation, &eligible, book, &mut t)?;
+
+    let mut points = Points::default();
+    points.set(
+        Subcategory::NetCustomerAdds,
+        net_customer_adds::score(situation.as_of, path, &eligible, book, &mut t),
+    );
+    let (intermediate, advanced) = skilling::score(situation, path, book, &mut t);
+    points.set(Subcategory::IntermediateCertifications, intermediate);
+    points.set(Subcategory::AdvancedCertifications, advanced);
+    points.set(
+        Subcategory::UsageGrowth,
+        usage_growth::score(situation.as_of, &eligible, book, &mut t)?,
+    );
+    points.set(
+        Subcategory::Deployments,
+        deployments::score(situation, book, &mut t),
+    );
+    let card = designation::card(path, points, book, &mut t);
+    Ok(Assessment {
+        designation: situation.designation,
+        as_of: situation.as_of,
+        path_source,
+        card,
+        trace: t.entries,
+    })
+}
+
+fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
+    let w = &book.windows;
+    let list = |months: Vec<Month>| {
+        months
+            .iter()
+            .map(Month::to_string)
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    t.push(
+        Area::Windows,
+        clause::WINDOW_RECENT,
+        "last two months",
+        Outcome::Note,
+        list(w.recent.months(as_of)),
+    );
+    t.push(
+        Area::Windows,
+        clause::WINDOW_BASELINE,
+        "baseline months",
+        Outcome::Note,
+        list(w.baseline.months(as_of)),
+    );
+    let (from, to) = w.ttm.bounds(as_of);
+    t.push(
+        Area::Windows,
+        clause::WINDOW_TTM,
+        "trailing twelve months",
+        Outcome::Note,
+        format!("{from} to {to}"),
+    );
+    t.push(
+        Area::Windows,
+        clause::WINDOW_MISSING,
+        "missing months",
+        Outcome::Note,
+        "a month with no ACR figure counts as USD 0.00",
+    );
+}
+
+/// `PathKind` of the path-dependent rules, for messages.
+pub(crate) fn path_word(path: PathKind) -> &'static str {
+    match path {
+        PathKind::Smb => "SMB",
+        PathKind::Enterprise => "Enterprise",
+    }
+}

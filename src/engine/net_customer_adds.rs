@@ -1,0 +1,93 @@
+//! Performance: net customer adds (`DAI.PERF.NCA.*`).
+//!
+//! A customer is an add when it had nothing in both baseline months and reached the
+//! threshold in one of the last two; a loss when it reached the threshold in a baseline
+//! month and stayed under it in both of the last two. Ten points per net add, 0 to 3.
+
+use super::{Area, Outcome, Tracer};
+use crate::model::{Customer, Money, Month, PathKind, Subcategory};
+use crate::rulebook::{clause, Rulebook};
+
+const AREA: Area = Area::Subcategory(Subcategory::NetCustomerAdds);
+
+pub(super) fn score(
+    as_of: Month,
+    path: PathKind,
+    customers: &[&Customer],
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> u32 {
+    let rule = &book.net_customer_adds;
+    let threshold = rule.threshold_on(path);
+    t.push(
+        AREA,
+        &rule.threshold_clause,
+        "threshold",
+        Outcome::Note,
+        format!(
+            "{threshold} of ACR in a month on the {} path; reaching it counts as above",
+            super::path_word(path)
+        ),
+    );
+    let baseline = book.windows.baseline.months(as_of);
+    let recent = book.windows.recent.months(as_of);
+    let (mut adds, mut losses) = (0i64, 0i64);
+    for c in customers {
+        let b: Vec<(Month, Money)> = baseline.iter().map(|&m| (m, c.acr_in(m))).collect();
+        let r: Vec<(Month, Money)> = recent.iter().map(|&m| (m, c.acr_in(m))).collect();
+        let baseline_zero = b.iter().all(|(_, a)| a.is_zero());
+        let baseline_above = b.iter().any(|(_, a)| *a >= threshold);
+        let recent_above = r.iter().any(|(_, a)| *a >= threshold);
+        let data = format!("baseline {}; last two months {}", months(&b), months(&r));
+        let (id, outcome, why) = if baseline_zero && recent_above {
+            adds += 1;
+            (clause::NCA_ADD, Outcome::Counts(1), "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
+        } else if baseline_above && !recent_above {
+            losses += 1;
+            (clause::NCA_LOSS, Outcome::Counts(-1), "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
+        } else {
+            let why = if baseline_above {
+                "neither: at or above the threshold in both periods".to_string()
+            } else if baseline_zero {
+                "neither: nothing in the baseline, but under the threshold in both last months"
+                    .to_string()
+            } else {
+                let (m, a) = b
+                    .iter()
+                    .find(|(_, a)| !a.is_zero())
+                    .copied()
+                    .unwrap_or((as_of, Money::ZERO));
+                format!("neither: {a} in {m} means it is not new, and being under the threshold in the baseline it cannot be a loss")
+            };
+            (clause::NCA_NEUTRAL, Outcome::Excluded, why)
+        };
+        t.push(
+            AREA,
+            id,
+            format!("customer {}", c.id),
+            outcome,
+            format!("{why} ({data})"),
+        );
+    }
+    let net = adds - losses;
+    let counted = net.clamp(0, i64::from(rule.max_adds)) as u32;
+    let points = (counted * rule.points_per_add).min(rule.max_points);
+    t.push(
+        AREA,
+        &rule.clause,
+        "net customer adds",
+        Outcome::Points(points),
+        format!(
+            "{adds} adds - {losses} losses = {net} net; counted {counted} (0 to {}) x {} points",
+            rule.max_adds, rule.points_per_add
+        ),
+    );
+    points
+}
+
+fn months(list: &[(Month, Money)]) -> String {
+    list.iter()
+        .map(|(m, a)| format!("{m} {a}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

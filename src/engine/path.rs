@@ -1,0 +1,128 @@
+//! Path and attribution: which customers count, and whether the partner is measured on
+//! the SMB or the Enterprise path (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE`).
+
+use super::{Area, EngineError, Outcome, PathSource, Tracer};
+use crate::model::{Customer, Money, PathKind, Situation};
+use crate::rulebook::{clause, Rulebook};
+
+/// The customers with an eligible attribution; the others are noted in the trace.
+pub(super) fn eligible_customers<'s>(
+    situation: &'s Situation,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> Vec<&'s Customer> {
+    let rule = &book.attribution;
+    let mut eligible = Vec::with_capacity(situation.customers.len());
+    for c in &situation.customers {
+        if rule.any_eligible(&c.attribution) {
+            eligible.push(c);
+        } else {
+            t.push(
+                Area::Path,
+                clause::ATTR_ELIGIBLE,
+                format!("customer {}", c.id),
+                Outcome::Excluded,
+                format!(
+                    "attribution {} has none of {}, so its ACR counts toward neither the path, \
+                     net customer adds nor usage growth",
+                    codes(&c.attribution),
+                    rule.eligible.join(", ")
+                ),
+            );
+        }
+    }
+    eligible
+}
+
+/// `[PAL, CSP]`, or `[] (none)`.
+pub(super) fn codes(list: &[String]) -> String {
+    if list.is_empty() {
+        "[] (none)".to_string()
+    } else {
+        format!("[{}]", list.join(", "))
+    }
+}
+
+/// The path: the file's when given, otherwise derived from the eligible customers.
+pub(super) fn decide(
+    situation: &Situation,
+    eligible: &[&Customer],
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> Result<(PathKind, PathSource), EngineError> {
+    let rule = &book.path;
+    let (from, to) = book.windows.ttm.bounds(situation.as_of);
+    let mut driven = Money::ZERO;
+    let (mut active, mut small) = (0u64, 0u64);
+    for c in eligible {
+        let mut sum = Money::ZERO;
+        for (_, amount) in c.acr.range(from..=to) {
+            sum = sum
+                .checked_add(*amount)
+                .ok_or(EngineError::Overflow("sum the driven ACR"))?;
+        }
+        if !sum.is_zero() {
+            active += 1;
+            if rule.smb_segments.iter().any(|s| s == c.segment.as_str()) {
+                small += 1;
+            }
+        }
+        driven = driven
+            .checked_add(sum)
+            .ok_or(EngineError::Overflow("sum the driven ACR"))?;
+    }
+    let limit = book.driven_acr_limit();
+    let share_met = active == 0 || small * 100 >= u64::from(rule.smb_share_percent) * active;
+    let derived = if driven < limit && share_met {
+        PathKind::Smb
+    } else {
+        PathKind::Enterprise
+    };
+    let segments = rule.smb_segments.join("/").to_uppercase();
+    let share = if active == 0 {
+        "no eligible customer had ACR in the TTM".to_string()
+    } else {
+        format!(
+            "{small} of {active} eligible customers with ACR in the TTM are {segments} ({})",
+            percent(small, active)
+        )
+    };
+    let why =
+        format!(
+        "driven ACR (eligible ACR summed over {from} to {to}) is {driven}, {} {limit}; {share}, \
+         {} the {}% needed for SMB",
+        if driven < limit { "under" } else { "at or above" },
+        if share_met { "meeting" } else { "short of" },
+        rule.smb_share_percent,
+    );
+    match situation.path {
+        Some(given) => {
+            t.push(
+                Area::Path,
+                clause::PATH_EXPLICIT,
+                "partner",
+                Outcome::Note,
+                format!(
+                    "the file sets the path to {given}; the data alone would give {derived} ({why})"
+                ),
+            );
+            Ok((given, PathSource::Explicit))
+        }
+        None => {
+            t.push(
+                Area::Path,
+                clause::PATH_DERIVED,
+                "partner",
+                Outcome::Note,
+                format!("{derived} path: {why}"),
+            );
+            Ok((derived, PathSource::Derived))
+        }
+    }
+}
+
+/// `75%`, or `66.67%`, for messages only.
+fn percent(part: u64, whole: u64) -> String {
+    let value = rust_decimal::Decimal::from(part * 100) / rust_decimal::Decimal::from(whole);
+    format!("{}%", value.round_dp(2).normalize())
+}

@@ -1,0 +1,266 @@
+//! Skilling: intermediate and advanced certifications (`DAI.SKILL.*`).
+//!
+//! Per subcategory: count the associated people with an active prerequisite and the
+//! associated people with at least one active scoring certification (each person once),
+//! then apply the path's schedule and the cap.
+
+use super::{path_word, Area, Outcome, Tracer};
+use crate::model::{Certification, Month, PathKind, Person, Situation, Subcategory};
+use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
+
+/// Points for (intermediate, advanced).
+pub(super) fn score(
+    situation: &Situation,
+    path: PathKind,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> (u32, u32) {
+    note_unknown_certifications(situation, book, t);
+    let rule = &book.skilling;
+    (
+        subcategory(
+            Subcategory::IntermediateCertifications,
+            &rule.intermediate_certifications,
+            situation,
+            path,
+            book,
+            t,
+        ),
+        subcategory(
+            Subcategory::AdvancedCertifications,
+            &rule.advanced_certifications,
+            situation,
+            path,
+            book,
+            t,
+        ),
+    )
+}
+
+/// Certifications the rulebook does not know score nothing; say so, in case of a typo.
+fn note_unknown_certifications(situation: &Situation, book: &Rulebook, t: &mut Tracer) {
+    for p in &situation.people {
+        for c in &p.certifications {
+            if book.certification(&c.cert).is_none() {
+                let hint = book
+                    .certifications
+                    .iter()
+                    .find(|k| {
+                        k.exam.eq_ignore_ascii_case(c.cert.trim())
+                            || k.slug.eq_ignore_ascii_case(c.cert.trim())
+                    })
+                    .map(|k| format!(" (`{}` is, written `{}` or `{}`)", k.title, k.slug, k.exam))
+                    .unwrap_or_default();
+                t.push(
+                    Area::Subcategory(Subcategory::IntermediateCertifications),
+                    clause::SKILL_ACTIVE,
+                    format!("person {}", p.id),
+                    Outcome::Excluded,
+                    format!(
+                        "`{}` is not a certification this designation scores{hint}",
+                        c.cert
+                    ),
+                );
+            }
+        }
+    }
+}
+
+/// Why a certification does not count at M, or `None` when it is active.
+fn inactive_reason(c: &Certification, as_of: Month) -> Option<(&'static str, String)> {
+    let day = as_of.last_day();
+    if c.earned > day {
+        return Some((
+            clause::SKILL_ACTIVE,
+            format!("earned {}, after the last day of {as_of} ({day})", c.earned),
+        ));
+    }
+    match c.expires {
+        Some(exp) if exp < day => Some((
+            clause::SKILL_ACTIVE,
+            format!("expired {exp}, before the last day of {as_of} ({day})"),
+        )),
+        _ => None,
+    }
+}
+
+fn retired_reason(slug: &str, as_of: Month, book: &Rulebook) -> Option<(&'static str, String)> {
+    let r = book.skilling.retired.iter().find(|r| r.cert == slug)?;
+    let last = r.last_month()?;
+    (as_of > last).then(|| {
+        (
+            clause::SKILL_IOT_GRACE,
+            format!(
+                "retired on {}; it scored only while the measurement month was {last} or earlier",
+                r.retired_on
+            ),
+        )
+    })
+}
+
+fn describe(c: &Certification) -> String {
+    let expiry = c
+        .expires
+        .map(|e| format!(", expires {e}"))
+        .unwrap_or_default();
+    format!("{} (earned {}{expiry})", c.cert, c.earned)
+}
+
+fn subcategory(
+    sub: Subcategory,
+    rule: &SkillingSubcategory,
+    situation: &Situation,
+    path: PathKind,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> u32 {
+    let area = Area::Subcategory(sub);
+    let as_of = situation.as_of;
+    let (mut prereq_people, mut scoring_people) = (0u32, 0u32);
+    for person in &situation.people {
+        let (holds_prereq, scoring) = person_in(person, rule, area, as_of, book, t);
+        prereq_people += u32::from(holds_prereq);
+        scoring_people += u32::from(scoring > 0);
+        if scoring > 1 {
+            t.push(area, clause::SKILL_UNIQUE, format!("person {}", person.id), Outcome::Note,
+                format!("holds {scoring} active scoring certifications and counts once in this subcategory"));
+        }
+        if holds_prereq && scoring > 0 {
+            t.push(
+                area,
+                clause::SKILL_SAME_PEOPLE,
+                format!("person {}", person.id),
+                Outcome::Note,
+                "meets the prerequisite and also counts as a scoring person",
+            );
+        }
+    }
+    let schedule = book.skilling.schedule.on(path);
+    let met = prereq_people >= schedule.prerequisite_people;
+    let counted = scoring_people.min(schedule.max_people);
+    let raw = if met {
+        schedule.prerequisite_points + schedule.points_per_person * counted
+    } else {
+        0
+    };
+    let points = raw.min(rule.max_points);
+    let titles = |slugs: &[String]| {
+        slugs
+            .iter()
+            .map(|s| {
+                book.certification(s)
+                    .map_or(s.as_str(), |c| c.title.as_str())
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let why = if met {
+        format!(
+            "{prereq_people} associated people hold an active prerequisite ({}), {} needed on the {} path: {} points; \
+             {scoring_people} scoring people, counted {counted} (at most {}) x {} points",
+            titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
+            schedule.prerequisite_points, schedule.max_people, schedule.points_per_person
+        )
+    } else {
+        format!(
+            "prerequisite not met: {prereq_people} associated people hold an active {}, {} needed on the {} path, \
+             so the {scoring_people} scoring people earn nothing",
+            titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path)
+        )
+    };
+    t.push(
+        area,
+        &schedule.clause,
+        sub.title().to_lowercase(),
+        Outcome::Points(raw.min(rule.max_points)),
+        why,
+    );
+    if raw > rule.max_points {
+        t.push(
+            area,
+            &rule.max_clause,
+            sub.title().to_lowercase(),
+            Outcome::Points(points),
+            format!(
+                "{raw} points capped at the subcategory maximum of {}",
+                rule.max_points
+            ),
+        );
+    }
+    points
+}
+
+/// Traces one person's certifications in a subcategory; returns whether they count for
+/// the prerequisite and how many active scoring certifications they hold.
+fn person_in(
+    person: &Person,
+    rule: &SkillingSubcategory,
+    area: Area,
+    as_of: Month,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> (bool, usize) {
+    let subject = format!("person {}", person.id);
+    let (mut prereq, mut scoring) = (false, 0usize);
+    let mut scoring_seen: Vec<&str> = Vec::new();
+    for c in &person.certifications {
+        let Some(info) = book.certification(&c.cert) else {
+            continue;
+        };
+        let is_prereq = rule.prerequisites.contains(&info.slug);
+        let is_scoring = rule.scoring.contains(&info.slug);
+        if !is_prereq && !is_scoring {
+            continue;
+        }
+        let role = if is_prereq {
+            "prerequisite"
+        } else {
+            "scoring certification"
+        };
+        let role_clause = if is_prereq {
+            &rule.prerequisite_clause
+        } else {
+            &rule.scoring_clause
+        };
+        let refusal = if person.associated {
+            inactive_reason(c, as_of).or_else(|| {
+                if is_scoring {
+                    retired_reason(&info.slug, as_of, book)
+                } else {
+                    None
+                }
+            })
+        } else {
+            Some((
+                clause::SKILL_ASSOC,
+                "the person is not associated to the partner's Partner Center account".to_string(),
+            ))
+        };
+        match refusal {
+            Some((id, why)) => t.push(
+                area,
+                id,
+                &subject,
+                Outcome::Excluded,
+                format!("{} is a {role} but does not count: {why}", describe(c)),
+            ),
+            None => {
+                let duplicate = is_scoring && scoring_seen.contains(&info.slug.as_str());
+                if is_prereq {
+                    prereq = true;
+                } else if !duplicate {
+                    scoring += 1;
+                    scoring_seen.push(&info.slug);
+                }
+                t.push(
+                    area,
+                    role_clause,
+                    &subject,
+                    Outcome::Counts(1),
+                    format!("{} is an active {role} ({})", describe(c), info.title),
+                );
+            }
+        }
+    }
+    (prereq, scoring)
+}

@@ -1,0 +1,15 @@
+//! pcscore: the partner capability score of the Microsoft AI Cloud Partner Program,
+//! computed from a partner's situation and proved by analysts' scenarios.
+//!
+//! Data flows one way: a YAML file is [`load`]ed into a [`model::Document`]; the
+//! [`engine`] scores its situation with a [`rulebook::Rulebook`], producing a score card
+//! and a trace of every rule application; [`scenario`] compares the card with the
+//! file's expectation; [`report`] renders cards, explanations and check results.
+#![deny(missing_docs)]
+
+pub mod engine;
+pub mod load;
+pub mod model;
+pub mod report;
+pub mod rulebook;
+pub mod scenario;

@@ -1,0 +1,700 @@
+//! Reading partner files and scenarios: YAML text to [`Document`], with located errors.
+//!
+//! The format is the contract in `docs/scenario-format.md`. Unknown fields, duplicate
+//! keys and ids, impossible months and dates, non-numeric or negative money and
+//! dangling references are all refused with the file, line, column and field path.
+
+mod error;
+mod tree;
+
+pub use error::LoadError;
+
+use crate::model::{
+    Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
+    MoneyError, Month, PathKind, Person, Segment, Situation, Subcategory,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+use tree::{join, Node, Value};
+
+/// Files larger than this are refused before parsing, so memory stays bounded.
+pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+
+/// Reads and parses a file. `file` is shown in errors as given.
+pub fn load_file(file: &Path) -> Result<Document, LoadError> {
+    let shown = file.display().to_string();
+    let meta = std::fs::metadata(file)
+        .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
+    if meta.is_dir() {
+        return Err(LoadError::whole_file(&shown, "a directory", "a YAML file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::whole_file(
+            &shown,
+            format!("a file of {} bytes", meta.len()),
+            format!("at most {MAX_FILE_BYTES} bytes (split the partner into several files)"),
+        ));
+    }
+    let bytes = std::fs::read(file)
+        .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
+        let col = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        LoadError {
+            file: shown.clone(),
+            position: Some((line, col)),
+            field: String::new(),
+            found: "bytes that are not UTF-8".into(),
+            expected: "a UTF-8 text file".into(),
+            source_line: None,
+        }
+    })?;
+    load_str(&text, &shown)
+}
+
+fn io_found(e: &std::io::Error) -> String {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "no such file".into(),
+        std::io::ErrorKind::PermissionDenied => "a file it may not read".into(),
+        _ => format!("a read error ({e})"),
+    }
+}
+
+/// Parses the text of a partner file or scenario; `file` names it in errors.
+pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let root = tree::parse(file, text)?;
+    Reader { file, text }.document(&root)
+}
+
+/// Converts the tree to the model, knowing where each node came from.
+struct Reader<'a> {
+    file: &'a str,
+    text: &'a str,
+}
+
+type Result<T, E = LoadError> = std::result::Result<T, E>;
+
+/// A mapping's entries by key, checked against the keys the format allows there.
+struct Fields<'n> {
+    node: &'n Node,
+    path: String,
+    entries: HashMap<&'n str, (&'n Node, &'n Node)>,
+}
+
+impl<'n> Fields<'n> {
+    fn get(&self, key: &str) -> Option<&'n Node> {
+        self.entries
+            .get(key)
+            .map(|(_, v)| *v)
+            .filter(|v| !v.is_null())
+    }
+
+    fn key_line(&self, key: &str) -> Option<usize> {
+        self.entries.get(key).map(|(k, _)| k.line)
+    }
+
+    fn path(&self, key: &str) -> String {
+        join(&self.path, key)
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn error(
+        &self,
+        node: &Node,
+        field: &str,
+        found: String,
+        expected: impl Into<String>,
+    ) -> LoadError {
+        LoadError {
+            file: self.file.to_string(),
+            position: Some((node.line, node.col)),
+            field: field.to_string(),
+            found,
+            expected: expected.into(),
+            source_line: self
+                .text
+                .lines()
+                .nth(node.line.saturating_sub(1))
+                .map(str::to_string),
+        }
+    }
+
+    fn wrong(&self, node: &Node, field: &str, expected: impl Into<String>) -> LoadError {
+        self.error(node, field, node.describe(), expected)
+    }
+
+    fn fields<'n>(&self, node: &'n Node, path: &str, allowed: &[&str]) -> Result<Fields<'n>> {
+        let Value::Map(entries) = &node.value else {
+            let what = if path.is_empty() {
+                "the file"
+            } else {
+                "this field"
+            };
+            return Err(self.wrong(
+                node,
+                path,
+                format!(
+                    "{what} to be a mapping of `key: value` lines with the keys {}",
+                    list(allowed)
+                ),
+            ));
+        };
+        let mut map = HashMap::new();
+        for (key, value) in entries {
+            let Value::Scalar { text, .. } = &key.value else {
+                continue; // tree::parse refuses non-scalar keys
+            };
+            if !allowed.contains(&text.as_str()) {
+                let hint = suggest(text, allowed)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(self.error(
+                    key,
+                    &join(path, text),
+                    format!("the unknown field `{text}`"),
+                    format!("one of {}{hint}", list(allowed)),
+                ));
+            }
+            map.insert(text.as_str(), (key, value));
+        }
+        Ok(Fields {
+            node,
+            path: path.to_string(),
+            entries: map,
+        })
+    }
+
+    fn required<'n>(&self, fields: &Fields<'n>, key: &str, what: &str) -> Result<&'n Node> {
+        fields.get(key).ok_or_else(|| {
+            let (at, found) = match fields.entries.get(key) {
+                Some((_, v)) => (*v, "an empty value".to_string()),
+                None => (fields.node, format!("no `{key}`")),
+            };
+            self.error(at, &fields.path(key), found, format!("`{key}`: {what}"))
+        })
+    }
+
+    fn text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
+        match &node.value {
+            Value::Scalar { text, .. } if !node.is_null() && !text.trim().is_empty() => {
+                Ok(text.clone())
+            }
+            _ => Err(self.wrong(node, field, what)),
+        }
+    }
+
+    /// A plain (unquoted) scalar, for numbers, booleans, months and dates.
+    fn plain<'n>(&self, node: &'n Node, field: &str, what: &str) -> Result<&'n str> {
+        match &node.value {
+            Value::Scalar { text, plain: true } if !node.is_null() => Ok(text),
+            _ => Err(self.wrong(node, field, what)),
+        }
+    }
+
+    fn seq<'n>(&self, node: &'n Node, field: &str, what: &str) -> Result<&'n [Node]> {
+        match &node.value {
+            Value::Seq(items) => Ok(items),
+            _ => Err(self.wrong(node, field, format!("a list of {what}"))),
+        }
+    }
+
+    fn month(&self, node: &Node, field: &str) -> Result<Month> {
+        const WHAT: &str = "a month written YYYY-MM, such as `2024-12`, with the month 01 to 12";
+        let text = self.plain(node, field, WHAT)?;
+        Month::parse(text).ok_or_else(|| self.wrong(node, field, WHAT))
+    }
+
+    fn date(&self, node: &Node, field: &str) -> Result<chrono::NaiveDate> {
+        const WHAT: &str =
+            "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
+        let text = self.plain(node, field, WHAT)?;
+        let shape = text.len() == 10
+            && text.bytes().enumerate().all(|(i, b)| {
+                if i == 4 || i == 7 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
+        shape
+            .then(|| chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+            .flatten()
+            .ok_or_else(|| self.wrong(node, field, WHAT))
+    }
+
+    fn whole_number(&self, node: &Node, field: &str) -> Result<u32> {
+        const WHAT: &str = "a whole number such as `2`";
+        let text = self.plain(node, field, WHAT)?;
+        if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(self.wrong(node, field, WHAT));
+        }
+        text.parse()
+            .map_err(|_| self.wrong(node, field, "a whole number below 4,294,967,296"))
+    }
+
+    fn boolean(&self, node: &Node, field: &str) -> Result<bool> {
+        match self.plain(node, field, "`true` or `false`")? {
+            "true" => Ok(true),
+            "false" => Ok(false),
+            _ => Err(self.wrong(node, field, "`true` or `false`")),
+        }
+    }
+
+    fn money(&self, node: &Node, field: &str) -> Result<Money> {
+        const WHAT: &str = "an amount in USD written as a plain number, such as `1200` or `800.50`";
+        let text = match &node.value {
+            Value::Scalar { text, plain: true } if !node.is_null() => text,
+            Value::Scalar { plain: false, .. } => {
+                return Err(self.wrong(node, field, format!("{WHAT}, without quotes")))
+            }
+            _ => return Err(self.wrong(node, field, WHAT)),
+        };
+        Money::parse(text).map_err(|e| {
+            let expected = match e {
+                MoneyError::NotANumber => WHAT.to_string(),
+                MoneyError::Negative => "an amount of zero or more (ACR cannot be negative)".into(),
+                MoneyError::TooLarge => format!(
+                    "an amount below USD 1,000,000,000,000,000 (at most {} whole digits)",
+                    Money::MAX_WHOLE_DIGITS
+                ),
+                MoneyError::TooPrecise => {
+                    format!("at most {} decimal places", Money::MAX_DECIMAL_PLACES)
+                }
+            };
+            self.wrong(node, field, expected)
+        })
+    }
+
+    fn strings(&self, node: &Node, field: &str, what: &str) -> Result<Vec<String>> {
+        self.seq(node, field, what)?
+            .iter()
+            .enumerate()
+            .map(|(i, item)| self.text(item, &format!("{field}[{i}]"), what))
+            .collect()
+    }
+
+    fn document(&self, root: &Node) -> Result<Document> {
+        let f = self.fields(
+            root,
+            "",
+            &[
+                "name",
+                "description",
+                "clauses",
+                "tags",
+                "designation",
+                "as_of",
+                "path",
+                "customers",
+                "people",
+                "deployments",
+                "expected",
+            ],
+        )?;
+        let header = Header {
+            name: f
+                .get("name")
+                .map(|n| self.text(n, "name", "a scenario name"))
+                .transpose()?,
+            description: f
+                .get("description")
+                .map(|n| self.text(n, "description", "free text"))
+                .transpose()?,
+            tags: f
+                .get("tags")
+                .map(|n| self.labels(n, "tags", "tag"))
+                .transpose()?
+                .unwrap_or_default(),
+            clauses: f
+                .get("clauses")
+                .map(|n| self.labels(n, "clauses", "clause id such as `DAI.PERF.NCA.ADD`"))
+                .transpose()?
+                .unwrap_or_default(),
+        };
+        let designation = match f.get("designation") {
+            None => Designation::DigitalAppInnovation,
+            Some(n) => {
+                let slugs: Vec<&str> = Designation::ALL.iter().map(|(_, s)| *s).collect();
+                let expected = format!("one of {}", list(&slugs));
+                let text = self.text(n, "designation", &expected)?;
+                Designation::from_slug(&text).ok_or_else(|| {
+                    let hint = suggest(&text, &slugs).map(|s| format!(" (did you mean `{s}`?)"));
+                    self.wrong(
+                        n,
+                        "designation",
+                        format!("{expected}{}", hint.unwrap_or_default()),
+                    )
+                })?
+            }
+        };
+        let as_of = self.month(
+            self.required(&f, "as_of", "the measurement month, YYYY-MM")?,
+            "as_of",
+        )?;
+        let path = f
+            .get("path")
+            .map(|n| {
+                let text = self.text(n, "path", "`smb` or `enterprise`")?;
+                PathKind::parse(&text).ok_or_else(|| self.wrong(n, "path", "`smb` or `enterprise`"))
+            })
+            .transpose()?;
+        let customers = match f.get("customers") {
+            None => Vec::new(),
+            Some(n) => self.customers(n)?,
+        };
+        let people = match f.get("people") {
+            None => Vec::new(),
+            Some(n) => self.people(n)?,
+        };
+        let deployments = match f.get("deployments") {
+            None => Vec::new(),
+            Some(n) => self.deployments(n, &customers)?,
+        };
+        let expected = f.get("expected").map(|n| self.expected(n)).transpose()?;
+        if expected.is_some() && header.name.is_none() {
+            return Err(self
+                .required(&f, "name", "a scenario with `expected:` needs a name")
+                .unwrap_err());
+        }
+        if f.entries.contains_key("expected") && expected.is_none() {
+            let node = f.entries["expected"].1;
+            return Err(self.wrong(
+                node,
+                "expected",
+                "the expected score card (`points:`, `total:`...)",
+            ));
+        }
+        Ok(Document {
+            header,
+            situation: Situation {
+                designation,
+                as_of,
+                path,
+                customers,
+                people,
+                deployments,
+            },
+            expected,
+            expected_line: f.key_line("expected"),
+        })
+    }
+
+    /// A list of labels: free words without spaces, for tags and clause ids.
+    fn labels(&self, node: &Node, field: &str, what: &str) -> Result<Vec<String>> {
+        let items = self.strings(node, field, what)?;
+        for (i, label) in items.iter().enumerate() {
+            if label.chars().any(char::is_whitespace) {
+                let item = &self.seq(node, field, what)?[i];
+                return Err(self.wrong(
+                    item,
+                    &format!("{field}[{i}]"),
+                    format!("a {what} without spaces"),
+                ));
+            }
+        }
+        Ok(items)
+    }
+
+    fn unique_id(
+        &self,
+        seen: &mut HashMap<String, usize>,
+        id: &str,
+        node: &Node,
+        field: &str,
+        list_name: &str,
+    ) -> Result<()> {
+        if let Some(first) = seen.insert(id.to_string(), node.line) {
+            return Err(self.error(
+                node,
+                field,
+                format!("the id `{id}` a second time (first at line {first})"),
+                format!("ids that are unique within `{list_name}`"),
+            ));
+        }
+        Ok(())
+    }
+
+    fn customers(&self, node: &Node) -> Result<Vec<Customer>> {
+        let mut seen = HashMap::new();
+        let items = self.seq(
+            node,
+            "customers",
+            "customers (each with `id`, `segment`, `attribution`)",
+        )?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("customers[{i}]");
+            let f = self.fields(item, &path, &["id", "segment", "attribution", "acr"])?;
+            let id_node = self.required(&f, "id", "the customer's unique id")?;
+            let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
+            self.unique_id(&mut seen, &id, id_node, &f.path("id"), "customers")?;
+            let seg_node = self.required(&f, "segment", "`smb`, `smc` or `enterprise`")?;
+            let seg_text =
+                self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
+            let segment = Segment::parse(&seg_text).ok_or_else(|| {
+                self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
+            })?;
+            let attribution = self.attribution(&f)?;
+            let mut acr = BTreeMap::new();
+            if let Some(acr_node) = f.get("acr") {
+                let Value::Map(entries) = &acr_node.value else {
+                    return Err(self.wrong(
+                        acr_node,
+                        &f.path("acr"),
+                        "a mapping of months to USD amounts, such as `2024-12: 1200`",
+                    ));
+                };
+                for (key, value) in entries {
+                    let key_text = match &key.value {
+                        Value::Scalar { text, .. } => text.as_str(),
+                        _ => "",
+                    };
+                    let field = join(&f.path("acr"), key_text);
+                    let month = self.month(key, &field)?;
+                    acr.insert(month, self.money(value, &field)?);
+                }
+            }
+            out.push(Customer {
+                id,
+                segment,
+                attribution: attribution.unwrap_or_default(),
+                acr,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The `attribution` list: required on customers, optional on deployments.
+    fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
+        const WHAT: &str = "association type such as `PAL`, `DPOR` or `CSP`";
+        let is_customer = f.path.starts_with("customers");
+        match f.entries.get("attribution") {
+            None if is_customer => Err(self
+                .required(
+                    f,
+                    "attribution",
+                    "a list of association types such as `[PAL]`, or `[]`",
+                )
+                .unwrap_err()),
+            None => Ok(None),
+            Some((_, n)) if n.is_null() => Err(self.wrong(
+                n,
+                &f.path("attribution"),
+                format!("a list of {WHAT}, or `[]` for none"),
+            )),
+            Some((_, n)) => self.strings(n, &f.path("attribution"), WHAT).map(Some),
+        }
+    }
+
+    fn people(&self, node: &Node) -> Result<Vec<Person>> {
+        let mut seen = HashMap::new();
+        let items = self.seq(node, "people", "certified people (each with `id`)")?;
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("people[{i}]");
+            let f = self.fields(item, &path, &["id", "associated", "certifications"])?;
+            let id_node = self.required(&f, "id", "the person's unique id")?;
+            let id = self.text(id_node, &f.path("id"), "the person's unique id")?;
+            self.unique_id(&mut seen, &id, id_node, &f.path("id"), "people")?;
+            let associated = f
+                .get("associated")
+                .map(|n| self.boolean(n, &f.path("associated")))
+                .transpose()?
+                .unwrap_or(true);
+            let mut certifications = Vec::new();
+            if let Some(list) = f.get("certifications") {
+                let certs = self.seq(
+                    list,
+                    &f.path("certifications"),
+                    "certifications (each with `cert` and `earned`)",
+                )?;
+                for (j, cert) in certs.iter().enumerate() {
+                    let cpath = format!("{}[{j}]", f.path("certifications"));
+                    let c = self.fields(cert, &cpath, &["cert", "earned", "expires"])?;
+                    let what = "a certification slug such as `azure-developer-associate` or its exam code such as `AZ-204`";
+                    let name_node = self.required(&c, "cert", what)?;
+                    let name = self.text(name_node, &c.path("cert"), what)?;
+                    let earned = self.date(
+                        self.required(&c, "earned", "the day it was earned, YYYY-MM-DD")?,
+                        &c.path("earned"),
+                    )?;
+                    let expires = c
+                        .get("expires")
+                        .map(|n| self.date(n, &c.path("expires")))
+                        .transpose()?;
+                    if let (Some(exp), Some(n)) = (expires, c.get("expires")) {
+                        if exp < earned {
+                            return Err(self.wrong(
+                                n,
+                                &c.path("expires"),
+                                format!("a date on or after `earned` ({earned})"),
+                            ));
+                        }
+                    }
+                    certifications.push(Certification {
+                        cert: name,
+                        earned,
+                        expires,
+                    });
+                }
+            }
+            out.push(Person {
+                id,
+                associated,
+                certifications,
+            });
+        }
+        Ok(out)
+    }
+
+    fn deployments(&self, node: &Node, customers: &[Customer]) -> Result<Vec<Deployment>> {
+        let items = self.seq(
+            node,
+            "deployments",
+            "deployments (each with `customer`, `service`, `service_level`, `month`)",
+        )?;
+        let mut out = Vec::with_capacity(items.len());
+        let ids: HashMap<&str, ()> = customers.iter().map(|c| (c.id.as_str(), ())).collect();
+        for (i, item) in items.iter().enumerate() {
+            let path = format!("deployments[{i}]");
+            let f = self.fields(
+                item,
+                &path,
+                &[
+                    "customer",
+                    "service",
+                    "service_level",
+                    "month",
+                    "attribution",
+                ],
+            )?;
+            let cust_node = self.required(&f, "customer", "the id of a listed customer")?;
+            let customer = self.text(
+                cust_node,
+                &f.path("customer"),
+                "the id of a listed customer",
+            )?;
+            if !ids.contains_key(customer.as_str()) {
+                let known: Vec<&str> = customers.iter().map(|c| c.id.as_str()).collect();
+                let hint = suggest(&customer, &known)
+                    .map(|s| format!(" (did you mean `{s}`?)"))
+                    .unwrap_or_default();
+                return Err(self.error(
+                    cust_node,
+                    &f.path("customer"),
+                    format!("`{customer}`, which is not in `customers`"),
+                    format!("the id of a customer listed under `customers`{hint}"),
+                ));
+            }
+            let service = self.text(
+                self.required(&f, "service", "the Azure service's name")?,
+                &f.path("service"),
+                "the Azure service's name",
+            )?;
+            let service_level = self.whole_number(
+                self.required(&f, "service_level", "the service level, such as `2`")?,
+                &f.path("service_level"),
+            )?;
+            let month = self.month(
+                self.required(&f, "month", "the month deployed, YYYY-MM")?,
+                &f.path("month"),
+            )?;
+            let attribution = self.attribution(&f)?;
+            out.push(Deployment {
+                customer,
+                service,
+                service_level,
+                month,
+                attribution,
+            });
+        }
+        Ok(out)
+    }
+
+    fn expected(&self, node: &Node) -> Result<Expected> {
+        let f = self.fields(
+            node,
+            "expected",
+            &["path", "points", "categories", "total", "attained"],
+        )?;
+        let mut e = Expected {
+            path: f
+                .get("path")
+                .map(|n| {
+                    let t = self.text(n, "expected.path", "`smb` or `enterprise`")?;
+                    PathKind::parse(&t)
+                        .ok_or_else(|| self.wrong(n, "expected.path", "`smb` or `enterprise`"))
+                })
+                .transpose()?,
+            total: f
+                .get("total")
+                .map(|n| self.whole_number(n, "expected.total"))
+                .transpose()?,
+            attained: f
+                .get("attained")
+                .map(|n| self.boolean(n, "expected.attained"))
+                .transpose()?,
+            ..Expected::default()
+        };
+        if let Some(points) = f.get("points") {
+            let keys: Vec<&str> = Subcategory::ALL.iter().map(|s| s.key()).collect();
+            let p = self.fields(points, "expected.points", &keys)?;
+            for sub in Subcategory::ALL {
+                e.points[sub as usize] = p
+                    .get(sub.key())
+                    .map(|n| self.whole_number(n, &p.path(sub.key())))
+                    .transpose()?;
+            }
+        }
+        if let Some(cats) = f.get("categories") {
+            let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+            let c = self.fields(cats, "expected.categories", &keys)?;
+            for cat in Category::ALL {
+                e.categories[cat as usize] = c
+                    .get(cat.key())
+                    .map(|n| self.whole_number(n, &c.path(cat.key())))
+                    .transpose()?;
+            }
+        }
+        Ok(e)
+    }
+}
+
+/// `` `a`, `b` or `c` `` for messages.
+fn list(items: &[&str]) -> String {
+    let ticked: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    match ticked.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// The allowed word closest to a misspelling, when it is close enough to be a typo.
+pub(crate) fn suggest<'s>(word: &str, candidates: &[&'s str]) -> Option<&'s str> {
+    let lower = word.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), *c))
+        .filter(|(d, c)| *d <= 2.max(c.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}

@@ -1,0 +1,246 @@
+//! The partner situation as the engine sees it: customers with their monthly Azure
+//! consumed revenue, certified people and deployments, measured at one month.
+//!
+//! Everything here is already validated by [`crate::load`]; the engine can trust it.
+
+mod money;
+mod month;
+
+pub use money::{Money, MoneyError};
+pub use month::Month;
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// A Solutions Partner designation, by its slug.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Designation {
+    /// `digital-app-innovation`: Solutions Partner for Digital & App Innovation (Azure).
+    DigitalAppInnovation,
+    /// `business-applications`
+    BusinessApplications,
+    /// `data-ai`
+    DataAi,
+    /// `infrastructure`
+    Infrastructure,
+    /// `modern-work`
+    ModernWork,
+    /// `security`
+    Security,
+}
+
+impl Designation {
+    /// Every designation with its slug, in the order the guide lists them.
+    pub const ALL: [(Designation, &'static str); 6] = [
+        (Designation::BusinessApplications, "business-applications"),
+        (Designation::DataAi, "data-ai"),
+        (Designation::DigitalAppInnovation, "digital-app-innovation"),
+        (Designation::Infrastructure, "infrastructure"),
+        (Designation::ModernWork, "modern-work"),
+        (Designation::Security, "security"),
+    ];
+
+    /// The slug used in files, such as `digital-app-innovation`.
+    pub fn slug(self) -> &'static str {
+        Self::ALL
+            .iter()
+            .find(|(d, _)| *d == self)
+            .map_or("", |(_, s)| s)
+    }
+
+    /// Looks a designation up by its slug.
+    pub fn from_slug(slug: &str) -> Option<Designation> {
+        Self::ALL.iter().find(|(_, s)| *s == slug).map(|(d, _)| *d)
+    }
+}
+
+impl fmt::Display for Designation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}
+
+/// The path a partner qualifies on: it sets thresholds and the skilling schedule.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum PathKind {
+    /// Small and medium business path.
+    Smb,
+    /// Enterprise path.
+    Enterprise,
+}
+
+impl PathKind {
+    /// The word used in files and score cards: `smb` or `enterprise`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PathKind::Smb => "smb",
+            PathKind::Enterprise => "enterprise",
+        }
+    }
+
+    /// Parses `smb` or `enterprise`.
+    pub fn parse(text: &str) -> Option<PathKind> {
+        match text {
+            "smb" => Some(PathKind::Smb),
+            "enterprise" => Some(PathKind::Enterprise),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for PathKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A customer's market segment, used to derive the path (`DAI.PATH.DERIVED`).
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Segment {
+    /// Small and medium business.
+    Smb,
+    /// Small, medium and corporate.
+    Smc,
+    /// Enterprise.
+    Enterprise,
+}
+
+impl Segment {
+    /// The word used in files.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Segment::Smb => "smb",
+            Segment::Smc => "smc",
+            Segment::Enterprise => "enterprise",
+        }
+    }
+
+    /// Parses `smb`, `smc` or `enterprise`.
+    pub fn parse(text: &str) -> Option<Segment> {
+        match text {
+            "smb" => Some(Segment::Smb),
+            "smc" => Some(Segment::Smc),
+            "enterprise" => Some(Segment::Enterprise),
+            _ => None,
+        }
+    }
+}
+
+/// One customer and its monthly Azure consumed revenue.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Customer {
+    /// Unique id within the file.
+    pub id: String,
+    /// Market segment.
+    pub segment: Segment,
+    /// Association types as written (`PAL`, `DPOR`, `CSP` are the eligible ones).
+    pub attribution: Vec<String>,
+    /// ACR per month; a month that is absent counts as zero (`DAI.WINDOW.MISSING`).
+    pub acr: BTreeMap<Month, Money>,
+}
+
+impl Customer {
+    /// ACR in a month, zero when the month is not listed.
+    pub fn acr_in(&self, month: Month) -> Money {
+        self.acr.get(&month).copied().unwrap_or(Money::ZERO)
+    }
+}
+
+/// A certification held by a person, as written in the file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Certification {
+    /// The name as written: a slug, an exam code, or any other certification. The
+    /// rulebook resolves exam codes to slugs.
+    pub cert: String,
+    /// The day it was earned.
+    pub earned: chrono::NaiveDate,
+    /// The day it expires, if it does.
+    pub expires: Option<chrono::NaiveDate>,
+}
+
+/// A certified professional.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Unique id within the file.
+    pub id: String,
+    /// Associated to the partner's Partner Center account (`DAI.SKILL.ASSOC`).
+    pub associated: bool,
+    /// Certifications in file order.
+    pub certifications: Vec<Certification>,
+}
+
+/// One deployed service for a customer.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Deployment {
+    /// The customer's id; the loader guarantees it is listed.
+    pub customer: String,
+    /// The Azure service's name as written.
+    pub service: String,
+    /// The service level (only level 2 is eligible).
+    pub service_level: u32,
+    /// The month of the deployment.
+    pub month: Month,
+    /// Its own attribution; `None` means "use the customer's".
+    pub attribution: Option<Vec<String>>,
+}
+
+/// Everything one partner file says about a partner, at one measurement month.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Situation {
+    /// The designation to score.
+    pub designation: Designation,
+    /// The measurement month M.
+    pub as_of: Month,
+    /// The path given in the file, if any (`DAI.PATH.EXPLICIT`).
+    pub path: Option<PathKind>,
+    /// Customers in file order.
+    pub customers: Vec<Customer>,
+    /// People in file order.
+    pub people: Vec<Person>,
+    /// Deployments in file order.
+    pub deployments: Vec<Deployment>,
+}
+
+impl Situation {
+    /// An empty situation at a month, for building situations in code.
+    pub fn new(as_of: Month) -> Situation {
+        Situation {
+            designation: Designation::DigitalAppInnovation,
+            as_of,
+            path: None,
+            customers: Vec::new(),
+            people: Vec::new(),
+            deployments: Vec::new(),
+        }
+    }
+}
+
+mod score_card;
+pub use score_card::{Category, Expected, Points, ScoreCard, Subcategory};
+
+/// What a file says besides the situation: its name and labels, and, for a scenario,
+/// the expected score card.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Header {
+    /// `name`: required for scenarios, shown in every report.
+    pub name: Option<String>,
+    /// `description`: free text.
+    pub description: Option<String>,
+    /// `tags`: labels for selecting scenarios.
+    pub tags: Vec<String>,
+    /// `clauses`: the clause ids of interpretation rules the file pins down.
+    pub clauses: Vec<String>,
+}
+
+/// One loaded file: a partner situation, its header and, for a scenario, the expectation.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Document {
+    /// Name, description, tags, clauses.
+    pub header: Header,
+    /// The partner situation.
+    pub situation: Situation,
+    /// The `expected:` block; `None` for a plain partner file.
+    pub expected: Option<Expected>,
+    /// The line the `expected:` key is on, for reports and accept.
+    pub expected_line: Option<usize>,
+}

@@ -1,0 +1,146 @@
+//! The score card in the three formats of `pcscore score`.
+
+use crate::engine::{Assessment, PathSource};
+use crate::model::{Category, Expected, ScoreCard, Subcategory};
+use crate::rulebook::Rulebook;
+use serde_json::{json, Map, Value};
+
+/// The score card as YAML in exactly the shape of a scenario's `expected:` block.
+///
+/// With `only`, just the keys that expectation writes, so the two can be diffed.
+pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
+    let all = Expected::default();
+    let want = |written: bool| only.is_none() || written;
+    let e = only.unwrap_or(&all);
+    let mut out = String::new();
+    if want(e.path.is_some()) {
+        out.push_str(&format!("path: {}\n", card.path));
+    }
+    if want(e.points.iter().any(Option::is_some)) {
+        out.push_str("points:\n");
+        for sub in Subcategory::ALL {
+            if want(e.points[sub as usize].is_some()) {
+                out.push_str(&format!("  {}: {}\n", sub.key(), card.points.get(sub)));
+            }
+        }
+    }
+    if want(e.categories.iter().any(Option::is_some)) {
+        out.push_str("categories:\n");
+        for cat in Category::ALL {
+            if want(e.categories[cat as usize].is_some()) {
+                out.push_str(&format!("  {}: {}\n", cat.key(), card.category(cat)));
+            }
+        }
+    }
+    if want(e.total.is_some()) {
+        out.push_str(&format!("total: {}\n", card.total));
+    }
+    if want(e.attained.is_some()) {
+        out.push_str(&format!("attained: {}\n", card.attained));
+    }
+    out
+}
+
+/// The score card as JSON: the `expected:` keys, then the designation, month, path
+/// source and the maxima beside them.
+pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
+    let card = &a.card;
+    let mut points = Map::new();
+    let mut max_points = Map::new();
+    for sub in Subcategory::ALL {
+        points.insert(sub.key().into(), json!(card.points.get(sub)));
+        max_points.insert(sub.key().into(), json!(book.subcategory_max(sub)));
+    }
+    let mut categories = Map::new();
+    let mut max_categories = Map::new();
+    for cat in Category::ALL {
+        categories.insert(cat.key().into(), json!(card.category(cat)));
+        max_categories.insert(cat.key().into(), json!(book.category_max(cat)));
+    }
+    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let value = json!({
+        "path": card.path.as_str(),
+        "points": Value::Object(points),
+        "categories": Value::Object(categories),
+        "total": card.total,
+        "attained": card.attained,
+        "designation": a.designation.slug(),
+        "as_of": a.as_of.to_string(),
+        "path_source": source_word(a.path_source),
+        "maxima": {
+            "points": Value::Object(max_points),
+            "categories": Value::Object(max_categories),
+            "total": max_total,
+        },
+        "min_total": book.attainment.min_total,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+pub(crate) fn source_word(source: PathSource) -> &'static str {
+    match source {
+        PathSource::Explicit => "explicit",
+        PathSource::Derived => "derived",
+    }
+}
+
+/// The score card as a small table for people.
+pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
+    let card = &a.card;
+    let mut out = format!(
+        "{}\nmeasured at {}, {} path ({})\n\n",
+        book.title,
+        a.as_of,
+        card.path,
+        match a.path_source {
+            PathSource::Explicit => "set in the file",
+            PathSource::Derived => "derived from the data",
+        }
+    );
+    for cat in Category::ALL {
+        out.push_str(&format!(
+            "{:<32}{:>4} / {}\n",
+            title_case(cat.key()),
+            card.category(cat),
+            book.category_max(cat)
+        ));
+        for sub in Subcategory::ALL.into_iter().filter(|s| s.category() == cat) {
+            out.push_str(&format!(
+                "  {:<30}{:>4} / {}\n",
+                sub.title(),
+                card.points.get(sub),
+                book.subcategory_max(sub)
+            ));
+        }
+    }
+    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    out.push_str(&format!("{:<32}{:>4} / {max_total}\n", "Total", card.total));
+    out.push_str(&format!(
+        "\n{}\n",
+        if card.attained {
+            "Designation attained."
+        } else {
+            "Designation not attained."
+        }
+    ));
+    if let Some(why) = a
+        .trace
+        .iter()
+        .rev()
+        .find(|e| e.clause == book.attainment.clause)
+    {
+        out.push_str(&format!("{} ({})\n", why.reason, book.attainment.clause));
+    }
+    out
+}
+
+pub(crate) fn title_case(key: &str) -> String {
+    let spaced = key.replace('_', " ");
+    let mut chars = spaced.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}

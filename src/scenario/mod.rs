@@ -1,0 +1,230 @@
+//! Scenarios: a partner situation with an `expected:` score card, checked against the
+//! engine. Only the keys a scenario writes are compared, and a mismatch is shown as a
+//! unified diff of the expected keys against the engine's values for the same keys.
+
+mod discover;
+
+pub use discover::discover;
+
+use crate::engine::{self, Assessment};
+use crate::load::{self, LoadError};
+use crate::model::{Category, Document, Expected, ScoreCard, Subcategory};
+use crate::report::card_yaml;
+use crate::rulebook::Rulebook;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The result of checking one file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Status {
+    /// Every expected key matched.
+    Passed,
+    /// Some expected key differs; the unified diff of expected against actual.
+    Failed {
+        /// `--- expected` / `+++ actual` diff over the written keys.
+        diff: String,
+    },
+    /// The file could not be checked: bad input or an unscorable designation.
+    Invalid {
+        /// The error, with file, line and field.
+        message: String,
+    },
+    /// A partner file without `expected:`: nothing to check.
+    NotAScenario,
+}
+
+/// One checked file.
+#[derive(Debug, Clone)]
+pub struct Case {
+    /// The file.
+    pub file: PathBuf,
+    /// The scenario's name; the file name when it has none or could not be read.
+    pub name: String,
+    /// Tags and clause ids, for selection and reports.
+    pub tags: Vec<String>,
+    /// The outcome.
+    pub status: Status,
+    /// The engine's score card, when it could score the file.
+    pub actual: Option<ScoreCard>,
+    /// The expectation, when the file has one.
+    pub expected: Option<Expected>,
+}
+
+/// Compares an expectation with a score card; `None` when every written key matches.
+pub fn compare(expected: &Expected, actual: &ScoreCard) -> Option<String> {
+    let want = expected_yaml(expected);
+    let got = card_yaml(actual, Some(expected));
+    (want != got).then(|| unified_diff(&want, &got))
+}
+
+/// The expectation as YAML, keys in score card order, only those written.
+pub fn expected_yaml(e: &Expected) -> String {
+    let mut out = String::new();
+    if let Some(p) = e.path {
+        out.push_str(&format!("path: {p}\n"));
+    }
+    if e.points.iter().any(Option::is_some) {
+        out.push_str("points:\n");
+        for sub in Subcategory::ALL {
+            if let Some(v) = e.points[sub as usize] {
+                out.push_str(&format!("  {}: {v}\n", sub.key()));
+            }
+        }
+    }
+    if e.categories.iter().any(Option::is_some) {
+        out.push_str("categories:\n");
+        for cat in Category::ALL {
+            if let Some(v) = e.categories[cat as usize] {
+                out.push_str(&format!("  {}: {v}\n", cat.key()));
+            }
+        }
+    }
+    if let Some(t) = e.total {
+        out.push_str(&format!("total: {t}\n"));
+    }
+    if let Some(a) = e.attained {
+        out.push_str(&format!("attained: {a}\n"));
+    }
+    out
+}
+
+/// A unified diff, `expected` first.
+pub fn unified_diff(expected: &str, actual: &str) -> String {
+    similar::TextDiff::from_lines(expected, actual)
+        .unified_diff()
+        .context_radius(3)
+        .header("expected", "actual")
+        .to_string()
+}
+
+/// Scores a loaded document and compares it with its expectation.
+pub fn check_document(doc: &Document, book: &Rulebook) -> (Status, Option<Assessment>) {
+    let assessment = match engine::score(&doc.situation, book) {
+        Ok(a) => a,
+        Err(e) => {
+            return (
+                Status::Invalid {
+                    message: e.to_string(),
+                },
+                None,
+            )
+        }
+    };
+    let status = match &doc.expected {
+        None => Status::NotAScenario,
+        Some(expected) => match compare(expected, &assessment.card) {
+            None => Status::Passed,
+            Some(diff) => Status::Failed { diff },
+        },
+    };
+    (status, Some(assessment))
+}
+
+/// Loads and checks one file.
+pub fn check_file(file: &Path, book: &Rulebook) -> Case {
+    match load::load_file(file) {
+        Err(e) => invalid(file, &e),
+        Ok(doc) => {
+            let (status, assessment) = check_document(&doc, book);
+            let mut tags = doc.header.tags.clone();
+            tags.extend(doc.header.clauses.iter().cloned());
+            let status = match (&status, &assessment) {
+                (Status::Invalid { message }, _) => Status::Invalid {
+                    message: format!("{}: {message}", file.display()),
+                },
+                _ => status,
+            };
+            Case {
+                file: file.to_path_buf(),
+                name: doc
+                    .header
+                    .name
+                    .clone()
+                    .unwrap_or_else(|| file.display().to_string()),
+                tags,
+                status,
+                actual: assessment.map(|a| a.card),
+                expected: doc.expected,
+            }
+        }
+    }
+}
+
+fn invalid(file: &Path, e: &LoadError) -> Case {
+    Case {
+        file: file.to_path_buf(),
+        name: file.display().to_string(),
+        tags: Vec::new(),
+        status: Status::Invalid {
+            message: e.to_string(),
+        },
+        actual: None,
+        expected: None,
+    }
+}
+
+/// Checks every file, in order, and refuses a second scenario with a name already used.
+pub fn check_files(files: &[PathBuf], book: &Rulebook) -> Vec<Case> {
+    let mut seen: HashMap<String, PathBuf> = HashMap::new();
+    files
+        .iter()
+        .map(|f| {
+            let mut case = check_file(f, book);
+            if case.expected.is_some() {
+                if let Some(first) = seen.get(&case.name) {
+                    case.status = Status::Invalid {
+                        message: format!(
+                            "{}: name: found `{}`, already the name of {}, expected a scenario name unique within the run",
+                            f.display(),
+                            case.name,
+                            first.display()
+                        ),
+                    };
+                } else {
+                    seen.insert(case.name.clone(), f.clone());
+                }
+            }
+            case
+        })
+        .collect()
+}
+
+/// Counts of a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Summary {
+    /// Scenarios that matched.
+    pub passed: usize,
+    /// Scenarios that did not match.
+    pub failed: usize,
+    /// Files that could not be checked.
+    pub invalid: usize,
+    /// Partner files without `expected:`.
+    pub skipped: usize,
+}
+
+impl Summary {
+    /// Tallies a run.
+    pub fn of(cases: &[Case]) -> Summary {
+        let mut s = Summary::default();
+        for c in cases {
+            match c.status {
+                Status::Passed => s.passed += 1,
+                Status::Failed { .. } => s.failed += 1,
+                Status::Invalid { .. } => s.invalid += 1,
+                Status::NotAScenario => s.skipped += 1,
+            }
+        }
+        s
+    }
+
+    /// The exit code: 2 when any file was invalid, else 1 when any failed, else 0.
+    pub fn exit_code(&self) -> u8 {
+        if self.invalid > 0 {
+            2
+        } else if self.failed > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
