@@ -620,6 +620,14 @@ impl<'a> Reader<'a> {
             "expected",
             &["path", "points", "categories", "total", "attained"],
         )?;
+        if f.entries.is_empty() {
+            return Err(self.error(
+                node,
+                "expected",
+                "an empty mapping".into(),
+                "at least one of `path`, `points`, `categories`, `total`, `attained` (an empty block would check nothing)",
+            ));
+        }
         let mut e = Expected {
             path: f
                 .get("path")
