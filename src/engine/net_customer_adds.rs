@@ -47,17 +47,12 @@ pub(super) fn score(
             (clause::NCA_LOSS, Outcome::Counts(-1), "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
         } else {
             let why = if baseline_above {
-                "neither: at or above the threshold in both periods".to_string()
+                "not an add and not a loss: at or above the threshold in a baseline month and in a last month".to_string()
             } else if baseline_zero {
-                "neither: nothing in the baseline, but under the threshold in both last months"
-                    .to_string()
+                "not an add: under the threshold in both last months; not a loss: nothing in the baseline".to_string()
             } else {
-                let (m, a) = b
-                    .iter()
-                    .find(|(_, a)| !a.is_zero())
-                    .copied()
-                    .unwrap_or((as_of, Money::ZERO));
-                format!("neither: {a} in {m} means it is not new, and being under the threshold in the baseline it cannot be a loss")
+                let (m, a) = b.iter().find(|(_, a)| !a.is_zero()).copied().unwrap_or((as_of, Money::ZERO));
+                format!("not an add: {a} in {m}, a baseline month (an add needs USD 0 in both); not a loss: under the threshold throughout the baseline")
             };
             (clause::NCA_NEUTRAL, Outcome::Excluded, why)
         };

@@ -156,16 +156,17 @@ fn subcategory(
     };
     let why = if met {
         format!(
-            "{prereq_people} associated people hold an active prerequisite ({}), {} needed on the {} path: {} points; \
-             {scoring_people} scoring people, counted {counted} (at most {}) x {} points",
-            titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
-            schedule.prerequisite_points, schedule.max_people, schedule.points_per_person
+            "{} an active prerequisite ({}), {} needed on the {} path: {} points; \
+             {} with an active scoring certification, counted {counted} (at most {}) x {} points",
+            people(prereq_people, "holds", "hold"), titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
+            schedule.prerequisite_points, people(scoring_people, "person", "people"), schedule.max_people, schedule.points_per_person
         )
     } else {
         format!(
-            "prerequisite not met: {prereq_people} associated people hold an active {}, {} needed on the {} path, \
-             so the {scoring_people} scoring people earn nothing",
-            titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path)
+            "prerequisite not met: {} an active {}, {} needed on the {} path, \
+             so scoring certifications earn nothing ({} with one)",
+            people(prereq_people, "holds", "hold"), titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
+            people(scoring_people, "person", "people")
         )
     };
     t.push(
@@ -263,4 +264,14 @@ fn person_in(
         }
     }
     (prereq, scoring)
+}
+
+/// `1 associated person holds`, `2 associated people hold`; with nouns, `1 person`.
+fn people(n: u32, one: &str, many: &str) -> String {
+    match (n, one) {
+        (1, "person") => "1 person".to_string(),
+        (_, "person") => format!("{n} {many}"),
+        (1, _) => format!("1 associated person {one}"),
+        _ => format!("{n} associated people {many}"),
+    }
 }
