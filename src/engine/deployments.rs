@@ -3,7 +3,7 @@
 //! Eligible entries (service level 2, not an excluded service, eligible attribution,
 //! inside the trailing twelve months) count once per distinct service name.
 
-use super::path::codes;
+use super::path::{codes, near_misses};
 use super::{Area, Outcome, Tracer};
 use crate::model::{Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook};
@@ -64,9 +64,10 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
             refusals.push((
                 clause::ATTR_ELIGIBLE,
                 format!(
-                    "{whose} {} has none of {}",
+                    "{whose} {} has none of {}{}",
                     codes(attribution),
-                    book.attribution.eligible.join(", ")
+                    book.attribution.eligible.join(", "),
+                    near_misses(attribution, &book.attribution.eligible)
                 ),
             ));
         }

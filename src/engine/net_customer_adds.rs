@@ -51,7 +51,11 @@ pub(super) fn score(
             } else if baseline_zero {
                 "not an add: under the threshold in both last months; not a loss: nothing in the baseline".to_string()
             } else {
-                let (m, a) = b.iter().find(|(_, a)| !a.is_zero()).copied().unwrap_or((as_of, Money::ZERO));
+                let (m, a) = b
+                    .iter()
+                    .find(|(_, a)| !a.is_zero())
+                    .copied()
+                    .unwrap_or((as_of, Money::ZERO));
                 format!("not an add: {a} in {m}, a baseline month (an add needs USD 0 in both); not a loss: under the threshold throughout the baseline")
             };
             (clause::NCA_NEUTRAL, Outcome::Excluded, why)

@@ -24,14 +24,34 @@ pub(super) fn eligible_customers<'s>(
                 Outcome::Excluded,
                 format!(
                     "attribution {} has none of {}, so its ACR counts toward neither the path, \
-                     net customer adds nor usage growth",
+                     net customer adds nor usage growth{}",
                     codes(&c.attribution),
-                    rule.eligible.join(", ")
+                    rule.eligible.join(", "),
+                    near_misses(&c.attribution, &rule.eligible)
                 ),
             );
         }
     }
     eligible
+}
+
+/// A note for codes that differ from an eligible one only in case or spacing
+/// (`pal`): they are not eligible, but the analyst probably meant them to be.
+pub(super) fn near_misses(written: &[String], eligible: &[String]) -> String {
+    let misses: Vec<String> = written
+        .iter()
+        .filter_map(|w| {
+            eligible
+                .iter()
+                .find(|e| *e != w && e.eq_ignore_ascii_case(w.trim()))
+                .map(|e| format!("`{w}` is not `{e}`"))
+        })
+        .collect();
+    if misses.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}: codes are matched exactly)", misses.join(", "))
+    }
 }
 
 /// `[PAL, CSP]`, or `[] (none)`.

@@ -158,14 +158,23 @@ fn subcategory(
         format!(
             "{} an active prerequisite ({}), {} needed on the {} path: {} points; \
              {} with an active scoring certification, counted {counted} (at most {}) x {} points",
-            people(prereq_people, "holds", "hold"), titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
-            schedule.prerequisite_points, people(scoring_people, "person", "people"), schedule.max_people, schedule.points_per_person
+            people(prereq_people, "holds", "hold"),
+            titles(&rule.prerequisites),
+            schedule.prerequisite_people,
+            path_word(path),
+            schedule.prerequisite_points,
+            people(scoring_people, "person", "people"),
+            schedule.max_people,
+            schedule.points_per_person
         )
     } else {
         format!(
             "prerequisite not met: {} an active {}, {} needed on the {} path, \
              so scoring certifications earn nothing ({} with one)",
-            people(prereq_people, "holds", "hold"), titles(&rule.prerequisites), schedule.prerequisite_people, path_word(path),
+            people(prereq_people, "holds", "hold"),
+            titles(&rule.prerequisites),
+            schedule.prerequisite_people,
+            path_word(path),
             people(scoring_people, "person", "people")
         )
     };

@@ -6,6 +6,7 @@
 //! hostile file cannot exhaust memory.
 
 use super::error::LoadError;
+use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
 
@@ -59,11 +60,20 @@ impl Node {
     }
 }
 
+/// A collection being built: its node, its field path, and for a mapping the key
+/// waiting for its value and the keys seen so far (with their lines).
+struct Open {
+    node: Node,
+    path: String,
+    pending: Option<Node>,
+    keys: HashMap<String, usize>,
+}
+
 /// Parses one YAML document into a tree, or explains why not.
 pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
     let mut parser = Parser::new_from_str(source);
     // Open collections with the key path leading to them, for error messages.
-    let mut stack: Vec<(Node, String, Option<Node>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
     let error = |line: usize, col: usize, field: &str, found: String, expected: &str| LoadError {
@@ -77,9 +87,8 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
             .nth(line.saturating_sub(1))
             .map(str::to_string),
     };
-    let path_of = |stack: &[(Node, String, Option<Node>)]| -> String {
-        stack.last().map(|(_, p, _)| p.clone()).unwrap_or_default()
-    };
+    let path_of =
+        |stack: &[Open]| -> String { stack.last().map(|o| o.path.clone()).unwrap_or_default() };
     loop {
         let (event, mark) = match parser.next_token() {
             Ok(pair) => pair,
@@ -151,17 +160,27 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                     Value::Seq(Vec::new())
                 };
                 let path = child_path(&stack);
-                stack.push((Node { line, col, value }, path, None));
+                stack.push(Open {
+                    node: Node { line, col, value },
+                    path,
+                    pending: None,
+                    keys: HashMap::new(),
+                });
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some((node, _, _)) => node,
+                Some(open) => open.node,
                 None => continue,
             },
         };
         match stack.last_mut() {
             None => root = Some(node),
-            Some((parent, path, pending)) => match &mut parent.value {
+            Some(Open {
+                node: parent,
+                path,
+                pending,
+                keys,
+            }) => match &mut parent.value {
                 Value::Seq(items) => items.push(node),
                 Value::Map(entries) => match pending.take() {
                     None => {
@@ -177,19 +196,19 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                                 ))
                             }
                         };
-                        if let Some((first, _)) = entries.iter().find(|(k, _)| scalar_is(k, &key)) {
+                        if let Some(first_line) = keys.get(&key) {
                             let field = join(path, &key);
                             return Err(error(
                                 node.line,
                                 node.col,
                                 &field,
                                 format!(
-                                    "the key `{key}` a second time (first at line {})",
-                                    first.line
+                                    "the key `{key}` a second time (first at line {first_line})"
                                 ),
                                 "each key once in a mapping",
                             ));
                         }
+                        keys.insert(key, node.line);
                         *pending = Some(node);
                     }
                     Some(key) => entries.push((key, node)),
@@ -220,15 +239,16 @@ fn refuse_anchor_or_tag(anchor: usize, tagged: bool) -> Result<(), String> {
     }
 }
 
-fn scalar_is(node: &Node, key: &str) -> bool {
-    matches!(&node.value, Value::Scalar { text, .. } if text == key)
-}
-
 /// The field path of the node about to be added under the innermost open collection.
-fn child_path(stack: &[(Node, String, Option<Node>)]) -> String {
+fn child_path(stack: &[Open]) -> String {
     match stack.last() {
         None => String::new(),
-        Some((parent, path, pending)) => match (&parent.value, pending) {
+        Some(Open {
+            node: parent,
+            path,
+            pending,
+            ..
+        }) => match (&parent.value, pending) {
             (Value::Seq(items), _) => format!("{path}[{}]", items.len()),
             (Value::Map(_), Some(key)) => match &key.value {
                 Value::Scalar { text, .. } => join(path, text),
