@@ -185,6 +185,10 @@ fn subcategory(
         Outcome::Points(raw.min(rule.max_points)),
         why,
     );
+    if raw <= rule.max_points {
+        t.push(area, &rule.max_clause, sub.title().to_lowercase(), Outcome::Note,
+            format!("the subcategory is capped at {} points; the schedule above stays within it", rule.max_points));
+    }
     if raw > rule.max_points {
         t.push(
             area,

@@ -1,0 +1,100 @@
+//! Typed step parameters: what `{month}`, `{path}`, `{subcategory}`, `{category}` and
+//! `{clause}` match in step text, each parsed into the library's own type.
+
+use cucumber::Parameter;
+use pcscore::model::{Category, Month, PathKind, Subcategory};
+use pcscore::rulebook::Rulebook;
+use std::str::FromStr;
+
+/// A measurement month such as `2024-12`.
+#[derive(Debug, Parameter)]
+#[param(name = "month", regex = r"\d{4}-\d{2}")]
+pub struct MonthArg(pub Month);
+
+impl FromStr for MonthArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Month::parse(s)
+            .map(MonthArg)
+            .ok_or_else(|| format!("`{s}` is not a month such as 2024-12"))
+    }
+}
+
+impl MonthArg {
+    /// Whether a table heading names a month (`YYYY-MM`); the loader judges its value.
+    pub fn is_month(heading: &str) -> bool {
+        let b = heading.as_bytes();
+        b.len() == 7
+            && b[4] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    }
+}
+
+/// `SMB` or `Enterprise`, in either case.
+#[derive(Debug, Parameter)]
+#[param(name = "path", regex = "SMB|smb|Enterprise|enterprise")]
+pub struct PathArg(pub PathKind);
+
+impl FromStr for PathArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        PathKind::parse(&s.to_lowercase())
+            .map(PathArg)
+            .ok_or_else(|| format!("`{s}` is not a path"))
+    }
+}
+
+/// A subcategory as its title reads in lower case: `net customer adds`, `usage growth`.
+#[derive(Debug, Parameter)]
+#[param(
+    name = "subcategory",
+    regex = "net customer adds|intermediate certifications|advanced certifications|usage growth|deployments"
+)]
+pub struct SubcategoryArg(pub Subcategory);
+
+impl FromStr for SubcategoryArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Subcategory::ALL
+            .into_iter()
+            .find(|sub| sub.title().eq_ignore_ascii_case(s))
+            .map(SubcategoryArg)
+            .ok_or_else(|| format!("`{s}` is not a subcategory"))
+    }
+}
+
+/// A category: `performance`, `skilling` or `customer success`.
+#[derive(Debug, Parameter)]
+#[param(name = "category", regex = "performance|skilling|customer success")]
+pub struct CategoryArg(pub Category);
+
+impl FromStr for CategoryArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        Category::from_key(&s.replace(' ', "_"))
+            .map(CategoryArg)
+            .ok_or_else(|| format!("`{s}` is not a category"))
+    }
+}
+
+/// A clause id of the rulebook's catalogue, such as `DAI.PERF.NCA.LOSS`.
+#[derive(Debug, Parameter)]
+#[param(name = "clause", regex = r"(?:DAI|PCS)(?:\.[A-Z0-9_]+)+")]
+pub struct ClauseArg(pub String);
+
+impl FromStr for ClauseArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match Rulebook::builtin().clause(s) {
+            Some(c) => Ok(ClauseArg(c.id.clone())),
+            None => Err(format!("`{s}` is not in the rulebook's clause catalogue")),
+        }
+    }
+}
