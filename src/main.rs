@@ -1,9 +1,11 @@
 //! The `pcscore` command line: argument parsing and printing only; the work is done by
 //! the `pcscore` library.
 
+mod check_cli;
+
 use clap::{Parser, Subcommand, ValueEnum};
 use pcscore::rulebook::Rulebook;
-use pcscore::{engine, load, report, scenario};
+use pcscore::{engine, load, report};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -35,11 +37,7 @@ enum Command {
         file: PathBuf,
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
-    Check {
-        /// Scenario files or folders, searched recursively for .yaml/.yml files.
-        #[arg(default_value = "scenarios")]
-        paths: Vec<PathBuf>,
-    },
+    Check(check_cli::CheckArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -61,24 +59,7 @@ fn main() -> ExitCode {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
-        Command::Check { paths } => match scenario::discover(&paths) {
-            Err(e) => return fail(&e.to_string()),
-            Ok(files) if files.is_empty() => {
-                return fail(&format!(
-                    "no scenario files (.yaml, .yml) found under {}",
-                    paths
-                        .iter()
-                        .map(|p| p.display().to_string())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ))
-            }
-            Ok(files) => {
-                let cases = scenario::check_files(&files, book);
-                let code = scenario::Summary::of(&cases).exit_code();
-                (report::check_text(&cases), code)
-            }
-        },
+        Command::Check(args) => return check_cli::run(args, book),
     };
     print(&text);
     ExitCode::from(code)

@@ -1,33 +1,102 @@
 //! The text output of `pcscore check`: one line per scenario, diffs for mismatches,
-//! and the closing `N passed, N failed` line.
+//! and the closing `N passed, N failed` line. Colour is an option of the caller, which
+//! alone knows whether the output reaches a terminal.
 
 use crate::scenario::{Case, Status, Summary};
 
-/// The report of a check run.
+/// How [`check_text_with`] renders a run.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CheckText {
+    /// ANSI colours on the status words and the diff lines.
+    pub color: bool,
+    /// Files checked but left out by a selection, counted in the summary line.
+    pub not_selected: usize,
+}
+
+const RESET: &str = "\x1b[0m";
+const BOLD: &str = "\x1b[1m";
+const RED: &str = "\x1b[31m";
+const BOLD_RED: &str = "\x1b[1;31m";
+const GREEN: &str = "\x1b[32m";
+const YELLOW: &str = "\x1b[33m";
+const CYAN: &str = "\x1b[36m";
+
+/// The report of a check run, plain.
 pub fn check_text(cases: &[Case]) -> String {
+    check_text_with(cases, CheckText::default())
+}
+
+/// The report of a check run; with colour, the same text with ANSI colours added.
+pub fn check_text_with(cases: &[Case], options: CheckText) -> String {
+    let paint = |colour: &str, text: &str| {
+        if options.color {
+            format!("{colour}{text}{RESET}")
+        } else {
+            text.to_string()
+        }
+    };
     let mut out = String::new();
     for c in cases {
         match &c.status {
-            Status::Passed => out.push_str(&format!("pass  {}  ({})\n", c.name, c.file.display())),
+            Status::Passed => out.push_str(&format!(
+                "{}  {}  ({})\n",
+                paint(GREEN, "pass"),
+                c.name,
+                c.file.display()
+            )),
             Status::Failed { diff } => {
-                out.push_str(&format!("FAIL  {}  ({})\n", c.name, c.file.display()));
+                out.push_str(&format!(
+                    "{}  {}  ({})\n",
+                    paint(BOLD_RED, "FAIL"),
+                    c.name,
+                    c.file.display()
+                ));
                 for line in diff.lines() {
-                    out.push_str(&format!("      {line}\n"));
+                    let colour = if line.starts_with("---") || line.starts_with("+++") {
+                        BOLD
+                    } else if line.starts_with('-') {
+                        RED
+                    } else if line.starts_with('+') {
+                        GREEN
+                    } else if line.starts_with("@@") {
+                        CYAN
+                    } else {
+                        ""
+                    };
+                    if colour.is_empty() {
+                        out.push_str(&format!("      {line}\n"));
+                    } else {
+                        out.push_str(&format!("      {}\n", paint(colour, line)));
+                    }
                 }
             }
             Status::Invalid { message } => {
-                out.push_str(&format!("ERROR {}\n", c.file.display()));
+                out.push_str(&format!(
+                    "{} {}\n",
+                    paint(BOLD_RED, "ERROR"),
+                    c.file.display()
+                ));
                 for line in message.lines() {
                     out.push_str(&format!("      {line}\n"));
                 }
             }
             Status::NotAScenario => out.push_str(&format!(
-                "skip  {}  (no `expected:` block: a partner file, not a scenario)\n",
+                "{}  {}  (no `expected:` block: a partner file, not a scenario)\n",
+                paint(YELLOW, "skip"),
                 c.file.display()
             )),
         }
     }
+    out.push_str(&check_summary(cases, options.not_selected));
+    out
+}
+
+/// The closing lines of the text report, never coloured: `N passed, N failed`, with
+/// `, N skipped` and `, N not selected` when there are any, after a line counting the
+/// files that could not be checked, when there are any. `check --output` prints them.
+pub fn check_summary(cases: &[Case], not_selected: usize) -> String {
     let s = Summary::of(cases);
+    let mut out = String::new();
     if s.invalid > 0 {
         out.push_str(&format!(
             "{} could not be checked (exit code 2)\n",
@@ -41,6 +110,9 @@ pub fn check_text(cases: &[Case]) -> String {
     ));
     if s.skipped > 0 {
         out.push_str(&format!(", {} skipped", s.skipped));
+    }
+    if not_selected > 0 {
+        out.push_str(&format!(", {not_selected} not selected"));
     }
     out.push('\n');
     out

@@ -3,8 +3,12 @@
 
 mod card;
 mod check;
+mod check_json;
+mod check_junit;
 mod explain;
 
 pub use card::{card_json, card_text, card_yaml};
-pub use check::check_text;
+pub use check::{check_summary, check_text, check_text_with, CheckText};
+pub use check_json::check_json;
+pub use check_junit::check_junit;
 pub use explain::explain_text;

@@ -3,8 +3,13 @@
 //! unified diff of the expected keys against the engine's values for the same keys.
 
 mod discover;
+mod mismatch;
+mod parallel;
+mod select;
 
 pub use discover::discover;
+pub use mismatch::{mismatches, Mismatch};
+pub use select::{Selected, Selection};
 
 use crate::engine::{self, Assessment};
 use crate::load::{self, LoadError};
@@ -163,30 +168,30 @@ fn invalid(file: &Path, e: &LoadError) -> Case {
     }
 }
 
-/// Checks every file, in order, and refuses a second scenario with a name already used.
+/// Checks every file on all cores and returns the results in the order of `files`
+/// ([`discover`] sorts them by path). A scenario whose name an earlier file (in that
+/// order, not in finishing order) already used is refused.
 pub fn check_files(files: &[PathBuf], book: &Rulebook) -> Vec<Case> {
+    let mut cases = parallel::map_in_order(files, |f| check_file(f, book));
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
-    files
-        .iter()
-        .map(|f| {
-            let mut case = check_file(f, book);
-            if case.expected.is_some() {
-                if let Some(first) = seen.get(&case.name) {
-                    case.status = Status::Invalid {
-                        message: format!(
-                            "{}: name: found `{}`, already the name of {}, expected a scenario name unique within the run",
-                            f.display(),
-                            case.name,
-                            first.display()
-                        ),
-                    };
-                } else {
-                    seen.insert(case.name.clone(), f.clone());
-                }
-            }
-            case
-        })
-        .collect()
+    for case in &mut cases {
+        if case.expected.is_none() {
+            continue;
+        }
+        if let Some(first) = seen.get(&case.name) {
+            case.status = Status::Invalid {
+                message: format!(
+                    "{}: name: found `{}`, already the name of {}, expected a scenario name unique within the run",
+                    case.file.display(),
+                    case.name,
+                    first.display()
+                ),
+            };
+        } else {
+            seen.insert(case.name.clone(), case.file.clone());
+        }
+    }
+    cases
 }
 
 /// Counts of a run.

@@ -1,0 +1,110 @@
+//! `pcscore check --format json`: one record per checked file, for programs.
+//!
+//! The shape (documented in docs/scenario-format.md): `summary` with the counts and the
+//! exit code, then `scenarios`, in path order, each with `name`, `file`, `status`
+//! (`passed`, `failed`, `error`, `skipped`), `tags` (tags and clause ids), `expected`
+//! (only the keys the scenario wrote), `actual` (the engine's full card), `diff`,
+//! `mismatches` and `message`; a value that does not apply is `null`.
+
+use crate::model::{Category, Expected, ScoreCard, Subcategory};
+use crate::scenario::{mismatches, Case, Status, Summary};
+use serde_json::{json, Map, Value};
+
+/// The JSON report of a check run.
+pub fn check_json(cases: &[Case], not_selected: usize) -> String {
+    let s = Summary::of(cases);
+    let records: Vec<Value> = cases.iter().map(record).collect();
+    let value = json!({
+        "summary": {
+            "passed": s.passed,
+            "failed": s.failed,
+            "errors": s.invalid,
+            "skipped": s.skipped,
+            "not_selected": not_selected,
+            "exit_code": s.exit_code(),
+        },
+        "scenarios": records,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+fn record(c: &Case) -> Value {
+    let (status, diff, message) = match &c.status {
+        Status::Passed => ("passed", None, None),
+        Status::Failed { diff } => ("failed", Some(diff.as_str()), None),
+        Status::Invalid { message } => ("error", None, Some(message.as_str())),
+        Status::NotAScenario => ("skipped", None, None),
+    };
+    let differing: Vec<Value> = match (&c.status, &c.expected, &c.actual) {
+        (Status::Failed { .. }, Some(e), Some(a)) => mismatches(e, a)
+            .into_iter()
+            .map(|m| json!({"key": m.key, "expected": m.expected, "actual": m.actual}))
+            .collect(),
+        _ => Vec::new(),
+    };
+    json!({
+        "name": c.name,
+        "file": c.file.display().to_string(),
+        "status": status,
+        "tags": c.tags,
+        "expected": c.expected.as_ref().map(expected_value),
+        "actual": c.actual.as_ref().map(card_value),
+        "diff": diff,
+        "mismatches": differing,
+        "message": message,
+    })
+}
+
+/// The expectation as an object of the `expected:` shape, only the written keys.
+fn expected_value(e: &Expected) -> Value {
+    let mut out = Map::new();
+    if let Some(p) = e.path {
+        out.insert("path".into(), json!(p.as_str()));
+    }
+    let mut points = Map::new();
+    for sub in Subcategory::ALL {
+        if let Some(v) = e.points[sub as usize] {
+            points.insert(sub.key().into(), json!(v));
+        }
+    }
+    if !points.is_empty() {
+        out.insert("points".into(), Value::Object(points));
+    }
+    let mut categories = Map::new();
+    for cat in Category::ALL {
+        if let Some(v) = e.categories[cat as usize] {
+            categories.insert(cat.key().into(), json!(v));
+        }
+    }
+    if !categories.is_empty() {
+        out.insert("categories".into(), Value::Object(categories));
+    }
+    if let Some(t) = e.total {
+        out.insert("total".into(), json!(t));
+    }
+    if let Some(a) = e.attained {
+        out.insert("attained".into(), json!(a));
+    }
+    Value::Object(out)
+}
+
+/// The full score card, in the shape of `expected:`.
+fn card_value(card: &ScoreCard) -> Value {
+    let mut points = Map::new();
+    for sub in Subcategory::ALL {
+        points.insert(sub.key().into(), json!(card.points.get(sub)));
+    }
+    let mut categories = Map::new();
+    for cat in Category::ALL {
+        categories.insert(cat.key().into(), json!(card.category(cat)));
+    }
+    json!({
+        "path": card.path.as_str(),
+        "points": Value::Object(points),
+        "categories": Value::Object(categories),
+        "total": card.total,
+        "attained": card.attained,
+    })
+}
