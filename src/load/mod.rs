@@ -5,7 +5,7 @@
 //! dangling references are all refused with the file, line, column and field path.
 
 mod error;
-mod tree;
+pub(crate) mod tree;
 
 pub use error::LoadError;
 
