@@ -316,3 +316,38 @@ fn docs_rules_md_and_the_catalogue_name_the_same_clause_ids() {
     catalogued.sort_unstable();
     assert_eq!(documented, catalogued);
 }
+
+/// The README's `pcscore coverage` example is shortened with `...`; every run of lines
+/// between the elisions must appear, in order, in what the command really prints.
+#[test]
+fn readme_coverage_example_shows_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let body = block.split("```").next().unwrap_or_default();
+        let mut lines = body.lines();
+        let Some(command) = lines
+            .next()
+            .and_then(|l| l.strip_prefix("$ pcscore coverage"))
+        else {
+            continue;
+        };
+        let mut args = vec!["coverage"];
+        args.extend(command.split_whitespace());
+        let run = pcscore(&args);
+        let shown: Vec<&str> = lines.collect();
+        let mut from = 0;
+        for chunk in shown.split(|l| l.trim() == "...").filter(|c| !c.is_empty()) {
+            let text = format!("{}\n", chunk.join("\n"));
+            let at = run.stdout[from..].find(&text).unwrap_or_else(|| {
+                panic!("README shows lines `pcscore coverage{command}` does not print in order:\n{text}\nit prints:\n{}", run.stdout)
+            });
+            from += at + text.len();
+        }
+        checked += 1;
+    }
+    assert_eq!(
+        checked, 1,
+        "expected one README example of `pcscore coverage`"
+    );
+}
