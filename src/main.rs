@@ -4,10 +4,11 @@
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use pcscore::model::Designation;
 use pcscore::rulebook::Rulebook;
 use pcscore::{engine, load, report};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Partner capability score for Microsoft Solutions Partner designations.
@@ -38,6 +39,41 @@ enum Command {
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
+    /// Show which feature scenarios and YAML scenarios cite each clause of the rulebook.
+    ///
+    /// Exit 1 when a clause is cited nowhere or a citation names an unknown clause id.
+    Coverage {
+        /// Folder of Gherkin `.feature` files [default: features]
+        #[arg(long, value_name = "DIR")]
+        features: Option<PathBuf>,
+        /// Folder of YAML scenarios [default: scenarios]
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+    },
+    /// Print the rulebook as tables; with `--check`, verify its arithmetic.
+    ///
+    /// `--check` exits 1 when the numbers disagree, naming each inconsistency.
+    Rules {
+        /// The designation's slug [default: the rulebook's, digital-app-innovation]
+        #[arg(long, value_name = "SLUG")]
+        designation: Option<String>,
+        /// Check that caps, schedules, category maxima and the attainment bar agree.
+        #[arg(long)]
+        check: bool,
+        /// A rulebook YAML file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        rulebook: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CoverageFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +96,22 @@ fn main() -> ExitCode {
             Err(message) => return fail(&message),
         },
         Command::Check(args) => return check_cli::run(args, book),
+        Command::Coverage {
+            features,
+            scenarios,
+            format,
+        } => match coverage(features, scenarios, format, book) {
+            Ok(done) => done,
+            Err(message) => return fail(&message),
+        },
+        Command::Rules {
+            designation,
+            check,
+            rulebook,
+        } => match rules(designation.as_deref(), check, rulebook.as_deref(), book) {
+            Ok(done) => done,
+            Err(message) => return fail(&message),
+        },
     };
     print(&text);
     ExitCode::from(code)
@@ -84,6 +136,107 @@ fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
         &a,
         book,
     ))
+}
+
+/// The folders to read: a folder named on the command line must exist; a default one
+/// that is missing is left out with a note, so a tree without `features/` yet still
+/// gets its scenarios checked, but not both.
+fn coverage(
+    features: Option<PathBuf>,
+    scenarios: Option<PathBuf>,
+    format: CoverageFormat,
+    book: &Rulebook,
+) -> Result<(String, u8), String> {
+    let mut missing = Vec::new();
+    let mut pick = |given: Option<PathBuf>, default: &str, what: &str| match given {
+        Some(dir) if dir.exists() => Ok(Some(dir)),
+        Some(dir) => Err(format!(
+            "{}: found no such file or folder, expected a folder of {what}",
+            dir.display()
+        )),
+        None if Path::new(default).is_dir() => Ok(Some(PathBuf::from(default))),
+        None => {
+            missing.push(default.to_string());
+            Ok(None)
+        }
+    };
+    let features = pick(features, "features", "Gherkin .feature files")?;
+    let scenarios = pick(scenarios, "scenarios", "YAML scenarios")?;
+    if features.is_none() && scenarios.is_none() {
+        return Err(format!(
+            "found neither `features/` nor `scenarios/` in {}, expected to run in the project's \
+             folder or to be given `--features DIR` or `--scenarios DIR`",
+            std::env::current_dir().map_or_else(|_| ".".into(), |d| d.display().to_string())
+        ));
+    }
+    for dir in missing {
+        eprintln!("note: no `{dir}/` folder in the current folder; nothing there is read");
+    }
+    let c = pcscore::coverage::collect(features.as_deref(), scenarios.as_deref(), book);
+    for e in &c.errors {
+        eprintln!("error: {e}");
+    }
+    let text = match format {
+        CoverageFormat::Text => report::coverage_text(&c),
+        CoverageFormat::Json => report::coverage_json(&c),
+        CoverageFormat::Markdown => report::coverage_markdown(&c),
+    };
+    Ok((text, c.exit_code()))
+}
+
+fn rules(
+    designation: Option<&str>,
+    check: bool,
+    file: Option<&Path>,
+    builtin: &Rulebook,
+) -> Result<(String, u8), String> {
+    let loaded;
+    let book = match file {
+        None => builtin,
+        Some(file) => {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                format!(
+                    "{}: found {}, expected a readable rulebook YAML file",
+                    file.display(),
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        "no such file".to_string()
+                    } else {
+                        format!("a read error ({e})")
+                    }
+                )
+            })?;
+            loaded = Rulebook::from_yaml(&text, &file.display().to_string())
+                .map_err(|e| e.to_string())?;
+            &loaded
+        }
+    };
+    if let Some(slug) = designation.filter(|d| *d != book.designation) {
+        let slugs: Vec<&str> = Designation::ALL.iter().map(|(_, s)| *s).collect();
+        return Err(if Designation::from_slug(slug).is_some() {
+            format!(
+                "designation `{slug}` has no rules yet: the guide gives only its maximum points \
+                 per subcategory, not its metric definitions, thresholds or certification lists; \
+                 pcscore has rules for `{}` only",
+                book.designation
+            )
+        } else {
+            format!(
+                "--designation: found `{slug}`, expected one of {}",
+                slugs
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+    }
+    if check {
+        let checks = pcscore::rulebook::check::check(book);
+        let code = u8::from(checks.iter().any(|c| !c.holds));
+        Ok((report::rules_check_text(&checks), code))
+    } else {
+        Ok((report::rules_text(book), 0))
+    }
 }
 
 /// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.

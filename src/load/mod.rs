@@ -6,7 +6,7 @@
 
 mod error;
 mod syntax;
-mod tree;
+pub(crate) mod tree;
 
 pub use error::LoadError;
 
