@@ -16,7 +16,7 @@ use std::process::ExitCode;
 /// Exit codes: 0 success, 1 a scenario's expectation differs from the engine,
 /// 2 bad input or command line.
 #[derive(Parser)]
-#[command(name = "pcscore", version, about, long_about = None)]
+#[command(name = "pcscore", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -119,7 +119,8 @@ fn main() -> ExitCode {
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    let a = engine::score(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
+    let a = engine::score(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(match format {
         Format::Text => report::card_text(&a, book),
         Format::Yaml => report::card_yaml(&a.card, None),
@@ -129,7 +130,8 @@ fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<Stri
 
 fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    let a = engine::score(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
+    let a = engine::score(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(report::explain_text(
         &file.display().to_string(),
         &doc.header,

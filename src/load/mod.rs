@@ -12,7 +12,7 @@ pub use error::LoadError;
 
 use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
-    MoneyError, Month, PathKind, Person, Segment, Situation, Subcategory,
+    MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -138,6 +138,19 @@ impl<'n> Fields<'n> {
 }
 
 impl<'a> Reader<'a> {
+    fn position(&self, node: &Node) -> Position {
+        Position {
+            line: node.line,
+            column: node.col,
+            source_line: self
+                .text
+                .lines()
+                .nth(node.line.saturating_sub(1))
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
     fn error(
         &self,
         node: &Node,
@@ -440,6 +453,8 @@ impl<'a> Reader<'a> {
             },
             expected,
             expected_line: f.key_line("expected"),
+            name_at: f.value("name").map(|n| self.position(n)),
+            designation_at: f.value("designation").map(|n| self.position(n)),
         })
     }
 

@@ -176,7 +176,10 @@ fn duplicate_scenario_names_across_files_are_bad_input() {
             "
             pass  The same name  (scenarios/one.yaml)
             ERROR scenarios/sub/two.yaml
-                  scenarios/sub/two.yaml: name: found `The same name`, already the name of scenarios/one.yaml, expected a scenario name unique within the run
+                  scenarios/sub/two.yaml:1:7: name: found `The same name`, already the name of scenarios/one.yaml, expected a scenario name unique within the run
+                    |
+                  1 | name: The same name
+                    |       ^
             1 file could not be checked (exit code 2)
             1 passed, 1 failed
             ",

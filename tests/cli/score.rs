@@ -196,10 +196,11 @@ fn other_designations_are_refused_and_never_scored() {
             .file("data.yaml", file)
             .args(command)
             .stderr(
-                "error: data.yaml: designation `data-ai` cannot be scored yet: the guide gives \
-                 only its maximum points per subcategory, not its metric definitions, \
-                 thresholds or certification lists; pcscore scores `digital-app-innovation` \
-                 only\n",
+                "error: data.yaml:1:14: designation: found `data-ai`, a designation whose rules \
+                 pcscore does not have yet, expected `digital-app-innovation`: the guide gives \
+                 the other five designations only their maximum points per subcategory, not \
+                 their metrics, thresholds or certification lists, so pcscore refuses to make \
+                 up a score\n  |\n1 | designation: data-ai\n  |              ^\n",
             )
             .status(2)
             .run();
@@ -207,7 +208,9 @@ fn other_designations_are_refused_and_never_scored() {
     Test::new()
         .file("data.yaml", file)
         .args(&["score", "data.yaml", "--format", "json"])
-        .stderr_contains("designation `data-ai` cannot be scored yet")
+        .stderr_contains(
+            "designation: found `data-ai`, a designation whose rules pcscore does not have yet",
+        )
         .status(2)
         .run();
     Test::new()
@@ -216,9 +219,7 @@ fn other_designations_are_refused_and_never_scored() {
             format!("name: Data and AI\n{file}expected:\n  total: 0\n"),
         )
         .args(&["check", "data.yaml"])
-        .stdout_contains(
-            "ERROR data.yaml\n      data.yaml: designation `data-ai` cannot be scored yet",
-        )
+        .stdout_contains("ERROR data.yaml\n      data.yaml:2:14: designation: found `data-ai`")
         .stdout_contains("0 passed, 1 failed\n")
         .status(2)
         .run();
