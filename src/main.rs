@@ -3,7 +3,7 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pcscore::rulebook::Rulebook;
-use pcscore::{engine, load, report, scenario};
+use pcscore::{engine, load, plan, report, scenario};
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -34,6 +34,14 @@ enum Command {
         /// The partner file or scenario (YAML).
         file: PathBuf,
     },
+    /// What is the least to add to attain the designation: gaps, verified actions, a plan.
+    Plan {
+        /// The partner file or scenario (YAML).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check {
         /// Scenario files or folders, searched recursively for .yaml/.yml files.
@@ -49,6 +57,12 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    Text,
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let book = Rulebook::builtin();
@@ -58,6 +72,10 @@ fn main() -> ExitCode {
             Err(message) => return fail(&message),
         },
         Command::Explain { file } => match explain(&file, book) {
+            Ok(text) => (text, 0),
+            Err(message) => return fail(&message),
+        },
+        Command::Plan { file, format } => match plan_file(&file, format, book) {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
@@ -103,6 +121,20 @@ fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
         &a,
         book,
     ))
+}
+
+fn plan_file(
+    file: &std::path::Path,
+    format: PlanFormat,
+    book: &Rulebook,
+) -> Result<String, String> {
+    let doc = load::load_file(file).map_err(|e| e.to_string())?;
+    let p = plan::plan(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
+    let shown = file.display().to_string();
+    Ok(match format {
+        PlanFormat::Text => plan::plan_text(&shown, &p, book),
+        PlanFormat::Json => plan::plan_json(&shown, &p, book),
+    })
 }
 
 /// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.

@@ -1,0 +1,803 @@
+//! What-if planning: the least a partner must add to attain the designation.
+//!
+//! The planner proposes concrete changes to a partner's situation ([`actions`]) and
+//! judges each one only by re-scoring the changed situation with [`engine::score`]: a
+//! gain it reports is always a difference between two real score cards, never an
+//! estimate. It produces:
+//!
+//! - the gaps: per subcategory the points missing to its maximum, and whether it blocks
+//!   attainment (fewer points than `PCS.ATTAINED` requires);
+//! - the actions possible now, each re-scored on its own, ranked by points gained per
+//!   single action;
+//! - a plan: a short sequence of actions that reaches attainment, every step re-scored
+//!   on the situation changed by the steps before it, ending with the final card.
+//!
+//! The plan is found in two stages. First, per subcategory, a ladder of options is built
+//! (best next action, again and again) and a small exhaustive search picks one option
+//! per subcategory with the fewest actions, then the fewest US dollars, whose points
+//! would attain. Then those actions are applied one by one and re-scored; since
+//! subcategories can interact (more ACR can move the derived path), a greedy repair
+//! continues from the verified result while it is not attained. Usage growth is applied
+//! last, topped up to exactly what the verified card still needs.
+//!
+//! Cost: each re-score is a full [`engine::score`]. Candidates are bounded (a handful of
+//! customers per kind, one person per distinct set of roles), and the skilling and
+//! deployment ladders are explored on a reduced copy of the situation that keeps only
+//! what those rules read, with the path fixed; everything reported is re-scored in full.
+
+pub mod actions;
+mod describe;
+mod render;
+
+pub use actions::{Action, Kind, Purpose};
+pub use render::{plan_json, plan_text};
+
+use crate::engine::{self, Assessment, EngineError};
+use crate::model::{Category, ScoreCard, Situation, Subcategory};
+use crate::rulebook::Rulebook;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// How far one subcategory is from its maximum and from the attainment bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Gap {
+    /// The subcategory.
+    pub sub: Subcategory,
+    /// Its points now.
+    pub points: u32,
+    /// Its maximum.
+    pub max: u32,
+    /// Points missing to the maximum.
+    pub missing: u32,
+    /// It has fewer points than every subcategory needs for attainment.
+    pub blocks: bool,
+}
+
+/// One action, verified: the score card before and after it, both from the engine.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Step {
+    /// The action, with the ids it used.
+    pub action: Action,
+    /// What to do, naming the data, and what it changes.
+    pub text: String,
+    /// The clause ids involved.
+    pub clauses: Vec<String>,
+    /// The card before the action.
+    pub before: ScoreCard,
+    /// The card after it.
+    pub after: ScoreCard,
+}
+
+impl Step {
+    /// Total points gained (negative when the action costs points elsewhere).
+    pub fn gain(&self) -> i64 {
+        i64::from(self.after.total) - i64::from(self.before.total)
+    }
+
+    /// The action raises a subcategory it is meant for.
+    fn hits_target(&self) -> bool {
+        self.action
+            .targets()
+            .iter()
+            .any(|s| self.after.points.get(*s) > self.before.points.get(*s))
+    }
+
+    /// Worth offering: it raises what it is meant for, and the total or the number of
+    /// subcategories at the attainment bar.
+    fn useful(&self, book: &Rulebook) -> bool {
+        self.hits_target() && (self.gain() > 0 || self.unblocks(book))
+    }
+
+    /// Subcategories below the attainment bar after the action, fewer than before.
+    fn unblocks(&self, book: &Rulebook) -> bool {
+        blocked(&self.after, book) < blocked(&self.before, book)
+    }
+}
+
+/// How the plan ends.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Outcome {
+    /// The designation is attained already; nothing has to be added.
+    AlreadyAttained,
+    /// The steps reach attainment; `last` scores the situation with every step applied.
+    Reached {
+        /// The verified steps, in order.
+        steps: Vec<Step>,
+        /// The final assessment.
+        last: Box<Assessment>,
+    },
+    /// No plan reaches attainment with the kinds of action available.
+    Unreachable {
+        /// Exactly why, one reason per obstacle, with clause ids.
+        reasons: Vec<String>,
+        /// Steps that were applied before the planner gave up (may be empty).
+        steps: Vec<Step>,
+        /// The best verified assessment reached.
+        last: Box<Assessment>,
+    },
+}
+
+/// A plan for one partner file.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Plan {
+    /// The current assessment.
+    pub current: Assessment,
+    /// Per subcategory, in score card order.
+    pub gaps: Vec<Gap>,
+    /// Single actions possible now, best first, each verified on its own.
+    pub actions: Vec<Step>,
+    /// The plan to attain.
+    pub outcome: Outcome,
+}
+
+fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
+    Subcategory::ALL
+        .iter()
+        .filter(|s| card.points.get(**s) < book.attainment.min_points_per_subcategory)
+        .count()
+}
+
+/// How far a card is from attainment: missing total points plus missing points in
+/// blocking subcategories. Zero exactly when attained.
+fn deficit(card: &ScoreCard, book: &Rulebook) -> u32 {
+    let a = &book.attainment;
+    let short = a.min_total.saturating_sub(card.total);
+    let empty: u32 = Subcategory::ALL
+        .iter()
+        .map(|s| {
+            a.min_points_per_subcategory
+                .saturating_sub(card.points.get(*s))
+        })
+        .sum();
+    short + empty
+}
+
+/// The total a card would have with these subcategory points, category caps applied.
+fn total_of(points: &[u32; 5], book: &Rulebook) -> u32 {
+    Category::ALL
+        .iter()
+        .map(|cat| {
+            let sum: u32 = Subcategory::ALL
+                .iter()
+                .filter(|s| s.category() == *cat)
+                .map(|s| points[*s as usize])
+                .sum();
+            sum.min(book.category_max(*cat))
+        })
+        .sum()
+}
+
+fn attains(points: &[u32; 5], book: &Rulebook) -> bool {
+    total_of(points, book) >= book.attainment.min_total
+        && points
+            .iter()
+            .all(|p| *p >= book.attainment.min_points_per_subcategory)
+}
+
+/// A situation and its verified assessment.
+#[derive(Clone)]
+struct Scored {
+    situation: Situation,
+    assessment: Assessment,
+}
+
+impl Scored {
+    fn new(situation: Situation, book: &Rulebook) -> Result<Scored, EngineError> {
+        let assessment = engine::score(&situation, book)?;
+        Ok(Scored {
+            situation,
+            assessment,
+        })
+    }
+
+    fn card(&self) -> &ScoreCard {
+        &self.assessment.card
+    }
+
+    /// Applies an action to a copy and re-scores it: the only way a gain is measured.
+    fn try_action(&self, action: &Action, book: &Rulebook) -> Result<(Step, Scored), EngineError> {
+        let mut situation = self.situation.clone();
+        let done = action.apply(&mut situation, book);
+        let next = Scored::new(situation, book)?;
+        let text = describe::describe(&done, self, &next, book);
+        let mut clauses = done.clauses(book, next.card().path);
+        if done.kind() == Kind::GrowUsage {
+            // The minimum only matters when the top-up is what reaches it.
+            let min = book.min_last_month_acr().amount();
+            if actions::growth_sums(&self.situation, book).0 >= min {
+                clauses.retain(|c| *c != book.usage_growth.min_acr_clause);
+            }
+        }
+        if next.card().path != self.card().path {
+            clauses.push(book.path.clause.clone());
+        }
+        let step = Step {
+            action: done,
+            text,
+            clauses,
+            before: *self.card(),
+            after: *next.card(),
+        };
+        Ok((step, next))
+    }
+}
+
+/// The reduced copy skilling and deployments are explored on: people, deployments and
+/// the attribution of the customers deployed for, with the path fixed, so those two
+/// rules score exactly as on the full situation while nothing else costs time.
+fn reduced(s: &Situation, path: crate::model::PathKind, extra_customer: Option<&str>) -> Situation {
+    let mut r = Situation::new(s.as_of);
+    r.designation = s.designation;
+    r.path = Some(path);
+    r.people = s.people.clone();
+    r.deployments = s.deployments.clone();
+    r.customers = s
+        .customers
+        .iter()
+        .filter(|c| {
+            Some(c.id.as_str()) == extra_customer
+                || s.deployments.iter().any(|d| d.customer == c.id)
+        })
+        .map(|c| crate::model::Customer {
+            // Only M is kept: it picks the customer a deployment is suggested for.
+            acr: c
+                .acr
+                .range(s.as_of..=s.as_of)
+                .map(|(m, v)| (*m, *v))
+                .collect(),
+            ..c.clone()
+        })
+        .collect();
+    r
+}
+
+/// Orders verified steps: more points per single action first (exactly, as fractions),
+/// then fewer actions, then the kind order of [`Kind`], fewer US dollars, the subject.
+fn rank(a: &Step, b: &Step) -> Ordering {
+    let (ga, gb) = (a.gain(), b.gain());
+    let (ca, cb) = (i64::from(a.action.count()), i64::from(b.action.count()));
+    (gb * ca)
+        .cmp(&(ga * cb))
+        .then(ca.cmp(&cb))
+        .then(a.action.kind().cmp(&b.action.kind()))
+        .then(a.action.usd().cmp(&b.action.usd()))
+        .then(a.action.subject().cmp(&b.action.subject()))
+}
+
+/// Plans for a situation.
+pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError> {
+    let start = Scored::new(situation.clone(), book)?;
+    let card = *start.card();
+    let gaps = Subcategory::ALL
+        .iter()
+        .map(|&sub| {
+            let (points, max) = (card.points.get(sub), book.subcategory_max(sub));
+            Gap {
+                sub,
+                points,
+                max,
+                missing: max.saturating_sub(points),
+                blocks: points < book.attainment.min_points_per_subcategory,
+            }
+        })
+        .collect();
+    let ranked = ranked_actions(&start, book)?;
+    let outcome = if card.attained {
+        Outcome::AlreadyAttained
+    } else {
+        search(&start, &ranked, book)?
+    };
+    Ok(Plan {
+        current: start.assessment,
+        gaps,
+        actions: ranked.into_iter().map(|(step, _)| step).collect(),
+        outcome,
+    })
+}
+
+/// Every candidate on the current situation, re-scored on its own; those that gain
+/// points (or empty a blocking subcategory), best first.
+fn ranked_actions(start: &Scored, book: &Rulebook) -> Result<Vec<(Step, Scored)>, EngineError> {
+    let path = start.card().path;
+    let mut people_only = Vec::new();
+    let mut others = Vec::new();
+    for action in actions::all(&start.situation, &start.assessment, book) {
+        match action.kind() {
+            Kind::AssociatePerson
+            | Kind::RenewCertification
+            | Kind::RetakeCertification
+            | Kind::CertifyPeople
+            | Kind::AddDeployments => people_only.push(action),
+            _ => others.push(action),
+        }
+    }
+    // Skilling and deployment candidates are screened on the reduced copy first: most
+    // certification bundles are useless or dominated, and a screen costs nothing.
+    let mut screened: Vec<(Action, i64)> = Vec::new();
+    for action in people_only {
+        let target = match &action {
+            Action::Deploy { customer, .. } => Some(customer.as_str()),
+            _ => None,
+        };
+        let small = Scored::new(reduced(&start.situation, path, target), book)?;
+        let (step, _) = small.try_action(&action, book)?;
+        if step.gain() > 0 {
+            screened.push((action, step.gain()));
+        }
+    }
+    let screened: Vec<Action> = screened
+        .iter()
+        .filter(|(a, gain)| !dominated(a, *gain, &screened))
+        .map(|(a, _)| a.clone())
+        .collect();
+    let mut out = Vec::new();
+    for action in screened.iter().chain(&others) {
+        let (step, next) = start.try_action(action, book)?;
+        if step.useful(book) {
+            out.push((step, next));
+        }
+    }
+    out.sort_by(|a, b| rank(&a.0, &b.0));
+    Ok(out)
+}
+
+/// A certification bundle is left out when another for the same subcategory gains at
+/// least as much with no more people, or when it only adds a scoring person to a bundle
+/// that already gains on its own (that is two actions, and the plan shows them so).
+fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
+    let Action::Certify {
+        sub,
+        prerequisite,
+        scoring,
+        ..
+    } = action
+    else {
+        return false;
+    };
+    all.iter().any(|(other, g)| match other {
+        Action::Certify {
+            sub: s2,
+            prerequisite: p2,
+            scoring: c2,
+            ..
+        } if s2 == sub && other != action => {
+            let fewer = other.count() <= action.count() && *g >= gain;
+            let strictly = other.count() < action.count() || *g > gain;
+            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisite && *g > 0;
+            (fewer && strictly) || base
+        }
+        _ => false,
+    })
+}
+
+/// One choice for one subcategory: actions, and the points the subcategory reaches.
+#[derive(Clone)]
+struct Opt {
+    actions: Vec<Action>,
+    count: u32,
+    points: u32,
+    usd: Decimal,
+}
+
+/// The best next action again and again, each re-scored on `state`; keeps what raises
+/// the subcategory's points. `candidates` proposes actions on a state.
+fn ladder(
+    mut state: Scored,
+    sub: Subcategory,
+    book: &Rulebook,
+    candidates: impl Fn(&Scored) -> Vec<Action>,
+) -> Result<Vec<Opt>, EngineError> {
+    let max = book.subcategory_max(sub);
+    let mut options = Vec::new();
+    let mut taken: Vec<Action> = Vec::new();
+    let (mut count, mut usd) = (0u32, Decimal::ZERO);
+    // Each rung raises the subcategory by at least one point.
+    for _ in 0..max {
+        let now = state.card().points.get(sub);
+        if now >= max {
+            break;
+        }
+        let mut best: Option<(Step, Scored)> = None;
+        for action in candidates(&state) {
+            let (step, next) = state.try_action(&action, book)?;
+            let gain = i64::from(step.after.points.get(sub)) - i64::from(now);
+            if gain <= 0 {
+                continue;
+            }
+            let better = match &best {
+                None => true,
+                Some((b, _)) => {
+                    let bg = i64::from(b.after.points.get(sub)) - i64::from(now);
+                    let (c, bc) = (i64::from(action.count()), i64::from(b.action.count()));
+                    (gain * bc)
+                        .cmp(&(bg * c))
+                        .then(bc.cmp(&c))
+                        .then(b.action.kind().cmp(&action.kind()))
+                        .then(b.action.usd().cmp(&action.usd()))
+                        == Ordering::Greater
+                }
+            };
+            if better {
+                best = Some((step, next));
+            }
+        }
+        let Some((step, next)) = best else { break };
+        count += step.action.count();
+        usd += step.action.usd();
+        taken.push(step.action);
+        state = next;
+        options.push(Opt {
+            actions: taken.clone(),
+            count,
+            points: state.card().points.get(sub),
+            usd,
+        });
+    }
+    Ok(options)
+}
+
+/// The plan: ladders per subcategory, the cheapest combination that would attain,
+/// then verified application and, if needed, greedy repair.
+fn search(
+    start: &Scored,
+    ranked: &[(Step, Scored)],
+    book: &Rulebook,
+) -> Result<Outcome, EngineError> {
+    let card = *start.card();
+    let path = card.path;
+    let s = &start.situation;
+    let mut options: Vec<Vec<Opt>> = Vec::new();
+    for sub in Subcategory::ALL {
+        let here = Opt {
+            actions: Vec::new(),
+            count: 0,
+            points: card.points.get(sub),
+            usd: Decimal::ZERO,
+        };
+        let mut list = vec![here];
+        match sub {
+            Subcategory::NetCustomerAdds => {
+                // The customer actions already re-scored, best for this subcategory first;
+                // new customers when they run out.
+                let mut known: Vec<&Step> = ranked
+                    .iter()
+                    .map(|(step, _)| step)
+                    .filter(|st| {
+                        matches!(
+                            st.action.kind(),
+                            Kind::HoldCustomer | Kind::RaiseToThreshold | Kind::WinNewCustomers
+                        ) && st.after.points.get(sub) > card.points.get(sub)
+                    })
+                    .collect();
+                known.sort_by(|a, b| {
+                    b.after
+                        .points
+                        .get(sub)
+                        .cmp(&a.after.points.get(sub))
+                        .then(a.action.kind().cmp(&b.action.kind()))
+                        .then(a.action.usd().cmp(&b.action.usd()))
+                        .then(a.action.subject().cmp(&b.action.subject()))
+                });
+                let queue: Vec<Action> = known
+                    .iter()
+                    .filter(|st| st.action.kind() != Kind::WinNewCustomers)
+                    .map(|st| st.action.clone())
+                    .collect();
+                list.extend(ladder(start.clone(), sub, book, move |state: &Scored| {
+                    // Offer the next unused known customer and a new customer; the
+                    // ladder keeps whichever gains more (the known one on a tie).
+                    let mut offer: Vec<Action> = queue
+                        .iter()
+                        .filter(|a| still_open(a, &state.situation))
+                        .take(3)
+                        .cloned()
+                        .collect();
+                    offer.extend(
+                        actions::net_customer_adds(&state.situation, state.card().path, book)
+                            .into_iter()
+                            .filter(|a| a.kind() == Kind::WinNewCustomers),
+                    );
+                    offer
+                })?);
+            }
+            Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+                let small = Scored::new(reduced(s, path, None), book)?;
+                list.extend(ladder(small, sub, book, |state: &Scored| {
+                    actions::skilling(&state.situation, path, book, Some(sub))
+                })?);
+            }
+            Subcategory::Deployments => {
+                let target = match actions::deployment(s, path, book) {
+                    Some(Action::Deploy { customer, .. }) => Some(customer),
+                    _ => None,
+                };
+                let small = Scored::new(reduced(s, path, target.as_deref()), book)?;
+                list.extend(ladder(small, sub, book, |state: &Scored| {
+                    actions::deployment(&state.situation, path, book)
+                        .into_iter()
+                        .collect()
+                })?);
+            }
+            Subcategory::UsageGrowth => {
+                // One action reaches any number of points; its price is computed exactly.
+                for target in card.points.get(sub) + 1..=book.subcategory_max(sub) {
+                    if let Some(action) = actions::growth(s, book, target) {
+                        list.push(Opt {
+                            usd: action.usd(),
+                            actions: vec![action],
+                            count: 1,
+                            points: target,
+                        });
+                    }
+                }
+            }
+        }
+        options.push(list);
+    }
+    let Some(choice) = cheapest(&options, book) else {
+        return Ok(Outcome::Unreachable {
+            reasons: unreachable_reasons(start, &options, book),
+            steps: Vec::new(),
+            last: Box::new(start.assessment.clone()),
+        });
+    };
+    // Apply: everything but usage growth, in subcategory order, then growth sized to
+    // what the verified card still needs.
+    let mut state = start.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut growth_chosen = false;
+    for (sub, opt) in Subcategory::ALL.iter().zip(&choice) {
+        if *sub == Subcategory::UsageGrowth {
+            growth_chosen = !opt.actions.is_empty();
+            continue;
+        }
+        for action in &opt.actions {
+            if !still_open(action, &state.situation) {
+                continue;
+            }
+            let (step, next) = state.try_action(action, book)?;
+            if step.useful(book) {
+                push_step(&mut steps, step, book);
+                state = next;
+            }
+        }
+    }
+    if growth_chosen && !state.card().attained {
+        if let Some(action) = growth_needed(&state, book) {
+            let (step, next) = state.try_action(&action, book)?;
+            if step.useful(book) {
+                steps.push(step);
+                state = next;
+            }
+        }
+    }
+    // Repair: while not attained, the action that closes the most of the gap per single
+    // action, re-scored on the current state.
+    for _ in 0..12 {
+        if state.card().attained {
+            break;
+        }
+        let before = deficit(state.card(), book);
+        let mut best: Option<(Step, Scored, u32)> = None;
+        let mut offers = actions::all(&state.situation, &state.assessment, book);
+        offers.extend(growth_needed(&state, book));
+        for action in offers {
+            let (step, next) = state.try_action(&action, book)?;
+            let after = deficit(&step.after, book);
+            if after >= before || !step.hits_target() {
+                continue;
+            }
+            let closed = i64::from(before - after);
+            let better = best.as_ref().is_none_or(|(b, _, bd)| {
+                let bclosed = i64::from(before - bd);
+                let (c, bc) = (i64::from(step.action.count()), i64::from(b.action.count()));
+                (closed * bc)
+                    .cmp(&(bclosed * c))
+                    .then_with(|| rank(b, &step))
+                    == Ordering::Greater
+            });
+            if better {
+                best = Some((step, next, after));
+            }
+        }
+        let Some((step, next, _)) = best else { break };
+        push_step(&mut steps, step, book);
+        state = next;
+    }
+    if state.card().attained {
+        Ok(Outcome::Reached {
+            steps,
+            last: Box::new(state.assessment),
+        })
+    } else {
+        let mut reasons = unreachable_reasons(start, &options, book);
+        if reasons.is_empty() {
+            reasons.push(format!(
+                "the actions found reach {} points, and no further action re-scored closer to \
+                 attainment ({})",
+                state.card().total,
+                book.attainment.clause
+            ));
+        }
+        Ok(Outcome::Unreachable {
+            reasons,
+            steps,
+            last: Box::new(state.assessment),
+        })
+    }
+}
+
+/// Adds a verified step, joining it to the previous one when both are single
+/// deployments or new customers (the cards stay verified: the joined step's `before`
+/// is the earlier card and its `after` the later one).
+fn push_step(steps: &mut Vec<Step>, step: Step, book: &Rulebook) {
+    if let Some(last) = steps.last_mut() {
+        if last.after == step.before && last.action.absorb(&step.action) {
+            last.after = step.after;
+            last.clauses = step.clauses;
+            last.text = describe::joined(&last.action, &last.before, &last.after, book);
+            return;
+        }
+    }
+    steps.push(step);
+}
+
+/// Whether an action still changes something in this situation (a customer already at
+/// the target, a person already associated, are done).
+fn still_open(action: &Action, s: &Situation) -> bool {
+    match action {
+        Action::RaiseAcr {
+            customer,
+            month,
+            to,
+            ..
+        } => s
+            .customers
+            .iter()
+            .find(|c| c.id == *customer)
+            .is_some_and(|c| c.acr_in(*month) < *to),
+        Action::Associate { person, .. } => {
+            s.people.iter().any(|p| p.id == *person && !p.associated)
+        }
+        _ => true,
+    }
+}
+
+/// The usage growth top-up that just attains, given the rest of the verified card; the
+/// maximum when no amount attains on its own.
+fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
+    let sub = Subcategory::UsageGrowth;
+    let mut points = state.card().points.0;
+    let now = points[sub as usize];
+    let max = book.subcategory_max(sub);
+    let target = (now + 1..=max)
+        .find(|p| {
+            points[sub as usize] = *p;
+            attains(&points, book)
+        })
+        .unwrap_or(max);
+    if target <= now {
+        return None;
+    }
+    actions::growth(&state.situation, book, target)
+}
+
+/// One option per subcategory: attaining, fewest actions, then fewest US dollars, then
+/// the most points; the first such combination in option order.
+fn cheapest(options: &[Vec<Opt>], book: &Rulebook) -> Option<Vec<Opt>> {
+    let mut best: Option<(u32, Decimal, u32, Vec<usize>)> = None;
+    let mut pick = vec![0usize; options.len()];
+    loop {
+        let mut points = [0u32; 5];
+        let (mut count, mut usd) = (0u32, Decimal::ZERO);
+        for (i, o) in pick.iter().enumerate() {
+            let opt = &options[i][*o];
+            points[i] = opt.points;
+            count += opt.count;
+            usd += opt.usd;
+        }
+        if attains(&points, book) {
+            let total = total_of(&points, book);
+            let better = best.as_ref().is_none_or(|(c, u, t, _)| {
+                (count, usd, std::cmp::Reverse(total)) < (*c, *u, std::cmp::Reverse(*t))
+            });
+            if better {
+                best = Some((count, usd, total, pick.clone()));
+            }
+        }
+        // Next combination, like an odometer.
+        let mut i = 0;
+        loop {
+            if i == pick.len() {
+                return best.map(|(_, _, _, p)| {
+                    p.iter()
+                        .enumerate()
+                        .map(|(i, o)| options[i][*o].clone())
+                        .collect()
+                });
+            }
+            pick[i] += 1;
+            if pick[i] < options[i].len() {
+                break;
+            }
+            pick[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+/// Why no combination of options attains: the subcategories no action can lift to the
+/// bar, and the total the best of everything reaches.
+fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) -> Vec<String> {
+    let a = &book.attainment;
+    let mut reasons = Vec::new();
+    let mut best = [0u32; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        best[i] = options[i].iter().map(|o| o.points).max().unwrap_or(0);
+        if best[i] < a.min_points_per_subcategory {
+            reasons.push(describe::why_stuck(*sub, start, book));
+        }
+    }
+    let total = total_of(&best, book);
+    if total < a.min_total {
+        reasons.push(format!(
+            "with every subcategory at the most the planner's actions reach, the total is \
+             {total}, under the {} needed ({})",
+            a.min_total, a.clause
+        ));
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Points;
+
+    fn card(points: [u32; 5], book: &Rulebook) -> ScoreCard {
+        ScoreCard {
+            path: crate::model::PathKind::Smb,
+            points: Points(points),
+            categories: [0; 3],
+            total: total_of(&points, book),
+            attained: attains(&points, book),
+        }
+    }
+
+    #[test]
+    fn deficit_is_zero_exactly_when_attained() {
+        let book = Rulebook::builtin();
+        for points in [
+            [30, 20, 0, 20, 10],
+            [10, 10, 10, 10, 10],
+            [30, 20, 1, 19, 0],
+            [30, 20, 4, 10, 6],
+        ] {
+            let c = card(points, book);
+            assert_eq!(deficit(&c, book) == 0, c.attained, "{points:?}");
+        }
+    }
+
+    #[test]
+    fn the_cheapest_combination_fixes_the_blocker_first() {
+        let book = Rulebook::builtin();
+        let opt = |count: u32, points: u32| Opt {
+            actions: Vec::new(),
+            count,
+            points,
+            usd: Decimal::ZERO,
+        };
+        // 20 + 16 + 0 + 20 + 10 = 66: one more net add alone leaves advanced empty;
+        // one renewal giving advanced 8 attains with one action.
+        let options = vec![
+            vec![opt(0, 20), opt(1, 30)],
+            vec![opt(0, 16), opt(1, 20)],
+            vec![opt(0, 0), opt(1, 8), opt(2, 12)],
+            vec![opt(0, 20)],
+            vec![opt(0, 10)],
+        ];
+        let choice = cheapest(&options, book).unwrap();
+        let points: Vec<u32> = choice.iter().map(|o| o.points).collect();
+        assert_eq!(points, vec![20, 16, 8, 20, 10]);
+    }
+}
