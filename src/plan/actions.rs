@@ -381,7 +381,8 @@ impl Action {
     }
 
     /// Joins a later action of the same shape into this one (two single deployments
-    /// become one action of two), so a plan reads "2 more deployments".
+    /// become one action of two, two certified people one of two), so a plan reads
+    /// "2 more deployments".
     pub fn absorb(&mut self, later: &Action) -> bool {
         match (self, later) {
             (
@@ -418,6 +419,34 @@ impl Action {
                 },
             ) if segment == s2 && attribution == a2 && month == m2 && amount == v2 => {
                 ids.extend(i2.iter().cloned());
+                true
+            }
+            (
+                Action::Certify {
+                    sub,
+                    prerequisite,
+                    scoring,
+                    earned,
+                    ids,
+                },
+                Action::Certify {
+                    sub: s2,
+                    prerequisite: p2,
+                    scoring: c2,
+                    earned: e2,
+                    ids: i2,
+                },
+            ) if sub == s2 && earned == e2 => {
+                // People earning the prerequisite come first in `ids`.
+                let split = *prerequisite as usize;
+                let later_split = *p2 as usize;
+                let mut joined: Vec<String> = ids[..split.min(ids.len())].to_vec();
+                joined.extend(i2[..later_split.min(i2.len())].iter().cloned());
+                joined.extend(ids[split.min(ids.len())..].iter().cloned());
+                joined.extend(i2[later_split.min(i2.len())..].iter().cloned());
+                *ids = joined;
+                *prerequisite += p2;
+                *scoring += c2;
                 true
             }
             _ => false,

@@ -178,14 +178,22 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
     let mut out = Vec::new();
     for sub in SKILLING {
         let (p0, p1) = (before.card.points.get(sub), after.card.points.get(sub));
-        if p1 <= p0 {
-            continue;
-        }
         let rule = skilling_rule(sub, book);
         let name = sub.title().to_lowercase();
         let holders = |a: &Assessment| counted(a, sub, &rule.prerequisite_clause);
         let scorers = |a: &Assessment| counted(a, sub, &rule.scoring_clause);
         let need = schedule.prerequisite_people as usize;
+        if p1 <= p0 {
+            if holders(after) > holders(before) && holders(after) < need {
+                out.push(format!(
+                    "no {name} points on its own: {} of the {need} prerequisite holders needed \
+                     on the {} path",
+                    holders(after),
+                    path_word(path)
+                ));
+            }
+            continue;
+        }
         let was_met = holders(before) >= need && before.card.path == path;
         let text = if !was_met && holders(after) >= need {
             let already = scorers(before).min(scorers(after));
@@ -344,6 +352,22 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
                 d.excluded_services.join(", "),
                 d.points_per_service,
                 d.max_services
+            )
+        }
+        Action::Certify { sub, .. } => {
+            let schedule = book.skilling.schedule.on(path);
+            format!(
+                "on the {} path {} earns {} points per person with an active scoring \
+                 certification, at most {} people, once {} the prerequisite",
+                path_word(path),
+                sub.title().to_lowercase(),
+                schedule.points_per_person,
+                schedule.max_people,
+                plural(
+                    schedule.prerequisite_people as usize,
+                    "person holds",
+                    "people hold"
+                )
             )
         }
         _ => String::new(),

@@ -126,6 +126,9 @@ pub struct Plan {
     pub gaps: Vec<Gap>,
     /// Single actions possible now, best first, each verified on its own.
     pub actions: Vec<Step>,
+    /// Actions that raise what they aim at but move the derived path and so cost points
+    /// overall: shown as warnings, never suggested.
+    pub left_out: Vec<Step>,
     /// The plan to attain.
     pub outcome: Outcome,
 }
@@ -281,7 +284,7 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
             }
         })
         .collect();
-    let ranked = ranked_actions(&start, book)?;
+    let (ranked, left_out) = ranked_actions(&start, book)?;
     let outcome = if card.attained {
         Outcome::AlreadyAttained
     } else {
@@ -291,13 +294,19 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
         current: start.assessment,
         gaps,
         actions: ranked.into_iter().map(|(step, _)| step).collect(),
+        left_out,
         outcome,
     })
 }
 
 /// Every candidate on the current situation, re-scored on its own; those that gain
 /// points (or empty a blocking subcategory), best first.
-fn ranked_actions(start: &Scored, book: &Rulebook) -> Result<Vec<(Step, Scored)>, EngineError> {
+/// Also returns the actions left out because they move the path at a loss.
+#[allow(clippy::type_complexity)]
+fn ranked_actions(
+    start: &Scored,
+    book: &Rulebook,
+) -> Result<(Vec<(Step, Scored)>, Vec<Step>), EngineError> {
     let path = start.card().path;
     let mut people_only = Vec::new();
     let mut others = Vec::new();
@@ -331,14 +340,18 @@ fn ranked_actions(start: &Scored, book: &Rulebook) -> Result<Vec<(Step, Scored)>
         .map(|(a, _)| a.clone())
         .collect();
     let mut out = Vec::new();
+    let mut left_out = Vec::new();
     for action in screened.iter().chain(&others) {
         let (step, next) = start.try_action(action, book)?;
         if step.useful(book) {
             out.push((step, next));
+        } else if step.hits_target() && step.before.path != step.after.path {
+            left_out.push(step);
         }
     }
     out.sort_by(|a, b| rank(&a.0, &b.0));
-    Ok(out)
+    left_out.sort_by(|a, b| rank(a, b));
+    Ok((out, left_out))
 }
 
 /// A certification bundle is left out when another for the same subcategory gains at
@@ -370,17 +383,61 @@ fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
     })
 }
 
-/// One choice for one subcategory: actions, and the points the subcategory reaches.
+/// One choice for one subcategory: rungs of actions (a rung is applied as a whole), and
+/// the points they changed in every subcategory when re-scored (more ACR for a net
+/// customer add lifts usage growth too).
 #[derive(Clone)]
 struct Opt {
-    actions: Vec<Action>,
+    rungs: Vec<Vec<Action>>,
     count: u32,
-    points: u32,
+    delta: [i64; 5],
     usd: Decimal,
+    /// The delta comes from re-scoring, not from a formula.
+    verified: bool,
 }
 
-/// The best next action again and again, each re-scored on `state`; keeps what raises
-/// the subcategory's points. `candidates` proposes actions on a state.
+fn delta(from: &ScoreCard, to: &ScoreCard) -> [i64; 5] {
+    let mut d = [0i64; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        d[i] = i64::from(to.points.get(*sub)) - i64::from(from.points.get(*sub));
+    }
+    d
+}
+
+/// A candidate rung of a ladder: its actions, the state after them, its points gain.
+struct Rung {
+    actions: Vec<Action>,
+    next: Scored,
+    gain: i64,
+}
+
+impl Rung {
+    fn count(&self) -> i64 {
+        self.actions.iter().map(|a| i64::from(a.count())).sum()
+    }
+
+    fn usd(&self) -> Decimal {
+        self.actions.iter().map(Action::usd).sum()
+    }
+
+    /// More points per action, then fewer actions, then the kind order of the first
+    /// action, then fewer US dollars.
+    fn beats(&self, other: &Rung) -> bool {
+        let (c, oc) = (self.count(), other.count());
+        (self.gain * oc)
+            .cmp(&(other.gain * c))
+            .then(oc.cmp(&c))
+            .then(other.actions[0].kind().cmp(&self.actions[0].kind()))
+            .then(other.usd().cmp(&self.usd()))
+            == Ordering::Greater
+    }
+}
+
+/// The best next rung again and again, each re-scored on `state`; keeps what raises the
+/// subcategory's points. `candidates` proposes actions on a state. An action that uses
+/// what the partner has (associating a person, renewing a certification) may gain
+/// nothing alone yet enable the next one (a second prerequisite holder): such an action
+/// is also tried followed by each candidate after it.
 fn ladder(
     mut state: Scored,
     sub: Subcategory,
@@ -388,49 +445,61 @@ fn ladder(
     candidates: impl Fn(&Scored) -> Vec<Action>,
 ) -> Result<Vec<Opt>, EngineError> {
     let max = book.subcategory_max(sub);
+    let first = *state.card();
     let mut options = Vec::new();
-    let mut taken: Vec<Action> = Vec::new();
+    let mut rungs: Vec<Vec<Action>> = Vec::new();
     let (mut count, mut usd) = (0u32, Decimal::ZERO);
     // Each rung raises the subcategory by at least one point.
     for _ in 0..max {
-        let now = state.card().points.get(sub);
-        if now >= max {
+        let now = i64::from(state.card().points.get(sub));
+        if now >= i64::from(max) {
             break;
         }
-        let mut best: Option<(Step, Scored)> = None;
+        let gain_of = |s: &Scored| i64::from(s.card().points.get(sub)) - now;
+        let mut best: Option<Rung> = None;
+        let mut consider = |rung: Rung| {
+            if rung.gain > 0 && best.as_ref().is_none_or(|b| rung.beats(b)) {
+                best = Some(rung);
+            }
+        };
         for action in candidates(&state) {
             let (step, next) = state.try_action(&action, book)?;
-            let gain = i64::from(step.after.points.get(sub)) - i64::from(now);
-            if gain <= 0 {
-                continue;
-            }
-            let better = match &best {
-                None => true,
-                Some((b, _)) => {
-                    let bg = i64::from(b.after.points.get(sub)) - i64::from(now);
-                    let (c, bc) = (i64::from(action.count()), i64::from(b.action.count()));
-                    (gain * bc)
-                        .cmp(&(bg * c))
-                        .then(bc.cmp(&c))
-                        .then(b.action.kind().cmp(&action.kind()))
-                        .then(b.action.usd().cmp(&action.usd()))
-                        == Ordering::Greater
+            let gain = gain_of(&next);
+            let enabling = matches!(
+                action.kind(),
+                Kind::AssociatePerson | Kind::RenewCertification | Kind::RetakeCertification
+            );
+            if gain <= 0 && enabling {
+                for then in candidates(&next) {
+                    if then.kind() == action.kind() && then.subject() == action.subject() {
+                        continue;
+                    }
+                    let (step2, after) = next.try_action(&then, book)?;
+                    let gain = gain_of(&after);
+                    consider(Rung {
+                        actions: vec![step.action.clone(), step2.action],
+                        next: after,
+                        gain,
+                    });
                 }
-            };
-            if better {
-                best = Some((step, next));
             }
+            consider(Rung {
+                actions: vec![step.action],
+                next,
+                gain,
+            });
         }
-        let Some((step, next)) = best else { break };
-        count += step.action.count();
-        usd += step.action.usd();
-        taken.push(step.action);
-        state = next;
+        let Some(rung) = best else { break };
+        count += rung.count() as u32;
+        usd += rung.usd();
+        rungs.push(rung.actions);
+        state = rung.next;
         options.push(Opt {
-            actions: taken.clone(),
+            rungs: rungs.clone(),
             count,
-            points: state.card().points.get(sub),
+            delta: delta(&first, state.card()),
             usd,
+            verified: true,
         });
     }
     Ok(options)
@@ -449,10 +518,11 @@ fn search(
     let mut options: Vec<Vec<Opt>> = Vec::new();
     for sub in Subcategory::ALL {
         let here = Opt {
-            actions: Vec::new(),
+            rungs: Vec::new(),
             count: 0,
-            points: card.points.get(sub),
+            delta: [0; 5],
             usd: Decimal::ZERO,
+            verified: true,
         };
         let mut list = vec![here];
         match sub {
@@ -520,13 +590,17 @@ fn search(
             }
             Subcategory::UsageGrowth => {
                 // One action reaches any number of points; its price is computed exactly.
-                for target in card.points.get(sub) + 1..=book.subcategory_max(sub) {
+                let now = card.points.get(sub);
+                for target in now + 1..=book.subcategory_max(sub) {
                     if let Some(action) = actions::growth(s, book, target) {
+                        let mut d = [0; 5];
+                        d[sub as usize] = i64::from(target - now);
                         list.push(Opt {
                             usd: action.usd(),
-                            actions: vec![action],
+                            rungs: vec![vec![action]],
                             count: 1,
-                            points: target,
+                            delta: d,
+                            verified: false,
                         });
                     }
                 }
@@ -534,7 +608,30 @@ fn search(
         }
         options.push(list);
     }
-    let Some(choice) = cheapest(&options, book) else {
+    // Usage growth options are priced by formula; before one is relied on, it is
+    // re-scored (more ACR can move the derived path and cost points elsewhere) and its
+    // real effect replaces the estimate.
+    let growth = Subcategory::UsageGrowth as usize;
+    let mut choice = None;
+    for _ in 0..=options[growth].len() {
+        choice = cheapest(&options, &card, book);
+        let Some(picked) = &choice else { break };
+        let opt = &picked[growth];
+        let Some(i) = options[growth]
+            .iter()
+            .position(|o| !o.verified && o.rungs == opt.rungs)
+        else {
+            break;
+        };
+        let o = &mut options[growth][i];
+        let mut state = start.clone();
+        for action in o.rungs.iter().flatten() {
+            state = state.try_action(action, book)?.1;
+        }
+        o.delta = delta(&card, state.card());
+        o.verified = true;
+    }
+    let Some(choice) = choice else {
         return Ok(Outcome::Unreachable {
             reasons: unreachable_reasons(start, &options, book),
             steps: Vec::new(),
@@ -548,17 +645,33 @@ fn search(
     let mut growth_chosen = false;
     for (sub, opt) in Subcategory::ALL.iter().zip(&choice) {
         if *sub == Subcategory::UsageGrowth {
-            growth_chosen = !opt.actions.is_empty();
+            growth_chosen = !opt.rungs.is_empty();
             continue;
         }
-        for action in &opt.actions {
-            if !still_open(action, &state.situation) {
-                continue;
+        for rung in &opt.rungs {
+            // A rung is kept whole when, as a whole, it is useful on the verified state.
+            let mut tried = state.clone();
+            let mut rung_steps = Vec::new();
+            for action in rung.iter().filter(|a| still_open(a, &state.situation)) {
+                let (step, next) = tried.try_action(action, book)?;
+                rung_steps.push(step);
+                tried = next;
             }
-            let (step, next) = state.try_action(action, book)?;
-            if step.useful(book) {
-                push_step(&mut steps, step, book);
-                state = next;
+            let (Some(first), Some(last)) = (rung_steps.first(), rung_steps.last()) else {
+                continue;
+            };
+            let whole = Step {
+                action: last.action.clone(),
+                text: String::new(),
+                clauses: Vec::new(),
+                before: first.before,
+                after: last.after,
+            };
+            if whole.useful(book) {
+                for step in rung_steps {
+                    push_step(&mut steps, step, book);
+                }
+                state = tried;
             }
         }
     }
@@ -682,20 +795,32 @@ fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
     actions::growth(&state.situation, book, target)
 }
 
-/// One option per subcategory: attaining, fewest actions, then fewest US dollars, then
-/// the most points; the first such combination in option order.
-fn cheapest(options: &[Vec<Opt>], book: &Rulebook) -> Option<Vec<Opt>> {
+/// The points a set of options would reach, estimated by adding their re-scored
+/// changes to the current card, each subcategory held between 0 and its maximum.
+fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [u32; 5] {
+    let mut points = [0u32; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        let sum: i64 =
+            i64::from(card.points.get(*sub)) + picked.iter().map(|o| o.delta[i]).sum::<i64>();
+        points[i] = sum.clamp(0, i64::from(book.subcategory_max(*sub))) as u32;
+    }
+    points
+}
+
+/// One option per subcategory: attaining (estimated), fewest actions, then fewest US
+/// dollars, then the most points; the first such combination in option order.
+fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<Vec<Opt>> {
     let mut best: Option<(u32, Decimal, u32, Vec<usize>)> = None;
     let mut pick = vec![0usize; options.len()];
     loop {
-        let mut points = [0u32; 5];
-        let (mut count, mut usd) = (0u32, Decimal::ZERO);
-        for (i, o) in pick.iter().enumerate() {
-            let opt = &options[i][*o];
-            points[i] = opt.points;
-            count += opt.count;
-            usd += opt.usd;
-        }
+        let picked: Vec<&Opt> = pick
+            .iter()
+            .enumerate()
+            .map(|(i, o)| &options[i][*o])
+            .collect();
+        let points = estimate(card, &picked, book);
+        let count: u32 = picked.iter().map(|o| o.count).sum();
+        let usd: Decimal = picked.iter().map(|o| o.usd).sum();
         if attains(&points, book) {
             let total = total_of(&points, book);
             let better = best.as_ref().is_none_or(|(c, u, t, _)| {
@@ -733,7 +858,11 @@ fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) ->
     let mut reasons = Vec::new();
     let mut best = [0u32; 5];
     for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        best[i] = options[i].iter().map(|o| o.points).max().unwrap_or(0);
+        best[i] = options[i]
+            .iter()
+            .map(|o| estimate(start.card(), &[o], book)[i])
+            .max()
+            .unwrap_or(0);
         if best[i] < a.min_points_per_subcategory {
             reasons.push(describe::why_stuck(*sub, start, book));
         }
@@ -781,23 +910,75 @@ mod tests {
     #[test]
     fn the_cheapest_combination_fixes_the_blocker_first() {
         let book = Rulebook::builtin();
-        let opt = |count: u32, points: u32| Opt {
-            actions: Vec::new(),
-            count,
-            points,
-            usd: Decimal::ZERO,
+        let opt = |sub: usize, count: u32, gain: i64| {
+            let mut delta = [0; 5];
+            delta[sub] = gain;
+            Opt {
+                rungs: Vec::new(),
+                count,
+                delta,
+                usd: Decimal::ZERO,
+                verified: true,
+            }
         };
         // 20 + 16 + 0 + 20 + 10 = 66: one more net add alone leaves advanced empty;
         // one renewal giving advanced 8 attains with one action.
         let options = vec![
-            vec![opt(0, 20), opt(1, 30)],
-            vec![opt(0, 16), opt(1, 20)],
-            vec![opt(0, 0), opt(1, 8), opt(2, 12)],
-            vec![opt(0, 20)],
-            vec![opt(0, 10)],
+            vec![opt(0, 0, 0), opt(0, 1, 10)],
+            vec![opt(1, 0, 0), opt(1, 1, 4)],
+            vec![opt(2, 0, 0), opt(2, 1, 8), opt(2, 2, 12)],
+            vec![opt(3, 0, 0)],
+            vec![opt(4, 0, 0)],
         ];
-        let choice = cheapest(&options, book).unwrap();
-        let points: Vec<u32> = choice.iter().map(|o| o.points).collect();
-        assert_eq!(points, vec![20, 16, 8, 20, 10]);
+        let now = card([20, 16, 0, 20, 10], book);
+        let choice = cheapest(&options, &now, book).unwrap();
+        let picked: Vec<&Opt> = choice.iter().collect();
+        assert_eq!(estimate(&now, &picked, book), [20, 16, 8, 20, 10]);
+    }
+
+    #[test]
+    fn side_effects_count_toward_the_estimate() {
+        let book = Rulebook::builtin();
+        // A net customer add that also lifts usage growth by 1 reaches 70 with two
+        // certifications; without the side effect a third action would be needed.
+        let mut with_growth = [0; 5];
+        with_growth[0] = 10;
+        with_growth[3] = 1;
+        let one = |sub: usize, gain: i64| {
+            let mut delta = [0; 5];
+            delta[sub] = gain;
+            Opt {
+                rungs: Vec::new(),
+                count: 1,
+                delta,
+                usd: Decimal::ZERO,
+                verified: true,
+            }
+        };
+        let zero = Opt {
+            rungs: Vec::new(),
+            count: 0,
+            delta: [0; 5],
+            usd: Decimal::ZERO,
+            verified: true,
+        };
+        let options = vec![
+            vec![
+                zero.clone(),
+                Opt {
+                    delta: with_growth,
+                    ..one(0, 10)
+                },
+            ],
+            vec![zero.clone(), one(1, 4)],
+            vec![zero.clone(), one(2, 4)],
+            vec![zero.clone(), one(3, 1)],
+            vec![zero],
+        ];
+        let now = card([20, 8, 8, 11, 4], book);
+        let choice = cheapest(&options, &now, book).unwrap();
+        let count: u32 = choice.iter().map(|o| o.count).sum();
+        assert_eq!(count, 3);
+        assert!(choice[3].rungs.is_empty() && choice[3].delta == [0; 5]);
     }
 }

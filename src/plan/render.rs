@@ -13,12 +13,15 @@ const WIDTH: usize = 92;
 
 /// Word-wraps `text` to [`WIDTH`], every line after the first indented by `indent`.
 fn wrap(text: &str, first: &str, indent: usize) -> String {
+    // `a -> b` stays on one line.
+    const GLUE: &str = "\u{1}";
+    let text = text.replace(" -> ", GLUE);
     let pad = " ".repeat(indent);
     let mut out = String::from(first);
     let mut col = first.chars().count();
     let mut fresh = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let len = word.chars().count();
+        let len = word.chars().count() + 3 * word.matches(GLUE).count();
         if !fresh && col + 1 + len > WIDTH {
             out.push('\n');
             out.push_str(&pad);
@@ -34,7 +37,7 @@ fn wrap(text: &str, first: &str, indent: usize) -> String {
         fresh = false;
     }
     out.push('\n');
-    out
+    out.replace(GLUE, " -> ")
 }
 
 /// `net customer adds 20 -> 30; total 66 -> 76`, and the attainment when it changes.
@@ -53,6 +56,9 @@ fn effects(before: &ScoreCard, after: &ScoreCard) -> String {
         .collect();
     if before.path != after.path {
         parts.push(format!("path {} -> {}", before.path, after.path));
+    }
+    if parts.is_empty() {
+        parts.push("no points on its own".into());
     }
     let mut text = parts.join(", ");
     text.push_str(&format!("; total {} -> {}", before.total, after.total));
@@ -207,6 +213,14 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
     }
     for (i, step) in plan.actions.iter().enumerate() {
         step_text(&mut out, i + 1, step, true);
+    }
+    if !plan.left_out.is_empty() {
+        out.push_str(
+            "\nLeft out: these raise what they aim at, but move the derived path and cost points\n",
+        );
+        for (i, step) in plan.left_out.iter().enumerate() {
+            step_text(&mut out, i + 1, step, true);
+        }
     }
     out.push('\n');
     match &plan.outcome {
@@ -428,6 +442,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
         "current": card_json(&a.card),
         "gaps": gaps,
         "actions": plan.actions.iter().map(step_json).collect::<Vec<_>>(),
+        "left_out": plan.left_out.iter().map(step_json).collect::<Vec<_>>(),
         "plan": outcome,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
