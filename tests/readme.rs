@@ -9,8 +9,7 @@ fn readme_examples_print_what_the_readme_shows() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let readme = std::fs::read_to_string(root.join("README.md")).expect("README.md is readable");
     let mut checked = 0;
-    let mut blocks = readme.split("```console\n").skip(1);
-    while let Some(block) = blocks.next() {
+    for block in readme.split("```console\n").skip(1) {
         let body = block.split("```").next().unwrap_or_default();
         let mut lines = body.lines();
         let Some(command) = lines.next().and_then(|l| l.strip_prefix("$ pcscore ")) else {

@@ -350,7 +350,7 @@ fn ranked_actions(
         }
     }
     out.sort_by(|a, b| rank(&a.0, &b.0));
-    left_out.sort_by(|a, b| rank(a, b));
+    left_out.sort_by(rank);
     Ok((out, left_out))
 }
 

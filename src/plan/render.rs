@@ -205,9 +205,9 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
             gap_note(g)
         ));
     }
-    out.push_str(&format!(
-        "\nActions, best first: each re-scored on its own, ranked by points per single action\n"
-    ));
+    out.push_str(
+        "\nActions, best first: each re-scored on its own, ranked by points per single action\n",
+    );
     if plan.actions.is_empty() {
         out.push_str("  none: no action the planner knows adds a point\n");
     }
