@@ -375,3 +375,31 @@ fn bad_input_exits_2() {
     ]);
     assert_eq!(code, 2);
 }
+
+#[test]
+fn losses_are_held_before_net_adds_can_score() {
+    let (_, p) = load("losses-outnumber-adds.yaml");
+    let Outcome::Reached { steps, last } = &p.outcome else {
+        panic!("expected a plan");
+    };
+    assert!(last.card.attained);
+    let held: Vec<&str> = steps
+        .iter()
+        .filter_map(|s| match &s.action {
+            Action::RaiseAcr {
+                customer,
+                purpose: Purpose::Hold,
+                ..
+            } => Some(customer.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(held, vec!["a", "b"]);
+    // Holding a loss earns nothing on its own, and the step says so.
+    assert_eq!(steps[0].gain(), 0);
+    assert!(
+        steps[0].text.contains("net adds (adds - losses) -2 -> -1"),
+        "{}",
+        steps[0].text
+    );
+}

@@ -323,6 +323,16 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
             out.push(simple_reason(action, path, book));
         }
     }
+    if action.targets().contains(&Subcategory::NetCustomerAdds) {
+        let net = |a: &Assessment| {
+            let (adds, losses) = super::net_adds(a);
+            adds - losses
+        };
+        let (n0, n1) = (net(&before.assessment), net(&after.assessment));
+        if n0 != n1 {
+            out.push(format!("net adds (adds - losses) {n0} -> {n1}"));
+        }
+    }
     if before.card().path != path {
         out.push(format!(
             "it moves the partner from the {} to the {} path ({})",
@@ -458,6 +468,25 @@ pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> St
                 format!("no certification the planner can suggest adds a point to {name}")
             }
         }
-        _ => format!("no action the planner can take adds a point to {name}"),
+        Subcategory::NetCustomerAdds => {
+            let (adds, losses) = super::net_adds(&start.assessment);
+            let missing = 1 - (adds - losses);
+            if missing > super::MAX_NET_ADDS_TO_PLAN {
+                format!(
+                    "net customer adds cannot score with a plan of a few actions: {adds} adds - \
+                     {losses} losses = {} net, so {missing} more net adds (new customers, or \
+                     lost customers held at the threshold) are needed before the first point \
+                     ({}); the planner plans at most {}",
+                    adds - losses,
+                    book.net_customer_adds.clause,
+                    super::MAX_NET_ADDS_TO_PLAN
+                )
+            } else {
+                format!("no action the planner can take adds a point to {name}")
+            }
+        }
+        Subcategory::Deployments => {
+            format!("no action the planner can take adds a point to {name}")
+        }
     }
 }

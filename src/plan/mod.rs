@@ -288,7 +288,7 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
     let outcome = if card.attained {
         Outcome::AlreadyAttained
     } else {
-        search(&start, &ranked, book)?
+        search(&start, book)?
     };
     Ok(Plan {
         current: start.assessment,
@@ -433,29 +433,67 @@ impl Rung {
     }
 }
 
+/// What a ladder climbs: a progress figure read from a verified state, the figure at
+/// which it stops, and at most how many rungs it takes.
+struct Measure<'a> {
+    progress: Box<dyn Fn(&Scored) -> i64 + 'a>,
+    goal: i64,
+    rungs: usize,
+}
+
+impl<'a> Measure<'a> {
+    /// The points of a subcategory, up to its maximum.
+    fn points(sub: Subcategory, book: &Rulebook) -> Measure<'a> {
+        let max = book.subcategory_max(sub);
+        Measure {
+            progress: Box::new(move |s: &Scored| i64::from(s.card().points.get(sub))),
+            goal: i64::from(max),
+            rungs: max as usize,
+        }
+    }
+}
+
+/// Net customer adds before the clamp, read from the engine's trace: adds minus losses.
+fn net_adds(a: &Assessment) -> (i64, i64) {
+    let area = crate::engine::Area::Subcategory(Subcategory::NetCustomerAdds);
+    let count = |id: &str| {
+        a.trace
+            .iter()
+            .filter(|e| e.area == area && e.clause == id)
+            .filter(|e| matches!(e.outcome, crate::engine::Outcome::Counts(n) if n != 0))
+            .count() as i64
+    };
+    (
+        count(crate::rulebook::clause::NCA_ADD),
+        count(crate::rulebook::clause::NCA_LOSS),
+    )
+}
+
+/// The most net adds a plan may need before net customer adds earns its first point:
+/// beyond it the planner says how many are missing instead of listing them.
+pub const MAX_NET_ADDS_TO_PLAN: i64 = 10;
+
 /// The best next rung again and again, each re-scored on `state`; keeps what raises the
-/// subcategory's points. `candidates` proposes actions on a state. An action that uses
+/// measure (a subcategory's points, or net adds). `candidates` proposes actions on a state. An action that uses
 /// what the partner has (associating a person, renewing a certification) may gain
 /// nothing alone yet enable the next one (a second prerequisite holder): such an action
 /// is also tried followed by each candidate after it.
 fn ladder(
     mut state: Scored,
-    sub: Subcategory,
     book: &Rulebook,
+    measure: Measure,
     candidates: impl Fn(&Scored) -> Vec<Action>,
 ) -> Result<Vec<Opt>, EngineError> {
-    let max = book.subcategory_max(sub);
     let first = *state.card();
     let mut options = Vec::new();
     let mut rungs: Vec<Vec<Action>> = Vec::new();
     let (mut count, mut usd) = (0u32, Decimal::ZERO);
-    // Each rung raises the subcategory by at least one point.
-    for _ in 0..max {
-        let now = i64::from(state.card().points.get(sub));
-        if now >= i64::from(max) {
+    for _ in 0..measure.rungs {
+        let now = (measure.progress)(&state);
+        if now >= measure.goal {
             break;
         }
-        let gain_of = |s: &Scored| i64::from(s.card().points.get(sub)) - now;
+        let gain_of = |s: &Scored| (measure.progress)(s) - now;
         let mut best: Option<Rung> = None;
         let mut consider = |rung: Rung| {
             if rung.gain > 0 && best.as_ref().is_none_or(|b| rung.beats(b)) {
@@ -507,11 +545,7 @@ fn ladder(
 
 /// The plan: ladders per subcategory, the cheapest combination that would attain,
 /// then verified application and, if needed, greedy repair.
-fn search(
-    start: &Scored,
-    ranked: &[(Step, Scored)],
-    book: &Rulebook,
-) -> Result<Outcome, EngineError> {
+fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
     let card = *start.card();
     let path = card.path;
     let s = &start.situation;
@@ -527,54 +561,45 @@ fn search(
         let mut list = vec![here];
         match sub {
             Subcategory::NetCustomerAdds => {
-                // The customer actions already re-scored, best for this subcategory first;
-                // new customers when they run out.
-                let mut known: Vec<&Step> = ranked
-                    .iter()
-                    .map(|(step, _)| step)
-                    .filter(|st| {
-                        matches!(
-                            st.action.kind(),
-                            Kind::HoldCustomer | Kind::RaiseToThreshold | Kind::WinNewCustomers
-                        ) && st.after.points.get(sub) > card.points.get(sub)
-                    })
-                    .collect();
-                known.sort_by(|a, b| {
-                    b.after
-                        .points
-                        .get(sub)
-                        .cmp(&a.after.points.get(sub))
-                        .then(a.action.kind().cmp(&b.action.kind()))
-                        .then(a.action.usd().cmp(&b.action.usd()))
-                        .then(a.action.subject().cmp(&b.action.subject()))
-                });
-                let queue: Vec<Action> = known
-                    .iter()
-                    .filter(|st| st.action.kind() != Kind::WinNewCustomers)
-                    .map(|st| st.action.clone())
-                    .collect();
-                list.extend(ladder(start.clone(), sub, book, move |state: &Scored| {
-                    // Offer the next unused known customer and a new customer; the
-                    // ladder keeps whichever gains more (the known one on a tie).
-                    let mut offer: Vec<Action> = queue
-                        .iter()
-                        .filter(|a| still_open(a, &state.situation))
-                        .take(3)
-                        .cloned()
-                        .collect();
-                    offer.extend(
+                // Climbs net adds rather than points, so that holding a loss counts as
+                // progress while losses still outnumber adds; but only when few enough
+                // are missing for a plan to be sensible.
+                let rule = &book.net_customer_adds;
+                let (adds, losses) = net_adds(&start.assessment);
+                let missing = (1 - (adds - losses)).max(0);
+                if missing <= MAX_NET_ADDS_TO_PLAN {
+                    let max_adds = i64::from(rule.max_adds);
+                    let measure = Measure {
+                        progress: Box::new(move |st: &Scored| {
+                            let (a, l) = net_adds(&st.assessment);
+                            (a - l).min(max_adds)
+                        }),
+                        goal: max_adds,
+                        rungs: (max_adds + missing) as usize,
+                    };
+                    list.extend(ladder(start.clone(), book, measure, |state: &Scored| {
+                        // The two cheapest customers to hold, the two cheapest to raise,
+                        // and a new customer: the ladder keeps the best per action.
+                        let mut per_kind = std::collections::BTreeMap::new();
                         actions::net_customer_adds(&state.situation, state.card().path, book)
                             .into_iter()
-                            .filter(|a| a.kind() == Kind::WinNewCustomers),
-                    );
-                    offer
-                })?);
+                            .filter(|a| {
+                                let n = per_kind.entry(a.kind()).or_insert(0);
+                                *n += 1;
+                                *n <= 2
+                            })
+                            .collect()
+                    })?);
+                }
             }
             Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
                 let small = Scored::new(reduced(s, path, None), book)?;
-                list.extend(ladder(small, sub, book, |state: &Scored| {
-                    actions::skilling(&state.situation, path, book, Some(sub))
-                })?);
+                list.extend(ladder(
+                    small,
+                    book,
+                    Measure::points(sub, book),
+                    |state: &Scored| actions::skilling(&state.situation, path, book, Some(sub)),
+                )?);
             }
             Subcategory::Deployments => {
                 let target = match actions::deployment(s, path, book) {
@@ -582,11 +607,16 @@ fn search(
                     _ => None,
                 };
                 let small = Scored::new(reduced(s, path, target.as_deref()), book)?;
-                list.extend(ladder(small, sub, book, |state: &Scored| {
-                    actions::deployment(&state.situation, path, book)
-                        .into_iter()
-                        .collect()
-                })?);
+                list.extend(ladder(
+                    small,
+                    book,
+                    Measure::points(sub, book),
+                    |state: &Scored| {
+                        actions::deployment(&state.situation, path, book)
+                            .into_iter()
+                            .collect()
+                    },
+                )?);
             }
             Subcategory::UsageGrowth => {
                 // One action reaches any number of points; its price is computed exactly.
@@ -648,31 +678,36 @@ fn search(
             growth_chosen = !opt.rungs.is_empty();
             continue;
         }
-        for rung in &opt.rungs {
-            // A rung is kept whole when, as a whole, it is useful on the verified state.
-            let mut tried = state.clone();
-            let mut rung_steps = Vec::new();
-            for action in rung.iter().filter(|a| still_open(a, &state.situation)) {
-                let (step, next) = tried.try_action(action, book)?;
-                rung_steps.push(step);
-                tried = next;
-            }
-            let (Some(first), Some(last)) = (rung_steps.first(), rung_steps.last()) else {
+        // An option is kept whole when, as a whole, it raises its subcategory on the
+        // verified state: its first rungs may earn nothing on their own (losses held
+        // before net adds turn positive).
+        let mut tried = state.clone();
+        let mut option_steps: Vec<Step> = Vec::new();
+        for action in opt.rungs.iter().flatten() {
+            if !still_open(action, &tried.situation) {
                 continue;
-            };
-            let whole = Step {
-                action: last.action.clone(),
-                text: String::new(),
-                clauses: Vec::new(),
-                before: first.before,
-                after: last.after,
-            };
-            if whole.useful(book) {
-                for step in rung_steps {
-                    push_step(&mut steps, step, book);
-                }
-                state = tried;
             }
+            let (step, next) = tried.try_action(action, book)?;
+            option_steps.push(step);
+            tried = next;
+        }
+        let (Some(first), Some(last)) = (option_steps.first(), option_steps.last()) else {
+            continue;
+        };
+        let whole = Step {
+            action: last.action.clone(),
+            text: String::new(),
+            clauses: Vec::new(),
+            before: first.before,
+            after: last.after,
+        };
+        if whole.after.points.get(*sub) > whole.before.points.get(*sub)
+            && (whole.gain() > 0 || whole.unblocks(book))
+        {
+            for step in option_steps {
+                push_step(&mut steps, step, book);
+            }
+            state = tried;
         }
     }
     if growth_chosen && !state.card().attained {
