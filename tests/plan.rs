@@ -403,3 +403,19 @@ fn losses_are_held_before_net_adds_can_score() {
         steps[0].text
     );
 }
+
+#[test]
+fn a_certification_that_lapsed_before_the_month_is_earned_again_not_renewed() {
+    let (_, p) = plan_of(&root().join("scenarios/examples/small-smb-consultancy-attains.yaml"));
+    let olav = p
+        .actions
+        .iter()
+        .find(|s| s.text.contains("olav"))
+        .expect("an action for olav");
+    assert!(
+        matches!(&olav.action, Action::Retake { cert, .. } if cert == "azure-developer-associate"),
+        "{}",
+        olav.text
+    );
+    assert!(olav.text.contains("by 2024-12-31") && olav.text.contains("can no longer be renewed"));
+}

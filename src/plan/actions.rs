@@ -87,7 +87,7 @@ pub enum Action {
         /// Slugs of the active certifications that start to count.
         certifications: Vec<String>,
     },
-    /// Renew a certification that expired before the last day of M.
+    /// Renew a certification that expires during M, before its last day.
     Renew {
         /// The person's id.
         person: String,
@@ -100,7 +100,7 @@ pub enum Action {
         /// The new expiry date: a renewal extends a certification by one year.
         until: NaiveDate,
     },
-    /// Earn a certification again that expired too long ago to be renewed.
+    /// Earn a certification again that lapsed before M began, too late to renew.
     Retake {
         /// The person's id.
         person: String,
@@ -681,9 +681,15 @@ pub fn skilling(
             if holds_again || !seen.insert((info.slug.clone(), r)) {
                 continue;
             }
+            // A certification can be renewed until the day it expires, and then adds a
+            // year; once it has lapsed it must be earned again. The plan is about M, so
+            // one that expires during M is still renewable, one that lapsed before M
+            // began is not.
+            let first_day = as_of.months_before(1).last_day().succ_opt();
+            let renewable = first_day.is_some_and(|d| expired >= d);
             let renewed = expired.checked_add_months(chrono::Months::new(12));
             out.push(match renewed {
-                Some(until) if until >= last_day => Action::Renew {
+                Some(until) if renewable && until >= last_day => Action::Renew {
                     person: p.id.clone(),
                     index,
                     cert: info.slug.clone(),

@@ -41,7 +41,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             expired,
             ..
         } => format!(
-            "renew {person}'s {}, which expired {expired}",
+            "renew {person}'s {} before it expires on {expired}",
             cert_name(cert, book)
         ),
         Action::Retake {
@@ -258,8 +258,7 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
         }
         Action::Retake { expired, .. } => {
             out.push(format!(
-                "expired on {expired}, it is too late to renew (one year on is still before \
-                 the last day of {})",
+                "the copy that expired on {expired}, before {} began, can no longer be renewed",
                 s.as_of
             ));
             out.extend(skilling_effect(&before.assessment, &after.assessment, book));

@@ -578,16 +578,13 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                         rungs: (max_adds + missing) as usize,
                     };
                     list.extend(ladder(start.clone(), book, measure, |state: &Scored| {
-                        // The two cheapest customers to hold, the two cheapest to raise,
-                        // and a new customer: the ladder keeps the best per action.
-                        let mut per_kind = std::collections::BTreeMap::new();
+                        // The cheapest customer to hold, the cheapest to raise, and a new
+                        // customer: each is one net add, so the ladder keeps the cheapest
+                        // that re-scores as one (the list is sorted by US dollars needed).
+                        let mut seen = std::collections::BTreeSet::new();
                         actions::net_customer_adds(&state.situation, state.card().path, book)
                             .into_iter()
-                            .filter(|a| {
-                                let n = per_kind.entry(a.kind()).or_insert(0);
-                                *n += 1;
-                                *n <= 2
-                            })
+                            .filter(|a| seen.insert(a.kind()))
                             .collect()
                     })?);
                 }

@@ -13,15 +13,17 @@ const WIDTH: usize = 92;
 
 /// Word-wraps `text` to [`WIDTH`], every line after the first indented by `indent`.
 fn wrap(text: &str, first: &str, indent: usize) -> String {
-    // `a -> b` stays on one line.
+    // `a -> b` and `USD 1,000.00` stay on one line.
     const GLUE: &str = "\u{1}";
-    let text = text.replace(" -> ", GLUE);
+    const USD: &str = "\u{2}";
+    let text = text.replace(" -> ", GLUE).replace("USD ", USD);
     let pad = " ".repeat(indent);
     let mut out = String::from(first);
     let mut col = first.chars().count();
     let mut fresh = true;
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let len = word.chars().count() + 3 * word.matches(GLUE).count();
+        let len =
+            word.chars().count() + 3 * word.matches(GLUE).count() + 3 * word.matches(USD).count();
         if !fresh && col + 1 + len > WIDTH {
             out.push('\n');
             out.push_str(&pad);
@@ -37,7 +39,7 @@ fn wrap(text: &str, first: &str, indent: usize) -> String {
         fresh = false;
     }
     out.push('\n');
-    out.replace(GLUE, " -> ")
+    out.replace(GLUE, " -> ").replace(USD, "USD ")
 }
 
 /// `net customer adds 20 -> 30; total 66 -> 76`, and the attainment when it changes.
