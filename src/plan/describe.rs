@@ -49,7 +49,10 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             cert,
             earned,
             ..
-        } => format!("have {person} earn {} again by {earned}", cert_name(cert, book)),
+        } => format!(
+            "have {person} earn {} again by {earned}",
+            cert_name(cert, book)
+        ),
         Action::RaiseAcr {
             customer,
             month,
