@@ -980,6 +980,40 @@ mod tests {
         );
     }
 
+    fn partner(l: &str, p: &str) -> Situation {
+        let m = Month::parse("2025-01").unwrap();
+        let mut s = Situation::new(m);
+        s.customers.push(Customer {
+            id: "a".into(),
+            segment: Segment::Enterprise,
+            attribution: vec!["PAL".into()],
+            acr: BTreeMap::from([
+                (m, Money::parse(l).unwrap()),
+                (m.months_before(12), Money::parse(p).unwrap()),
+            ]),
+        });
+        s
+    }
+
+    fn top_up(s: &Situation, target: u32) -> Option<String> {
+        growth(s, Rulebook::builtin(), target).map(|a| a.usd().normalize().to_string())
+    }
+
+    #[test]
+    fn growth_top_ups_are_exact_and_rounded_up_to_the_cent() {
+        // 120% of USD 110,500.01 is USD 132,600.012: USD 4,700.012 more, so 4,700.02.
+        let s = partner("127900", "110500.01");
+        assert_eq!(top_up(&s, 20).as_deref(), Some("4700.02"));
+        assert_eq!(top_up(&s, 16).as_deref(), Some("280.02"));
+        // Already there: nothing to add.
+        assert_eq!(top_up(&s, 15), None);
+        // Under the USD 1,000 minimum, the minimum decides.
+        let small = partner("100", "500");
+        assert_eq!(top_up(&small, 1).as_deref(), Some("900"));
+        // No baseline: no amount helps.
+        assert_eq!(top_up(&partner("5000", "0"), 1), None);
+    }
+
     #[test]
     fn retired_certifications_are_never_suggested() {
         let book = Rulebook::builtin();

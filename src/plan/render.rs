@@ -302,6 +302,15 @@ fn gap_note(g: &Gap) -> String {
     note
 }
 
+/// An exact decimal with at least two places: `150.00`, `0.005`.
+fn dec(d: Decimal) -> String {
+    let mut d = d.normalize();
+    if d.scale() < 2 {
+        d.rescale(2);
+    }
+    d.to_string()
+}
+
 fn card_json(card: &ScoreCard) -> Value {
     let mut points = Map::new();
     for sub in Subcategory::ALL {
@@ -350,7 +359,7 @@ fn details(action: &Action) -> Value {
             purpose,
         } => {
             let mut v = json!({"customer": customer, "month": month.to_string(),
-                "acr_before": from.amount().to_string(), "acr_after": to.amount().to_string()});
+                "acr_before": dec(from.amount()), "acr_after": dec(to.amount())});
             if let Purpose::Growth { target } = purpose {
                 v["usage_growth_target"] = json!(target);
             }
@@ -363,7 +372,7 @@ fn details(action: &Action) -> Value {
             month,
             amount,
         } => json!({"customers": ids, "segment": segment.as_str(), "attribution": attribution,
-            "month": month.to_string(), "acr_each": amount.amount().to_string()}),
+            "month": month.to_string(), "acr_each": dec(amount.amount())}),
         Action::Deploy {
             customer,
             new_customer,
@@ -390,7 +399,7 @@ fn step_json(step: &Step) -> Value {
         "text": step.text,
         "count": step.action.count(),
         "gain": step.gain(),
-        "usd_added": step.action.usd().normalize().to_string(),
+        "usd_added": dec(step.action.usd()),
         "clauses": step.clauses,
         "details": details(&step.action),
         "before": card_json(&step.before),
@@ -414,7 +423,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
         Outcome::Reached { steps, last } => json!({
             "status": "reached",
             "actions": count_actions(steps),
-            "usd_added": usd_added(steps).normalize().to_string(),
+            "usd_added": dec(usd_added(steps)),
             "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),
@@ -426,7 +435,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
             "status": "unreachable",
             "reasons": reasons,
             "actions": count_actions(steps),
-            "usd_added": usd_added(steps).normalize().to_string(),
+            "usd_added": dec(usd_added(steps)),
             "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),
