@@ -419,3 +419,23 @@ fn a_certification_that_lapsed_before_the_month_is_earned_again_not_renewed() {
     );
     assert!(olav.text.contains("by 2024-12-31") && olav.text.contains("can no longer be renewed"));
 }
+
+/// Usage growth can only score here with ACR that crosses the driven-ACR limit: the plan
+/// takes that step first and plans the rest on the Enterprise path.
+#[test]
+fn a_plan_can_start_by_moving_the_path() {
+    let file =
+        root().join("scenarios/windows-and-path/ttm-is-m-minus-11-through-m-for-the-path.yaml");
+    let (_, p) = plan_of(&file);
+    let Outcome::Reached { steps, last } = &p.outcome else {
+        panic!("expected a plan");
+    };
+    assert_eq!(steps[0].action.kind(), Kind::GrowUsage);
+    assert_eq!(
+        (steps[0].before.path.as_str(), steps[0].after.path.as_str()),
+        ("smb", "enterprise")
+    );
+    assert!(steps[0].clauses.iter().any(|c| c == "DAI.PATH.DERIVED"));
+    assert_eq!(last.card.path.as_str(), "enterprise");
+    assert!(last.card.attained);
+}

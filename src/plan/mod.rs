@@ -288,7 +288,35 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
     let outcome = if card.attained {
         Outcome::AlreadyAttained
     } else {
-        search(&start, book)?
+        let mut outcome = search(&start, book)?;
+        // The ladders assume the current path. When they cannot reach attainment, an
+        // action that moves the path (more ACR crossing the driven-ACR limit) may open
+        // a plan on the other path: plan again from there, that action first.
+        if !matches!(outcome, Outcome::Reached { .. }) {
+            let movers = ranked
+                .iter()
+                .filter(|(step, _)| step.before.path != step.after.path)
+                .take(PATH_MOVES_TRIED);
+            let mut best: Option<(u32, Decimal, Outcome)> = None;
+            for (step, next) in movers {
+                if let Outcome::Reached { steps, last } = search(next, book)? {
+                    let mut all = vec![step.clone()];
+                    all.extend(steps);
+                    let count: u32 = all.iter().map(|s| s.action.count()).sum();
+                    let usd: Decimal = all.iter().map(|s| s.action.usd()).sum();
+                    if best
+                        .as_ref()
+                        .is_none_or(|(c, u, _)| (count, usd) < (*c, *u))
+                    {
+                        best = Some((count, usd, Outcome::Reached { steps: all, last }));
+                    }
+                }
+            }
+            if let Some((_, _, reached)) = best {
+                outcome = reached;
+            }
+        }
+        outcome
     };
     Ok(Plan {
         current: start.assessment,
@@ -468,6 +496,10 @@ fn net_adds(a: &Assessment) -> (i64, i64) {
         count(crate::rulebook::clause::NCA_LOSS),
     )
 }
+
+/// How many path-moving actions are tried as the first step of a plan when no plan on
+/// the current path attains.
+const PATH_MOVES_TRIED: usize = 2;
 
 /// The most net adds a plan may need before net customer adds earns its first point:
 /// beyond it the planner says how many are missing instead of listing them.
@@ -779,7 +811,11 @@ fn push_step(steps: &mut Vec<Step>, step: Step, book: &Rulebook) {
     if let Some(last) = steps.last_mut() {
         if last.after == step.before && last.action.absorb(&step.action) {
             last.after = step.after;
-            last.clauses = step.clauses;
+            for c in step.clauses {
+                if !last.clauses.contains(&c) {
+                    last.clauses.push(c);
+                }
+            }
             last.text = describe::joined(&last.action, &last.before, &last.after, book);
             return;
         }
