@@ -33,6 +33,13 @@ fn all_files() -> Vec<PathBuf> {
     list
 }
 
+/// Every shipped scenario, each a small partner situation of its own, and the above.
+fn every_situation() -> Vec<PathBuf> {
+    let mut list = pcscore::scenario::discover(&[root().join("scenarios")]).expect("scenarios");
+    list.extend(files("tests/data/plan"));
+    list
+}
+
 fn situation(file: &Path) -> Situation {
     load::load_file(file).expect("the file loads").situation
 }
@@ -81,7 +88,7 @@ fn run(args: &[&str]) -> (i32, String, String) {
 
 #[test]
 fn every_listed_gain_is_the_re_scored_difference() {
-    for file in all_files() {
+    for file in every_situation() {
         let (s, p) = plan_of(&file);
         let now = score(&s);
         assert_eq!(p.current.card, now, "{}", file.display());
@@ -108,7 +115,7 @@ fn every_listed_gain_is_the_re_scored_difference() {
 
 #[test]
 fn the_plan_reaches_attainment_and_its_final_card_is_the_engines() {
-    for file in all_files() {
+    for file in every_situation() {
         let (s, p) = plan_of(&file);
         let mut state = s.clone();
         for step in steps(&p) {
