@@ -756,10 +756,13 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
         }
         let before = deficit(state.card(), book);
         let mut best: Option<(Step, Scored, u32)> = None;
-        let mut offers = actions::all(&state.situation, &state.assessment, book);
-        offers.extend(growth_needed(&state, book));
-        for action in offers {
-            let (step, next) = state.try_action(&action, book)?;
+        // The same screened candidates as the ranked list, and the growth that just
+        // attains: each already re-scored on the current state.
+        let mut offers = ranked_actions(&state, book)?.0;
+        if let Some(action) = growth_needed(&state, book) {
+            offers.push(state.try_action(&action, book)?);
+        }
+        for (step, next) in offers {
             let after = deficit(&step.after, book);
             if after >= before || !step.hits_target() {
                 continue;
