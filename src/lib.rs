@@ -14,6 +14,7 @@ pub mod coverage;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod plan;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;

@@ -6,7 +6,7 @@ mod check_cli;
 use clap::{Parser, Subcommand, ValueEnum};
 use pcscore::model::Designation;
 use pcscore::rulebook::Rulebook;
-use pcscore::{engine, load, report};
+use pcscore::{engine, load, plan, report};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -36,6 +36,14 @@ enum Command {
     Explain {
         /// The partner file or scenario (YAML).
         file: PathBuf,
+    },
+    /// What is the least to add to attain the designation: gaps, verified actions, a plan.
+    Plan {
+        /// The partner file or scenario (YAML).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
@@ -83,6 +91,12 @@ enum Format {
     Json,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    Text,
+    Json,
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let book = Rulebook::builtin();
@@ -92,6 +106,10 @@ fn main() -> ExitCode {
             Err(message) => return fail(&message),
         },
         Command::Explain { file } => match explain(&file, book) {
+            Ok(text) => (text, 0),
+            Err(message) => return fail(&message),
+        },
+        Command::Plan { file, format } => match plan_file(&file, format, book) {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
@@ -239,6 +257,21 @@ fn rules(
     } else {
         Ok((report::rules_text(book), 0))
     }
+}
+
+fn plan_file(
+    file: &std::path::Path,
+    format: PlanFormat,
+    book: &Rulebook,
+) -> Result<String, String> {
+    let doc = load::load_file(file).map_err(|e| e.to_string())?;
+    let p = plan::plan(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
+    let shown = file.display().to_string();
+    Ok(match format {
+        PlanFormat::Text => plan::plan_text(&shown, &p, book),
+        PlanFormat::Json => plan::plan_json(&shown, &p, book),
+    })
 }
 
 /// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.
