@@ -79,6 +79,22 @@ fn cite(
     for (inherited, scenarios) in groups {
         for scenario in scenarios {
             note(&scenario.tags, scenario.position.line, found);
+            // Gherkin reads a misspelt first step (`Givn a partner`) as the scenario's
+            // description, so the scenario would run without it and could pass. The
+            // project's scenarios carry no descriptions: text there is a mistake.
+            if let Some(text) = scenario.description.as_deref().map(str::trim) {
+                if !text.is_empty() {
+                    let first = text.lines().next().unwrap_or_default().trim();
+                    found.errors.push(format!(
+                        "{}:{}: scenario `{}`: found the text `{first}` before its first step, \
+                         expected a step starting with Given, When, Then, And or But (a misspelt \
+                         keyword makes gherkin skip the step silently)",
+                        file.display(),
+                        scenario.position.line + 1,
+                        scenario.name
+                    ));
+                }
+            }
             let mut own: BTreeSet<&String> = inherited.iter().collect();
             own.extend(&scenario.tags);
             for tag in own.iter().filter(|t| is_clause(t)) {
@@ -146,6 +162,16 @@ Feature: Net customer adds
   Scenario: A lost customer
     Given nothing
 ";
+
+    #[test]
+    fn a_misspelt_first_step_is_an_error() {
+        let text = "Feature: F\n\n  Scenario: S\n    Givn a partner\n    Then b\n";
+        let feature = Feature::parse(text, GherkinEnv::default()).unwrap();
+        let mut found = Found::default();
+        cite(Path::new("f.feature"), text, &feature, &BTreeSet::new(), &mut found);
+        assert_eq!(found.errors.len(), 1, "{:?}", found.errors);
+        assert!(found.errors[0].contains("found the text `Givn a partner` before its first step"));
+    }
 
     #[test]
     fn a_tag_is_found_on_its_own_line_above_the_element() {
