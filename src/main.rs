@@ -1,6 +1,7 @@
 //! The `pcscore` command line: argument parsing and printing only; the work is done by
 //! the `pcscore` library.
 
+mod accept_cli;
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -38,6 +39,9 @@ enum Command {
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
+    /// Show each failing scenario's change and write the engine's values into its
+    /// `expected:` block when accepted; nothing else in the file changes.
+    Accept(accept_cli::AcceptArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -60,6 +64,7 @@ fn main() -> ExitCode {
             Err(message) => return fail(&message),
         },
         Command::Check(args) => return check_cli::run(args, book),
+        Command::Accept(args) => return accept_cli::run(args, book),
     };
     print(&text);
     ExitCode::from(code)
