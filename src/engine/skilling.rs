@@ -186,8 +186,16 @@ fn subcategory(
         why,
     );
     if raw <= rule.max_points {
-        t.push(area, &rule.max_clause, sub.title().to_lowercase(), Outcome::Note,
-            format!("the subcategory is capped at {} points; the schedule above stays within it", rule.max_points));
+        t.push(
+            area,
+            &rule.max_clause,
+            sub.title().to_lowercase(),
+            Outcome::Note,
+            format!(
+                "the subcategory is capped at {} points; the schedule above stays within it",
+                rule.max_points
+            ),
+        );
     }
     if raw > rule.max_points {
         t.push(
