@@ -39,8 +39,15 @@ enum Command {
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
-    /// Show each failing scenario's change and write the engine's values into its
-    /// `expected:` block when accepted; nothing else in the file changes.
+    /// Review failing scenarios and write the engine's values into their `expected:`.
+    ///
+    /// Each change is shown as a diff of the file, then answered: `a` accept, `r` reject,
+    /// `s` skip, or `A`, `R`, `S` for this one and all the rest. Only the differing
+    /// values under `expected:` are rewritten; every other byte of the file stays.
+    /// Without a terminal, or on CI (`CI` set), use --yes or --dry-run.
+    ///
+    /// Exit codes: 0 every scenario passes now, 1 differences remain, 2 a file that
+    /// cannot be read or written, or a refusal to ask.
     Accept(accept_cli::AcceptArgs),
 }
 
