@@ -10,9 +10,11 @@
 // it is built once per run at most, so its size on the error path costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod coverage;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod plan;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;

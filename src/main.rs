@@ -5,10 +5,11 @@ mod accept_cli;
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
+use pcscore::model::Designation;
 use pcscore::rulebook::Rulebook;
-use pcscore::{engine, load, report};
+use pcscore::{engine, load, plan, report};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Partner capability score for Microsoft Solutions Partner designations.
@@ -16,7 +17,7 @@ use std::process::ExitCode;
 /// Exit codes: 0 success, 1 a scenario's expectation differs from the engine,
 /// 2 bad input or command line.
 #[derive(Parser)]
-#[command(name = "pcscore", version, about, long_about = None)]
+#[command(name = "pcscore", version)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,6 +38,14 @@ enum Command {
         /// The partner file or scenario (YAML).
         file: PathBuf,
     },
+    /// What is the least to add to attain the designation: gaps, verified actions, a plan.
+    Plan {
+        /// The partner file or scenario (YAML).
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = PlanFormat::Text)]
+        format: PlanFormat,
+    },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
     /// Review failing scenarios and write the engine's values into their `expected:`.
@@ -49,12 +58,53 @@ enum Command {
     /// Exit codes: 0 every scenario passes now, 1 differences remain, 2 a file that
     /// cannot be read or written, or a refusal to ask.
     Accept(accept_cli::AcceptArgs),
+    /// Show which feature scenarios and YAML scenarios cite each clause of the rulebook.
+    ///
+    /// Exit 1 when a clause is cited nowhere or a citation names an unknown clause id.
+    Coverage {
+        /// Folder of Gherkin `.feature` files [default: features]
+        #[arg(long, value_name = "DIR")]
+        features: Option<PathBuf>,
+        /// Folder of YAML scenarios [default: scenarios]
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CoverageFormat::Text)]
+        format: CoverageFormat,
+    },
+    /// Print the rulebook as tables; with `--check`, verify its arithmetic.
+    ///
+    /// `--check` exits 1 when the numbers disagree, naming each inconsistency.
+    Rules {
+        /// The designation's slug [default: the rulebook's, digital-app-innovation]
+        #[arg(long, value_name = "SLUG")]
+        designation: Option<String>,
+        /// Check that caps, schedules, category maxima and the attainment bar agree.
+        #[arg(long)]
+        check: bool,
+        /// A rulebook YAML file to use instead of the built-in one.
+        #[arg(long, value_name = "FILE")]
+        rulebook: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum CoverageFormat {
+    Text,
+    Json,
+    Markdown,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Yaml,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum PlanFormat {
+    Text,
     Json,
 }
 
@@ -70,8 +120,28 @@ fn main() -> ExitCode {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
+        Command::Plan { file, format } => match plan_file(&file, format, book) {
+            Ok(text) => (text, 0),
+            Err(message) => return fail(&message),
+        },
         Command::Check(args) => return check_cli::run(args, book),
         Command::Accept(args) => return accept_cli::run(args, book),
+        Command::Coverage {
+            features,
+            scenarios,
+            format,
+        } => match coverage(features, scenarios, format, book) {
+            Ok(done) => done,
+            Err(message) => return fail(&message),
+        },
+        Command::Rules {
+            designation,
+            check,
+            rulebook,
+        } => match rules(designation.as_deref(), check, rulebook.as_deref(), book) {
+            Ok(done) => done,
+            Err(message) => return fail(&message),
+        },
     };
     print(&text);
     ExitCode::from(code)
@@ -79,7 +149,8 @@ fn main() -> ExitCode {
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    let a = engine::score(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
+    let a = engine::score(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(match format {
         Format::Text => report::card_text(&a, book),
         Format::Yaml => report::card_yaml(&a.card, None),
@@ -89,13 +160,130 @@ fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<Stri
 
 fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    let a = engine::score(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
+    let a = engine::score(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(report::explain_text(
         &file.display().to_string(),
         &doc.header,
         &a,
         book,
     ))
+}
+
+/// The folders to read: a folder named on the command line must exist; a default one
+/// that is missing is left out with a note, so a tree without `features/` yet still
+/// gets its scenarios checked, but not both.
+fn coverage(
+    features: Option<PathBuf>,
+    scenarios: Option<PathBuf>,
+    format: CoverageFormat,
+    book: &Rulebook,
+) -> Result<(String, u8), String> {
+    let mut missing = Vec::new();
+    let mut pick = |given: Option<PathBuf>, default: &str, what: &str| match given {
+        Some(dir) if dir.exists() => Ok(Some(dir)),
+        Some(dir) => Err(format!(
+            "{}: found no such file or folder, expected a folder of {what}",
+            dir.display()
+        )),
+        None if Path::new(default).is_dir() => Ok(Some(PathBuf::from(default))),
+        None => {
+            missing.push(default.to_string());
+            Ok(None)
+        }
+    };
+    let features = pick(features, "features", "Gherkin .feature files")?;
+    let scenarios = pick(scenarios, "scenarios", "YAML scenarios")?;
+    if features.is_none() && scenarios.is_none() {
+        return Err(format!(
+            "found neither `features/` nor `scenarios/` in {}, expected to run in the project's \
+             folder or to be given `--features DIR` or `--scenarios DIR`",
+            std::env::current_dir().map_or_else(|_| ".".into(), |d| d.display().to_string())
+        ));
+    }
+    for dir in missing {
+        eprintln!("note: no `{dir}/` folder in the current folder; nothing there is read");
+    }
+    let c = pcscore::coverage::collect(features.as_deref(), scenarios.as_deref(), book);
+    for e in &c.errors {
+        eprintln!("error: {e}");
+    }
+    let text = match format {
+        CoverageFormat::Text => report::coverage_text(&c),
+        CoverageFormat::Json => report::coverage_json(&c),
+        CoverageFormat::Markdown => report::coverage_markdown(&c),
+    };
+    Ok((text, c.exit_code()))
+}
+
+fn rules(
+    designation: Option<&str>,
+    check: bool,
+    file: Option<&Path>,
+    builtin: &Rulebook,
+) -> Result<(String, u8), String> {
+    let loaded;
+    let book = match file {
+        None => builtin,
+        Some(file) => {
+            let text = std::fs::read_to_string(file).map_err(|e| {
+                format!(
+                    "{}: found {}, expected a readable rulebook YAML file",
+                    file.display(),
+                    if e.kind() == std::io::ErrorKind::NotFound {
+                        "no such file".to_string()
+                    } else {
+                        format!("a read error ({e})")
+                    }
+                )
+            })?;
+            loaded = Rulebook::from_yaml(&text, &file.display().to_string())
+                .map_err(|e| e.to_string())?;
+            &loaded
+        }
+    };
+    if let Some(slug) = designation.filter(|d| *d != book.designation) {
+        let slugs: Vec<&str> = Designation::ALL.iter().map(|(_, s)| *s).collect();
+        return Err(if Designation::from_slug(slug).is_some() {
+            format!(
+                "designation `{slug}` has no rules yet: the guide gives only its maximum points \
+                 per subcategory, not its metric definitions, thresholds or certification lists; \
+                 pcscore has rules for `{}` only",
+                book.designation
+            )
+        } else {
+            format!(
+                "--designation: found `{slug}`, expected one of {}",
+                slugs
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )
+        });
+    }
+    if check {
+        let checks = pcscore::rulebook::check::check(book);
+        let code = u8::from(checks.iter().any(|c| !c.holds));
+        Ok((report::rules_check_text(&checks), code))
+    } else {
+        Ok((report::rules_text(book), 0))
+    }
+}
+
+fn plan_file(
+    file: &std::path::Path,
+    format: PlanFormat,
+    book: &Rulebook,
+) -> Result<String, String> {
+    let doc = load::load_file(file).map_err(|e| e.to_string())?;
+    let p = plan::plan(&doc.situation, book)
+        .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
+    let shown = file.display().to_string();
+    Ok(match format {
+        PlanFormat::Text => plan::plan_text(&shown, &p, book),
+        PlanFormat::Json => plan::plan_json(&shown, &p, book),
+    })
 }
 
 /// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.

@@ -631,9 +631,8 @@ fn many_files_come_out_in_path_order_every_time() {
     sorted.push("./area-9/dup.yaml".into());
     sorted.sort();
     assert_eq!(files, sorted);
-    assert!(out.contains(
-        "ERROR ./area-9/dup.yaml\n      ./area-9/dup.yaml: name: found `Scenario 3`, already the name of ./area-3/s-003.yaml"
-    ));
+    assert!(out.contains("ERROR ./area-9/dup.yaml\n      ./area-9/dup.yaml:"));
+    assert!(out.contains(": name: found `Scenario 3`, already the name of ./area-3/s-003.yaml"));
     let failing = (0..200).filter(|k| k % 7 == 0).count();
     assert!(out.ends_with(&format!(
         "1 file could not be checked (exit code 2)\n{} passed, {} failed\n",

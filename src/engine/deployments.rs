@@ -136,8 +136,9 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
         "deployments",
         Outcome::Points(points),
         format!(
-            "{} distinct services{}; counted {counted} (at most {}) x {} points",
+            "{} distinct service{}{}; counted {counted} (at most {}) x {} points",
             distinct.len(),
+            if distinct.len() == 1 { "" } else { "s" },
             if listing.is_empty() {
                 String::new()
             } else {

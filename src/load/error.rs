@@ -54,11 +54,8 @@ impl fmt::Display for LoadError {
         write!(f, "found {}, expected {}", self.found, self.expected)?;
         if let (Some((line, col)), Some(text)) = (self.position, &self.source_line) {
             let gutter = line.to_string().len();
-            let shown: String = text
-                .chars()
-                .map(|c| if c == '\t' { ' ' } else { c })
-                .collect();
-            let pad = " ".repeat(col.saturating_sub(1).min(shown.chars().count()));
+            let (shown, caret) = excerpt(text, col);
+            let pad = " ".repeat(caret);
             write!(
                 f,
                 "\n{:gutter$} |\n{line} | {shown}\n{:gutter$} | {pad}^",
@@ -66,5 +63,50 @@ impl fmt::Display for LoadError {
             )?;
         }
         Ok(())
+    }
+}
+
+/// Source lines longer than this are shown as an excerpt around the caret.
+const SHOWN_WIDTH: usize = 100;
+
+/// The source line as shown (tabs and control characters as spaces, a long line cut to
+/// the part around `col`), and how many characters precede the caret.
+fn excerpt(text: &str, col: usize) -> (String, usize) {
+    let chars: Vec<char> = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    let at = col.saturating_sub(1).min(chars.len());
+    if chars.len() <= SHOWN_WIDTH {
+        return (chars.into_iter().collect(), at);
+    }
+    let start = at.saturating_sub(SHOWN_WIDTH / 2);
+    let end = (start + SHOWN_WIDTH).min(chars.len());
+    let start = end.saturating_sub(SHOWN_WIDTH);
+    let mut shown = String::new();
+    let mut caret = at - start;
+    if start > 0 {
+        shown.push_str("...");
+        caret += 3;
+    }
+    shown.extend(&chars[start..end]);
+    if end < chars.len() {
+        shown.push_str("...");
+    }
+    (shown, caret)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::excerpt;
+
+    #[test]
+    fn long_lines_are_cut_around_the_caret() {
+        let line = format!("x: {}!{}", "a".repeat(300), "b".repeat(300));
+        let (shown, caret) = excerpt(&line, 304);
+        assert_eq!(shown.chars().count(), 106);
+        assert!(shown.starts_with("...") && shown.ends_with("..."));
+        assert_eq!(shown.chars().nth(caret), Some('!'));
+        assert_eq!(excerpt("a\tb", 3), ("a b".to_string(), 2));
     }
 }

@@ -5,17 +5,24 @@
 //! dangling references are all refused with the file, line, column and field path.
 
 mod error;
-mod tree;
+mod syntax;
+pub(crate) mod tree;
 
 pub use error::LoadError;
 
 use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
-    MoneyError, Month, PathKind, Person, Segment, Situation, Subcategory,
+    MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
 use std::collections::{BTreeMap, HashMap};
+use std::io::Read;
 use std::path::Path;
 use tree::{join, Node, Value};
+
+/// What an `expected:` block must hold at least.
+const EXPECTED_KEYS: &str =
+    "at least one of `path`, `points`, `categories`, `total` or `attained` \
+     (an empty block would check nothing)";
 
 /// Files larger than this are refused before parsing, so memory stays bounded.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
@@ -28,29 +35,52 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     if meta.is_dir() {
         return Err(LoadError::whole_file(&shown, "a directory", "a YAML file"));
     }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::whole_file(
+    let too_large = |found: String| {
+        LoadError::whole_file(
             &shown,
-            format!("a file of {} bytes", meta.len()),
+            found,
             format!("at most {MAX_FILE_BYTES} bytes (split the partner into several files)"),
-        ));
+        )
+    };
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large(format!("a file of {} bytes", meta.len())));
     }
-    let bytes = std::fs::read(file)
+    // The size on disk says nothing for a device or a pipe (`/dev/zero` reports 0), so
+    // the read itself stops one byte past the limit.
+    let mut bytes = Vec::new();
+    std::fs::File::open(file)
+        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
         .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let good = &e.as_bytes()[..e.utf8_error().valid_up_to()];
-        let line = good.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = good.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
-        LoadError {
-            file: shown.clone(),
-            position: Some((line, col)),
-            field: String::new(),
-            found: "bytes that are not UTF-8".into(),
-            expected: "a UTF-8 text file".into(),
-            source_line: None,
-        }
-    })?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(format!("more than {MAX_FILE_BYTES} bytes")));
+    }
+    let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), &e))?;
     load_str(&text, &shown)
+}
+
+/// Where the first byte that is not UTF-8 is, with its line shown as far as it can be.
+fn not_utf8(shown: &str, bytes: &[u8], e: &std::string::FromUtf8Error) -> LoadError {
+    let at = e.utf8_error().valid_up_to();
+    let start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let end = bytes[at..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map_or(bytes.len(), |i| at + i);
+    // The text before the bad byte is valid UTF-8, so columns count characters.
+    let before = std::str::from_utf8(&bytes[start..at]).unwrap_or_default();
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let shown_line = String::from_utf8_lossy(&bytes[start..end]);
+    LoadError {
+        file: shown.to_string(),
+        position: Some((line, before.chars().count() + 1)),
+        field: String::new(),
+        found: format!("the byte `0x{:02X}`, which is not UTF-8", bytes[at]),
+        expected: "a UTF-8 text file (save it with the UTF-8 encoding)".into(),
+        source_line: Some(shown_line.trim_end_matches('\r').to_string()),
+    }
 }
 
 fn io_found(e: &std::io::Error) -> String {
@@ -84,11 +114,18 @@ struct Fields<'n> {
 }
 
 impl<'n> Fields<'n> {
+    /// A list or mapping that may be left empty: `customers:` alone means no customers.
     fn get(&self, key: &str) -> Option<&'n Node> {
         self.entries
             .get(key)
             .map(|(_, v)| *v)
             .filter(|v| !v.is_null())
+    }
+
+    /// A value that is optional but, when its key is written, must be given: `total:` or
+    /// `associated:` alone is refused rather than silently read as absent.
+    fn value(&self, key: &str) -> Option<&'n Node> {
+        self.entries.get(key).map(|(_, v)| *v)
     }
 
     fn key_line(&self, key: &str) -> Option<usize> {
@@ -101,6 +138,19 @@ impl<'n> Fields<'n> {
 }
 
 impl<'a> Reader<'a> {
+    fn position(&self, node: &Node) -> Position {
+        Position {
+            line: node.line,
+            column: node.col,
+            source_line: self
+                .text
+                .lines()
+                .nth(node.line.saturating_sub(1))
+                .unwrap_or_default()
+                .to_string(),
+        }
+    }
+
     fn error(
         &self,
         node: &Node,
@@ -130,9 +180,14 @@ impl<'a> Reader<'a> {
         let Value::Map(entries) = &node.value else {
             let what = if path.is_empty() {
                 "the file"
+            } else if path.ends_with(']') {
+                "this list item"
             } else {
                 "this field"
             };
+            if let Some(hint) = missing_space(node, allowed) {
+                return Err(self.wrong(node, path, hint));
+            }
             return Err(self.wrong(
                 node,
                 path,
@@ -254,6 +309,9 @@ impl<'a> Reader<'a> {
         };
         Money::parse(text).map_err(|e| {
             let expected = match e {
+                MoneyError::NotANumber if text.contains(',') => {
+                    "an amount without thousands separators, such as `1200` or `800.50`".into()
+                }
                 MoneyError::NotANumber => WHAT.to_string(),
                 MoneyError::Negative => "an amount of zero or more (ACR cannot be negative)".into(),
                 MoneyError::TooLarge => format!(
@@ -268,12 +326,25 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn strings(&self, node: &Node, field: &str, what: &str) -> Result<Vec<String>> {
-        self.seq(node, field, what)?
+    /// A list of words: `items` says what the list holds, `item` what each entry is.
+    fn strings(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
+        let list = self.seq(node, field, items)?;
+        let words = list
             .iter()
             .enumerate()
-            .map(|(i, item)| self.text(item, &format!("{field}[{i}]"), what))
-            .collect()
+            .map(|(i, n)| self.text(n, &format!("{field}[{i}]"), item))
+            .collect::<Result<Vec<_>>>()?;
+        if let Some(i) = words
+            .iter()
+            .position(|w| w.trim().contains(char::is_whitespace))
+        {
+            return Err(self.wrong(
+                &list[i],
+                &format!("{field}[{i}]"),
+                format!("{item}, without spaces (separate the items with `,`)"),
+            ));
+        }
+        Ok(words)
     }
 
     fn document(&self, root: &Node) -> Result<Document> {
@@ -296,25 +367,32 @@ impl<'a> Reader<'a> {
         )?;
         let header = Header {
             name: f
-                .get("name")
+                .value("name")
                 .map(|n| self.text(n, "name", "a scenario name"))
                 .transpose()?,
             description: f
-                .get("description")
+                .value("description")
                 .map(|n| self.text(n, "description", "free text"))
                 .transpose()?,
             tags: f
                 .get("tags")
-                .map(|n| self.labels(n, "tags", "tag"))
+                .map(|n| self.labels(n, "tags", "tags", "a tag"))
                 .transpose()?
                 .unwrap_or_default(),
             clauses: f
                 .get("clauses")
-                .map(|n| self.labels(n, "clauses", "clause id such as `DAI.PERF.NCA.ADD`"))
+                .map(|n| {
+                    self.labels(
+                        n,
+                        "clauses",
+                        "clause ids such as `DAI.PERF.NCA.ADD`",
+                        "a clause id such as `DAI.PERF.NCA.ADD`",
+                    )
+                })
                 .transpose()?
                 .unwrap_or_default(),
         };
-        let designation = match f.get("designation") {
+        let designation = match f.value("designation") {
             None => Designation::DigitalAppInnovation,
             Some(n) => {
                 let slugs: Vec<&str> = Designation::ALL.iter().map(|(_, s)| *s).collect();
@@ -335,7 +413,7 @@ impl<'a> Reader<'a> {
             "as_of",
         )?;
         let path = f
-            .get("path")
+            .value("path")
             .map(|n| {
                 let text = self.text(n, "path", "`smb` or `enterprise`")?;
                 PathKind::parse(&text).ok_or_else(|| self.wrong(n, "path", "`smb` or `enterprise`"))
@@ -361,11 +439,7 @@ impl<'a> Reader<'a> {
         }
         if f.entries.contains_key("expected") && expected.is_none() {
             let node = f.entries["expected"].1;
-            return Err(self.wrong(
-                node,
-                "expected",
-                "the expected score card (`points:`, `total:`...)",
-            ));
+            return Err(self.wrong(node, "expected", EXPECTED_KEYS));
         }
         Ok(Document {
             header,
@@ -379,23 +453,22 @@ impl<'a> Reader<'a> {
             },
             expected,
             expected_line: f.key_line("expected"),
+            name_at: f.value("name").map(|n| self.position(n)),
+            designation_at: f.value("designation").map(|n| self.position(n)),
         })
     }
 
     /// A list of labels: free words without spaces, for tags and clause ids.
-    fn labels(&self, node: &Node, field: &str, what: &str) -> Result<Vec<String>> {
-        let items = self.strings(node, field, what)?;
-        for (i, label) in items.iter().enumerate() {
-            if label.chars().any(char::is_whitespace) {
-                let item = &self.seq(node, field, what)?[i];
-                return Err(self.wrong(
-                    item,
-                    &format!("{field}[{i}]"),
-                    format!("a {what} without spaces"),
-                ));
-            }
+    fn labels(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
+        let words = self.strings(node, field, items, item)?;
+        if let Some(i) = words.iter().position(|w| w.contains(char::is_whitespace)) {
+            return Err(self.wrong(
+                &self.seq(node, field, items)?[i],
+                &format!("{field}[{i}]"),
+                format!("{item}, without spaces"),
+            ));
         }
-        Ok(items)
+        Ok(words)
     }
 
     fn unique_id(
@@ -447,14 +520,20 @@ impl<'a> Reader<'a> {
                         "a mapping of months to USD amounts, such as `2024-12: 1200`",
                     ));
                 };
+                let mut previous: Option<(&str, &Node)> = None;
                 for (key, value) in entries {
                     let key_text = match &key.value {
                         Value::Scalar { text, .. } => text.as_str(),
                         _ => "",
                     };
                     let field = join(&f.path("acr"), key_text);
-                    let month = self.month(key, &field)?;
+                    let month = self.month(key, &field).map_err(|e| {
+                        previous
+                            .and_then(|(k, v)| self.comma_in_amount(&f.path("acr"), k, v, key))
+                            .unwrap_or(e)
+                    })?;
                     acr.insert(month, self.money(value, &field)?);
+                    previous = Some((key_text, value));
                 }
             }
             out.push(Customer {
@@ -467,9 +546,51 @@ impl<'a> Reader<'a> {
         Ok(out)
     }
 
+    /// `{2024-12: 1,200}` reads as `2024-12: 1` and a key `200`: when the key that is not
+    /// a month is digits right after `amount,`, blame the thousands separator instead.
+    fn comma_in_amount(
+        &self,
+        acr: &str,
+        month: &str,
+        amount: &Node,
+        key: &Node,
+    ) -> Option<LoadError> {
+        let (
+            Value::Scalar {
+                text: whole,
+                plain: true,
+            },
+            Value::Scalar {
+                text: rest,
+                plain: true,
+            },
+        ) = (&amount.value, &key.value)
+        else {
+            return None;
+        };
+        let line = self.text.lines().nth(key.line.checked_sub(1)?)?;
+        let between: String = line
+            .chars()
+            .skip(amount.col - 1 + whole.chars().count())
+            .take(key.col.checked_sub(amount.col + whole.chars().count())?)
+            .collect();
+        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        (amount.line == key.line && between.trim() == "," && digits(whole) && digits(rest)).then(
+            || {
+                self.error(
+                    amount,
+                    &join(acr, month),
+                    format!("`{whole},{rest}`, whose `,` ends the entry inside `{{...}}`"),
+                    "an amount without thousands separators, such as `1200` or `800.50`",
+                )
+            },
+        )
+    }
+
     /// The `attribution` list: required on customers, optional on deployments.
     fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
-        const WHAT: &str = "association type such as `PAL`, `DPOR` or `CSP`";
+        const ITEMS: &str = "association types such as `PAL`, `DPOR` or `CSP`";
+        const ITEM: &str = "an association type such as `PAL`, `DPOR` or `CSP`";
         let is_customer = f.path.starts_with("customers");
         match f.entries.get("attribution") {
             None if is_customer => Err(self
@@ -483,9 +604,11 @@ impl<'a> Reader<'a> {
             Some((_, n)) if n.is_null() => Err(self.wrong(
                 n,
                 &f.path("attribution"),
-                format!("a list of {WHAT}, or `[]` for none"),
+                format!("a list of {ITEMS}, or `[]` for none"),
             )),
-            Some((_, n)) => self.strings(n, &f.path("attribution"), WHAT).map(Some),
+            Some((_, n)) => self
+                .strings(n, &f.path("attribution"), ITEMS, ITEM)
+                .map(Some),
         }
     }
 
@@ -500,7 +623,7 @@ impl<'a> Reader<'a> {
             let id = self.text(id_node, &f.path("id"), "the person's unique id")?;
             self.unique_id(&mut seen, &id, id_node, &f.path("id"), "people")?;
             let associated = f
-                .get("associated")
+                .value("associated")
                 .map(|n| self.boolean(n, &f.path("associated")))
                 .transpose()?
                 .unwrap_or(true);
@@ -522,10 +645,10 @@ impl<'a> Reader<'a> {
                         &c.path("earned"),
                     )?;
                     let expires = c
-                        .get("expires")
+                        .value("expires")
                         .map(|n| self.date(n, &c.path("expires")))
                         .transpose()?;
-                    if let (Some(exp), Some(n)) = (expires, c.get("expires")) {
+                    if let (Some(exp), Some(n)) = (expires, c.value("expires")) {
                         if exp < earned {
                             return Err(self.wrong(
                                 n,
@@ -621,16 +744,11 @@ impl<'a> Reader<'a> {
             &["path", "points", "categories", "total", "attained"],
         )?;
         if f.entries.is_empty() {
-            return Err(self.error(
-                node,
-                "expected",
-                "an empty mapping".into(),
-                "at least one of `path`, `points`, `categories`, `total`, `attained` (an empty block would check nothing)",
-            ));
+            return Err(self.error(node, "expected", "an empty mapping".into(), EXPECTED_KEYS));
         }
         let mut e = Expected {
             path: f
-                .get("path")
+                .value("path")
                 .map(|n| {
                     let t = self.text(n, "expected.path", "`smb` or `enterprise`")?;
                     PathKind::parse(&t)
@@ -638,37 +756,48 @@ impl<'a> Reader<'a> {
                 })
                 .transpose()?,
             total: f
-                .get("total")
+                .value("total")
                 .map(|n| self.whole_number(n, "expected.total"))
                 .transpose()?,
             attained: f
-                .get("attained")
+                .value("attained")
                 .map(|n| self.boolean(n, "expected.attained"))
                 .transpose()?,
             ..Expected::default()
         };
-        if let Some(points) = f.get("points") {
+        if let Some(points) = f.value("points") {
             let keys: Vec<&str> = Subcategory::ALL.iter().map(|s| s.key()).collect();
             let p = self.fields(points, "expected.points", &keys)?;
             for sub in Subcategory::ALL {
                 e.points[sub as usize] = p
-                    .get(sub.key())
+                    .value(sub.key())
                     .map(|n| self.whole_number(n, &p.path(sub.key())))
                     .transpose()?;
             }
         }
-        if let Some(cats) = f.get("categories") {
+        if let Some(cats) = f.value("categories") {
             let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
             let c = self.fields(cats, "expected.categories", &keys)?;
             for cat in Category::ALL {
                 e.categories[cat as usize] = c
-                    .get(cat.key())
+                    .value(cat.key())
                     .map(|n| self.whole_number(n, &c.path(cat.key())))
                     .transpose()?;
             }
         }
         Ok(e)
     }
+}
+
+/// For `as_of:2024-12`, which YAML reads as one word: the `key: value` it was meant as.
+fn missing_space(node: &Node, allowed: &[&str]) -> Option<String> {
+    let Value::Scalar { text, plain: true } = &node.value else {
+        return None;
+    };
+    let (key, value) = text.split_once(':')?;
+    allowed
+        .contains(&key)
+        .then(|| format!("`{key}: {value}`, with a space after the `:`"))
 }
 
 /// `` `a`, `b` or `c` `` for messages.

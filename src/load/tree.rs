@@ -6,6 +6,7 @@
 //! hostile file cannot exhaust memory.
 
 use super::error::LoadError;
+use super::syntax::{self, OpenFlow};
 use std::collections::HashMap;
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
@@ -50,6 +51,8 @@ impl Node {
                 }
                 if *plain {
                     format!("`{shown}`")
+                } else if text.trim().is_empty() {
+                    "an empty text".to_string()
                 } else {
                     format!("the quoted text `{shown}`")
                 }
@@ -72,6 +75,9 @@ struct Open {
 /// Parses one YAML document into a tree, or explains why not.
 pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
     let mut parser = Parser::new_from_str(source);
+    // Positions are repaired by looking at the source; index its lines once, so that
+    // looking costs the same on line 1 and on line 1,000,000.
+    let lines: Vec<&str> = source.lines().collect();
     // Open collections with the key path leading to them, for error messages.
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
@@ -94,13 +100,39 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
             Ok(pair) => pair,
             Err(e) => {
                 let m = e.marker();
-                return Err(error(
-                    m.line(),
-                    m.col() + 1,
-                    &path_of(&stack),
-                    format!("invalid YAML ({})", e.info()),
-                    "well-formed YAML (check the indentation and the `:` after each key)",
-                ));
+                let open = stack.iter().rev().find_map(|o| {
+                    let (line, col) = (o.node.line, o.node.col);
+                    let text = lines.get(line.checked_sub(1)?)?;
+                    let bracket = text.chars().nth(col.checked_sub(1)?)?;
+                    matches!(bracket, '[' | '{').then_some(OpenFlow { bracket, line, col })
+                });
+                let x = syntax::explain(e.info(), m.line(), m.col() + 1, source, MAX_DEPTH, open);
+                let field = match stack.last() {
+                    Some(Open {
+                        node,
+                        path,
+                        pending,
+                        ..
+                    }) if x.after_value => match &node.value {
+                        // The value is either still waiting for its key's entry (a quoted
+                        // scalar) or the last entry (a closed `[...]`).
+                        Value::Map(entries) => {
+                            match pending.as_ref().or_else(|| entries.last().map(|(k, _)| k)) {
+                                Some(Node {
+                                    value: Value::Scalar { text, .. },
+                                    ..
+                                }) => join(path, text),
+                                _ => path.clone(),
+                            }
+                        }
+                        Value::Seq(items) if !items.is_empty() => {
+                            format!("{path}[{}]", items.len() - 1)
+                        }
+                        _ => path.clone(),
+                    },
+                    _ => path_of(&stack),
+                };
+                return Err(error(x.line, x.col, &field, x.found, &x.expected));
             }
         };
         let (line, col) = (mark.line(), mark.col() + 1);
@@ -125,14 +157,14 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                 return Err(error(
                     line,
                     col,
-                    &path_of(&stack),
+                    &child_path(&stack),
                     "an alias (`*name`)".into(),
                     "plain values: anchors and aliases are not supported in scenario files",
                 ))
             }
             Event::Scalar(text, style, anchor, tag) => {
-                refuse_anchor_or_tag(anchor, tag.is_some())
-                    .map_err(|what| error(line, col, &path_of(&stack), what, PLAIN))?;
+                refuse_anchor_or_tag(anchor, tag.is_some(), (line, col), &lines)
+                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
                 Node {
                     line,
                     col,
@@ -143,8 +175,8 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                 }
             }
             Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
-                refuse_anchor_or_tag(anchor, tag.is_some())
-                    .map_err(|what| error(line, col, &path_of(&stack), what, PLAIN))?;
+                refuse_anchor_or_tag(anchor, tag.is_some(), (line, col), &lines)
+                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
                 if stack.len() >= MAX_DEPTH {
                     return Err(error(
                         line,
@@ -181,7 +213,13 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                 pending,
                 keys,
             }) => match &mut parent.value {
-                Value::Seq(items) => items.push(node),
+                Value::Seq(items) => {
+                    let mut node = node;
+                    if is_empty(&node) {
+                        (node.line, node.col) = after_dash(node.line, node.col, &lines);
+                    }
+                    items.push(node);
+                }
                 Value::Map(entries) => match pending.take() {
                     None => {
                         let key = match &node.value {
@@ -196,6 +234,11 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                                 ))
                             }
                         };
+                        if entries.is_empty() && (node.line, node.col) < (parent.line, parent.col) {
+                            // The reader places a block mapping at its first `:`; point at
+                            // its first key instead, where a "missing field" caret belongs.
+                            (parent.line, parent.col) = (node.line, node.col);
+                        }
                         if let Some(first_line) = keys.get(&key) {
                             let field = join(path, &key);
                             return Err(error(
@@ -211,7 +254,13 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
                         keys.insert(key, node.line);
                         *pending = Some(node);
                     }
-                    Some(key) => entries.push((key, node)),
+                    Some(key) => {
+                        let mut node = node;
+                        if is_empty(&node) || (node.line > key.line && is_blank(&node)) {
+                            (node.line, node.col) = after_key(&key, &lines);
+                        }
+                        entries.push((key, node));
+                    }
                 },
                 Value::Scalar { .. } => {}
             },
@@ -221,19 +270,87 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
         Some(node) if !node.is_null() => Ok(node),
         _ => Err(LoadError::whole_file(
             file,
-            "an empty file",
+            if source.trim().is_empty() {
+                "an empty file"
+            } else {
+                "a file with no fields, only comments or blank lines"
+            },
             "a YAML mapping with at least `as_of` (see docs/scenario-format.md)",
         )),
     }
 }
 
+/// An empty plain scalar: a key or `-` with nothing after it.
+fn is_empty(node: &Node) -> bool {
+    matches!(&node.value, Value::Scalar { text, plain: true } if text.is_empty())
+}
+
+/// A scalar of any style with nothing in it: `""`, or a `>` or `|` block with no lines.
+fn is_blank(node: &Node) -> bool {
+    matches!(&node.value, Value::Scalar { text, .. } if text.trim().is_empty())
+}
+
+/// Just after `key:`, where an empty value is missing (the reader places it at the start
+/// of the next line, which may not exist).
+fn after_key(key: &Node, lines: &[&str]) -> (usize, usize) {
+    let Value::Scalar { text, plain: true } = &key.value else {
+        return (key.line, key.col);
+    };
+    let line = lines.get(key.line.wrapping_sub(1)).copied().unwrap_or("");
+    let colon = key.col - 1 + text.chars().count();
+    match line.chars().nth(colon) {
+        Some(':') => (key.line, colon + 2),
+        _ => (key.line, key.col),
+    }
+}
+
+/// Just after the `-` of an empty list item (a `-` with nothing after it on its line).
+/// The reader places the empty item where it noticed it, at the next token: a later
+/// line, so the dash is on the last line before that one with something on it.
+fn after_dash(line: usize, col: usize, lines: &[&str]) -> (usize, usize) {
+    let before = &lines[..line.saturating_sub(1).min(lines.len())];
+    let previous = before.iter().enumerate().rev().find_map(|(i, text)| {
+        let uncommented = match text.find(" #") {
+            Some(at) => &text[..at],
+            None => text,
+        };
+        let trimmed = uncommented.trim_end();
+        (!trimmed.is_empty() && !trimmed.trim_start().starts_with('#')).then_some((i, trimmed))
+    });
+    match previous {
+        Some((i, text)) if text.ends_with('-') => (i + 1, text.chars().count() + 1),
+        _ => (line, col),
+    }
+}
+
+/// The `&` or `!` of an anchor or tag written before the node at `line`, `col`.
+fn back_to(marker: char, line: usize, col: usize, lines: &[&str]) -> (usize, usize) {
+    let text = lines.get(line.wrapping_sub(1)).copied().unwrap_or("");
+    let before: Vec<char> = text.chars().take(col.saturating_sub(1)).collect();
+    let found = before
+        .iter()
+        .enumerate()
+        .rev()
+        .find(|(i, c)| **c == marker && (*i == 0 || before[i - 1].is_whitespace()));
+    found.map_or((line, col), |(i, _)| (line, i + 1))
+}
+
 const PLAIN: &str = "plain values: anchors, aliases and tags are not supported in scenario files";
 
-fn refuse_anchor_or_tag(anchor: usize, tagged: bool) -> Result<(), String> {
+/// Refuses an anchor or a tag, with the position of its `&` or `!`.
+fn refuse_anchor_or_tag(
+    anchor: usize,
+    tagged: bool,
+    (line, col): (usize, usize),
+    lines: &[&str],
+) -> Result<(), (usize, usize, String)> {
+    let at = |marker| back_to(marker, line, col, lines);
     if anchor != 0 {
-        Err("an anchor (`&name`)".into())
+        let (line, col) = at('&');
+        Err((line, col, "an anchor (`&name`)".into()))
     } else if tagged {
-        Err("a YAML tag (`!...`)".into())
+        let (line, col) = at('!');
+        Err((line, col, "a YAML tag (`!...`)".into()))
     } else {
         Ok(())
     }

@@ -243,4 +243,19 @@ pub struct Document {
     pub expected: Option<Expected>,
     /// The line the `expected:` key is on, for reports and accept.
     pub expected_line: Option<usize>,
+    /// Where the `name` value is, for errors found after loading (a duplicate name).
+    pub name_at: Option<Position>,
+    /// Where the `designation` value is, for a designation that cannot be scored.
+    pub designation_at: Option<Position>,
+}
+
+/// A place in a file: 1-based line and column, and the text of that line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Position {
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column.
+    pub column: usize,
+    /// The line's text, for the caret display.
+    pub source_line: String,
 }

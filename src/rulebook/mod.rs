@@ -5,6 +5,7 @@
 //! and nowhere else. The built-in rulebook is `digital-app-innovation.yaml` beside this
 //! file, compiled into the binary.
 
+pub mod check;
 pub mod clause;
 
 use crate::model::{Category, Money, Month, PathKind, Subcategory};
@@ -507,6 +508,21 @@ impl Rulebook {
             Subcategory::AdvancedCertifications => self.skilling.advanced_certifications.max_points,
             Subcategory::UsageGrowth => self.usage_growth.max_points,
             Subcategory::Deployments => self.deployments.max_points,
+        }
+    }
+
+    /// The clause id of a subcategory's cap.
+    pub fn subcategory_clause(&self, sub: Subcategory) -> &str {
+        match sub {
+            Subcategory::NetCustomerAdds => &self.net_customer_adds.clause,
+            Subcategory::IntermediateCertifications => {
+                &self.skilling.intermediate_certifications.max_clause
+            }
+            Subcategory::AdvancedCertifications => {
+                &self.skilling.advanced_certifications.max_clause
+            }
+            Subcategory::UsageGrowth => &self.usage_growth.clause,
+            Subcategory::Deployments => &self.deployments.clause,
         }
     }
 

@@ -12,9 +12,9 @@ pub use discover::discover;
 pub use mismatch::{mismatches, Mismatch};
 pub use select::{Selected, Selection};
 
-use crate::engine::{self, Assessment};
+use crate::engine::{self, Assessment, EngineError};
 use crate::load::{self, LoadError};
-use crate::model::{Category, Document, Expected, ScoreCard, Subcategory};
+use crate::model::{Category, Document, Expected, Position, ScoreCard, Subcategory};
 use crate::report::card_yaml;
 use crate::rulebook::Rulebook;
 use std::collections::HashMap;
@@ -46,6 +46,8 @@ pub struct Case {
     pub file: PathBuf,
     /// The scenario's name; the file name when it has none or could not be read.
     pub name: String,
+    /// Where the name is written, for the duplicate-name error.
+    pub name_at: Option<Position>,
     /// Tags and clause ids, for selection and reports.
     pub tags: Vec<String>,
     /// The outcome.
@@ -103,14 +105,19 @@ pub fn unified_diff(expected: &str, actual: &str) -> String {
         .to_string()
 }
 
-/// Scores a loaded document and compares it with its expectation.
-pub fn check_document(doc: &Document, book: &Rulebook) -> (Status, Option<Assessment>) {
+/// Scores a loaded document and compares it with its expectation; `file` names it in
+/// an error.
+pub fn check_document(
+    file: &Path,
+    doc: &Document,
+    book: &Rulebook,
+) -> (Status, Option<Assessment>) {
     let assessment = match engine::score(&doc.situation, book) {
         Ok(a) => a,
         Err(e) => {
             return (
                 Status::Invalid {
-                    message: e.to_string(),
+                    message: engine_error(file, doc, &e),
                 },
                 None,
             )
@@ -126,20 +133,43 @@ pub fn check_document(doc: &Document, book: &Rulebook) -> (Status, Option<Assess
     (status, Some(assessment))
 }
 
+/// An engine error as a message that points into the file where it can: a designation
+/// without rules is shown at its `designation:` line like any bad value.
+pub fn engine_error(file: &Path, doc: &Document, e: &EngineError) -> String {
+    match (e, &doc.designation_at) {
+        (EngineError::UnsupportedDesignation(d), Some(at)) => located(
+            file,
+            at,
+            "designation",
+            format!("`{d}`, a designation whose rules pcscore does not have yet"),
+            "`digital-app-innovation`: the guide gives the other five designations only their \
+             maximum points per subcategory, not their metrics, thresholds or certification \
+             lists, so pcscore refuses to make up a score",
+        ),
+        _ => format!("{}: {e}", file.display()),
+    }
+}
+
+fn located(file: &Path, at: &Position, field: &str, found: String, expected: &str) -> String {
+    LoadError {
+        file: file.display().to_string(),
+        position: Some((at.line, at.column)),
+        field: field.to_string(),
+        found,
+        expected: expected.to_string(),
+        source_line: Some(at.source_line.clone()),
+    }
+    .to_string()
+}
+
 /// Loads and checks one file.
 pub fn check_file(file: &Path, book: &Rulebook) -> Case {
     match load::load_file(file) {
         Err(e) => invalid(file, &e),
         Ok(doc) => {
-            let (status, assessment) = check_document(&doc, book);
+            let (status, assessment) = check_document(file, &doc, book);
             let mut tags = doc.header.tags.clone();
             tags.extend(doc.header.clauses.iter().cloned());
-            let status = match (&status, &assessment) {
-                (Status::Invalid { message }, _) => Status::Invalid {
-                    message: format!("{}: {message}", file.display()),
-                },
-                _ => status,
-            };
             Case {
                 file: file.to_path_buf(),
                 name: doc
@@ -147,6 +177,7 @@ pub fn check_file(file: &Path, book: &Rulebook) -> Case {
                     .name
                     .clone()
                     .unwrap_or_else(|| file.display().to_string()),
+                name_at: doc.name_at.clone(),
                 tags,
                 status,
                 actual: assessment.map(|a| a.card),
@@ -160,6 +191,7 @@ fn invalid(file: &Path, e: &LoadError) -> Case {
     Case {
         file: file.to_path_buf(),
         name: file.display().to_string(),
+        name_at: None,
         tags: Vec::new(),
         status: Status::Invalid {
             message: e.to_string(),
@@ -180,14 +212,16 @@ pub fn check_files(files: &[PathBuf], book: &Rulebook) -> Vec<Case> {
             continue;
         }
         if let Some(first) = seen.get(&case.name) {
-            case.status = Status::Invalid {
-                message: format!(
-                    "{}: name: found `{}`, already the name of {}, expected a scenario name unique within the run",
-                    case.file.display(),
-                    case.name,
-                    first.display()
+            let found = format!("`{}`, already the name of {}", case.name, first.display());
+            let expected = "a scenario name unique within the run";
+            let message = match &case.name_at {
+                Some(at) => located(&case.file, at, "name", found, expected),
+                None => format!(
+                    "{}: name: found {found}, expected {expected}",
+                    case.file.display()
                 ),
             };
+            case.status = Status::Invalid { message };
         } else {
             seen.insert(case.name.clone(), case.file.clone());
         }

@@ -100,6 +100,7 @@ mod tests {
         Case {
             file: PathBuf::from(format!("{name}.yaml")),
             name: name.to_string(),
+            name_at: None,
             tags: tags.iter().map(|t| t.to_string()).collect(),
             status,
             actual: None,

@@ -1,0 +1,204 @@
+//! Clause citations in Gherkin feature files: tags shaped like a clause id.
+//!
+//! A tag on a feature or a rule applies to every scenario under it; a tag on an
+//! examples block applies to that block's rows, and is located at the block. Only tags
+//! shaped like a clause id (dotted, with the first part of a catalogued id, such as
+//! `DAI.` or `PCS.`, in any case) are citations, so `@boundary` or `@wip` are left
+//! alone while a misspelt `@dai.perf.nca.loss` is reported.
+
+use super::{files_under, FeatureCitation, Found};
+use gherkin::{Feature, GherkinEnv, Scenario};
+use std::collections::BTreeSet;
+use std::path::Path;
+
+pub(super) fn read(dir: &Path, prefixes: &BTreeSet<String>, found: &mut Found) {
+    for file in files_under(dir, &["feature"], &mut found.errors) {
+        let text = match std::fs::read_to_string(&file) {
+            Ok(text) => text,
+            Err(e) => {
+                found
+                    .errors
+                    .push(format!("{}: cannot read the file ({e})", file.display()));
+                continue;
+            }
+        };
+        match Feature::parse(&text, GherkinEnv::default()) {
+            Ok(feature) => cite(&file, &text, &feature, prefixes, found),
+            Err(e) => found.errors.push(parse_error(&file, &e.to_string())),
+        }
+    }
+}
+
+/// The gherkin crate reports `Error at LINE:COL: {"token", ...}`; the position is not
+/// public, so it is read back from that text to give the usual `file:line:col`.
+fn parse_error(file: &Path, message: &str) -> String {
+    let located = message
+        .strip_prefix("Error at ")
+        .and_then(|rest| rest.split_once(": "));
+    match located {
+        Some((position, tokens)) => format!(
+            "{}:{position}: found text that is not Gherkin, expected a feature file cucumber can parse (parser: {})",
+            file.display(),
+            tokens.trim_start_matches('{').trim_end_matches('}')
+        ),
+        None => format!("{}: not a Gherkin feature ({message})", file.display()),
+    }
+}
+
+fn cite(
+    file: &Path,
+    text: &str,
+    feature: &Feature,
+    prefixes: &BTreeSet<String>,
+    found: &mut Found,
+) {
+    let lines: Vec<&str> = text.lines().collect();
+    let is_clause = |tag: &str| {
+        tag.split_once('.')
+            .is_some_and(|(head, _)| prefixes.contains(&head.to_ascii_uppercase()))
+    };
+    // Every clause tag as written, at its own line, for the unknown-id check.
+    let note = |tags: &[String], element_line: usize, found: &mut Found| {
+        for tag in tags.iter().filter(|t| is_clause(t)) {
+            found.written.push((
+                tag.clone(),
+                file.to_path_buf(),
+                tag_line(&lines, element_line, tag),
+            ));
+        }
+    };
+    note(&feature.tags, feature.position.line, found);
+    let mut groups: Vec<(Vec<String>, &[Scenario])> =
+        vec![(feature.tags.clone(), &feature.scenarios)];
+    for rule in &feature.rules {
+        note(&rule.tags, rule.position.line, found);
+        let mut tags = feature.tags.clone();
+        tags.extend(rule.tags.iter().cloned());
+        groups.push((tags, &rule.scenarios));
+    }
+    for (inherited, scenarios) in groups {
+        for scenario in scenarios {
+            note(&scenario.tags, scenario.position.line, found);
+            // Gherkin reads a misspelt first step (`Givn a partner`) as the scenario's
+            // description, so the scenario would run without it and could pass. The
+            // project's scenarios carry no descriptions: text there is a mistake.
+            if let Some(text) = scenario.description.as_deref().map(str::trim) {
+                if !text.is_empty() {
+                    let first = text.lines().next().unwrap_or_default().trim();
+                    found.errors.push(format!(
+                        "{}:{}: scenario `{}`: found the text `{first}` before its first step, \
+                         expected a step starting with Given, When, Then, And or But (a misspelt \
+                         keyword makes gherkin skip the step silently)",
+                        file.display(),
+                        scenario.position.line + 1,
+                        scenario.name
+                    ));
+                }
+            }
+            let mut own: BTreeSet<&String> = inherited.iter().collect();
+            own.extend(&scenario.tags);
+            for tag in own.iter().filter(|t| is_clause(t)) {
+                found.features.push((
+                    (*tag).clone(),
+                    FeatureCitation {
+                        file: file.to_path_buf(),
+                        line: scenario.position.line,
+                        scenario: scenario.name.clone(),
+                    },
+                ));
+            }
+            for examples in &scenario.examples {
+                note(&examples.tags, examples.position.line, found);
+                for tag in examples.tags.iter().filter(|t| is_clause(t)) {
+                    if own.contains(tag) {
+                        continue;
+                    }
+                    found.features.push((
+                        tag.clone(),
+                        FeatureCitation {
+                            file: file.to_path_buf(),
+                            line: examples.position.line,
+                            scenario: scenario.name.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// The line of `@tag` in the block of tag lines (with blank and comment lines between)
+/// just above the element on `element_line`; the element's own line when not found.
+fn tag_line(lines: &[&str], element_line: usize, tag: &str) -> usize {
+    let mut n = element_line.saturating_sub(1);
+    while n >= 1 {
+        let line = lines.get(n - 1).map_or("", |l| l.trim());
+        if line.starts_with('@') {
+            let has = line
+                .split(|c: char| c.is_whitespace() || c == '@')
+                .any(|t| t == tag);
+            if has {
+                return n;
+            }
+        } else if !(line.is_empty() || line.starts_with('#')) {
+            break;
+        }
+        n -= 1;
+    }
+    element_line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TEXT: &str = "\
+@DAI.PERF.NCA.ADD @performance
+Feature: Net customer adds
+
+  # the loss rule
+  @DAI.PERF.NCA.LOSS
+  @boundary
+  Scenario: A lost customer
+    Given nothing
+";
+
+    #[test]
+    fn a_misspelt_first_step_is_an_error() {
+        let text = "Feature: F\n\n  Scenario: S\n    Givn a partner\n    Then b\n";
+        let feature = Feature::parse(text, GherkinEnv::default()).unwrap();
+        let mut found = Found::default();
+        cite(Path::new("f.feature"), text, &feature, &BTreeSet::new(), &mut found);
+        assert_eq!(found.errors.len(), 1, "{:?}", found.errors);
+        assert!(found.errors[0].contains("found the text `Givn a partner` before its first step"));
+    }
+
+    #[test]
+    fn a_tag_is_found_on_its_own_line_above_the_element() {
+        let lines: Vec<&str> = TEXT.lines().collect();
+        assert_eq!(tag_line(&lines, 7, "DAI.PERF.NCA.LOSS"), 5);
+        assert_eq!(tag_line(&lines, 7, "boundary"), 6);
+        assert_eq!(tag_line(&lines, 2, "DAI.PERF.NCA.ADD"), 1);
+        // Not in the block right above: the element's line, never a line further up.
+        assert_eq!(tag_line(&lines, 7, "DAI.PERF.NCA.ADD"), 7);
+    }
+
+    #[test]
+    fn the_gherkin_parser_gives_the_keyword_lines_tag_lookup_relies_on() {
+        let feature = Feature::parse(TEXT, GherkinEnv::default()).unwrap();
+        assert_eq!(feature.position.line, 2);
+        assert_eq!(feature.scenarios[0].position.line, 7);
+        assert_eq!(feature.scenarios[0].tags, ["DAI.PERF.NCA.LOSS", "boundary"]);
+    }
+
+    #[test]
+    fn parse_errors_are_located() {
+        let e = Feature::parse("Scenario: no feature\n", GherkinEnv::default()).unwrap_err();
+        let message = parse_error(Path::new("f.feature"), &e.to_string());
+        assert_eq!(
+            message,
+            "f.feature:1:14: found text that is not Gherkin, expected a feature file cucumber \
+             can parse (parser: \"unknown keyword\")"
+        );
+    }
+}

@@ -1,0 +1,245 @@
+//! Traceability: which Gherkin feature scenarios and YAML scenarios cite each clause of
+//! the rulebook's catalogue, which clauses nothing cites, and which citations name a
+//! clause id the catalogue does not know.
+//!
+//! Feature files are read with the `gherkin` crate, the parser cucumber runs them with,
+//! so a tag in a comment or a doc string never counts as a citation and the scenarios
+//! seen here are exactly the ones `cargo test` runs. YAML scenarios are read with
+//! [`crate::load`], the loader `check` uses. Rendering lives in [`crate::report`].
+
+mod features;
+mod scenarios;
+
+use crate::rulebook::Rulebook;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A feature scenario that cites a clause, through its own tags or those of its
+/// feature, rule or examples.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FeatureCitation {
+    /// The `.feature` file.
+    pub file: PathBuf,
+    /// The line of the scenario, or of the examples block whose tags cite the clause.
+    pub line: usize,
+    /// The scenario's name.
+    pub scenario: String,
+}
+
+/// A YAML scenario whose `clauses:` list names a clause.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ScenarioCitation {
+    /// The scenario file.
+    pub file: PathBuf,
+    /// The line of the id in the `clauses:` list.
+    pub line: usize,
+    /// The scenario's `name`.
+    pub name: String,
+}
+
+/// One clause of the catalogue with everything that cites it.
+#[derive(Debug, Clone)]
+pub struct ClauseCoverage {
+    /// The clause id.
+    pub id: String,
+    /// The catalogue's one-sentence summary.
+    pub summary: String,
+    /// The guide section it comes from.
+    pub section: String,
+    /// Feature scenarios citing it, in file and line order.
+    pub features: Vec<FeatureCitation>,
+    /// YAML scenarios citing it, in file order.
+    pub scenarios: Vec<ScenarioCitation>,
+}
+
+impl ClauseCoverage {
+    /// Whether anything cites the clause.
+    pub fn is_covered(&self) -> bool {
+        !self.features.is_empty() || !self.scenarios.is_empty()
+    }
+}
+
+/// A citation of an id that is not in the catalogue.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct UnknownCitation {
+    /// The file that cites it.
+    pub file: PathBuf,
+    /// The line of the tag or of the `clauses:` entry.
+    pub line: usize,
+    /// The id as written.
+    pub id: String,
+    /// The catalogued id it is closest to, when one is close.
+    pub suggestion: Option<String>,
+}
+
+/// Everything `pcscore coverage` reports.
+#[derive(Debug, Clone, Default)]
+pub struct Coverage {
+    /// Every catalogued clause, in catalogue order.
+    pub clauses: Vec<ClauseCoverage>,
+    /// Citations of ids the catalogue does not know, by file and line.
+    pub unknown: Vec<UnknownCitation>,
+    /// YAML files without `expected:` that cite clauses: partner files check never
+    /// verifies, so their citations prove nothing and are not counted.
+    pub uncounted: Vec<PathBuf>,
+    /// Files that could not be read, with the reason; their citations are missing.
+    pub errors: Vec<String>,
+}
+
+/// The counts of the summary line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CoverageSummary {
+    /// Clauses in the catalogue.
+    pub clauses: usize,
+    /// Clauses cited at least once.
+    pub covered: usize,
+    /// Clauses cited nowhere.
+    pub uncovered: usize,
+    /// Citations of unknown ids.
+    pub unknown: usize,
+}
+
+impl Coverage {
+    /// The counts of the summary line.
+    pub fn summary(&self) -> CoverageSummary {
+        let covered = self.clauses.iter().filter(|c| c.is_covered()).count();
+        CoverageSummary {
+            clauses: self.clauses.len(),
+            covered,
+            uncovered: self.clauses.len() - covered,
+            unknown: self.unknown.len(),
+        }
+    }
+
+    /// 2 when a file could not be read, else 1 when a clause is uncovered or an
+    /// unknown id is cited, else 0.
+    pub fn exit_code(&self) -> u8 {
+        let s = self.summary();
+        if !self.errors.is_empty() {
+            2
+        } else if s.uncovered > 0 || s.unknown > 0 {
+            1
+        } else {
+            0
+        }
+    }
+}
+
+/// Citations found in one kind of source, before they are matched with the catalogue.
+#[derive(Default)]
+struct Found {
+    features: Vec<(String, FeatureCitation)>,
+    scenarios: Vec<(String, ScenarioCitation)>,
+    /// Every id written (known or not), with where it was written.
+    written: Vec<(String, PathBuf, usize)>,
+    uncounted: Vec<PathBuf>,
+    errors: Vec<String>,
+}
+
+/// Reads the feature files under `features` and the YAML scenarios under `scenarios`
+/// (either may be `None`: not read) and matches their citations with `book`'s catalogue.
+///
+/// A folder that does not exist is an error for the caller to report before calling;
+/// a file that cannot be read lands in [`Coverage::errors`] and the others are read.
+pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Rulebook) -> Coverage {
+    let known: Vec<&str> = book.clauses.iter().map(|c| c.id.as_str()).collect();
+    let prefixes: BTreeSet<String> = known
+        .iter()
+        .filter_map(|id| id.split('.').next())
+        .map(str::to_ascii_uppercase)
+        .collect();
+    let mut found_features = Found::default();
+    if let Some(dir) = features {
+        features::read(dir, &prefixes, &mut found_features);
+    }
+    let mut found_scenarios = Found::default();
+    if let Some(dir) = scenarios {
+        scenarios::read(dir, &mut found_scenarios);
+    }
+
+    let mut coverage = Coverage::default();
+    for clause in &book.clauses {
+        let mut features: Vec<FeatureCitation> = found_features
+            .features
+            .iter()
+            .filter(|(id, _)| *id == clause.id)
+            .map(|(_, c)| c.clone())
+            .collect();
+        features.sort();
+        features.dedup();
+        let mut scenarios: Vec<ScenarioCitation> = found_scenarios
+            .scenarios
+            .iter()
+            .filter(|(id, _)| *id == clause.id)
+            .map(|(_, c)| c.clone())
+            .collect();
+        scenarios.sort();
+        scenarios.dedup();
+        coverage.clauses.push(ClauseCoverage {
+            id: clause.id.clone(),
+            summary: clause.summary.clone(),
+            section: clause.section.clone(),
+            features,
+            scenarios,
+        });
+    }
+    for (id, file, line) in found_features
+        .written
+        .into_iter()
+        .chain(found_scenarios.written)
+    {
+        if !known.contains(&id.as_str()) {
+            let suggestion = crate::load::suggest(&id, &known).map(str::to_string);
+            coverage.unknown.push(UnknownCitation {
+                file,
+                line,
+                id,
+                suggestion,
+            });
+        }
+    }
+    coverage.unknown.sort();
+    coverage.unknown.dedup();
+    coverage.uncounted = found_scenarios.uncounted;
+    coverage.errors = found_features.errors;
+    coverage.errors.extend(found_scenarios.errors);
+    coverage
+}
+
+/// Every file under `dir` (recursively, hidden entries skipped) whose extension is one
+/// of `extensions`, sorted; `dir` itself when it is a file.
+fn files_under(dir: &Path, extensions: &[&str], errors: &mut Vec<String>) -> Vec<PathBuf> {
+    fn walk(dir: &Path, extensions: &[&str], out: &mut Vec<PathBuf>, errors: &mut Vec<String>) {
+        let entries = match std::fs::read_dir(dir) {
+            Ok(entries) => entries,
+            Err(e) => {
+                errors.push(format!("{}: cannot list the folder ({e})", dir.display()));
+                return;
+            }
+        };
+        for entry in entries.flatten() {
+            if entry.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            match entry.file_type() {
+                Ok(t) if t.is_dir() => walk(&path, extensions, out, errors),
+                Ok(_) => {
+                    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
+                    if extensions.contains(&ext) {
+                        out.push(path);
+                    }
+                }
+                Err(_) => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if dir.is_file() {
+        out.push(dir.to_path_buf());
+    } else {
+        walk(dir, extensions, &mut out, errors);
+    }
+    out.sort();
+    out
+}

@@ -1,0 +1,1024 @@
+//! Candidate actions: concrete changes a partner can make to its situation at M, each one
+//! a modification of a cloned [`Situation`].
+//!
+//! This module only proposes and applies changes; it never decides what they are worth.
+//! Every gain shown to a user comes from re-scoring the changed situation with the engine
+//! ([`super`]). Where it looks at the data to pick sensible candidates (which customers
+//! are close to a threshold, which certifications have lapsed), a mistake here can only
+//! make a candidate useless, never make the plan promise points the engine would not give.
+
+use crate::engine::Assessment;
+use crate::model::{
+    Certification, Customer, Deployment, Money, Month, PathKind, Person, Segment, Situation,
+    Subcategory,
+};
+use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
+use chrono::NaiveDate;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How many existing customers are tried per kind of customer action: the cheapest ones
+/// first. Bounds the cost of planning for files with very many customers.
+pub const CUSTOMERS_PER_KIND: usize = 5;
+
+/// The kinds of action, in the order used to break ties between equal gains: first what
+/// uses what the partner already has, then what it must add.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
+pub enum Kind {
+    /// Associate a listed person to the Partner Center account.
+    AssociatePerson,
+    /// Renew a listed person's lapsed certification.
+    RenewCertification,
+    /// A listed person earns a long-expired certification again.
+    RetakeCertification,
+    /// Keep a customer that would be lost at the threshold.
+    HoldCustomer,
+    /// Raise a new customer's ACR to the threshold.
+    RaiseToThreshold,
+    /// Add ACR in M for usage growth.
+    GrowUsage,
+    /// Deploy more distinct Service Level 2 services.
+    AddDeployments,
+    /// Certify more people.
+    CertifyPeople,
+    /// Win brand-new customers.
+    WinNewCustomers,
+}
+
+impl Kind {
+    /// The name used in JSON output.
+    pub fn key(self) -> &'static str {
+        match self {
+            Kind::AssociatePerson => "associate_person",
+            Kind::RenewCertification => "renew_certification",
+            Kind::RetakeCertification => "retake_certification",
+            Kind::HoldCustomer => "hold_customer_at_threshold",
+            Kind::RaiseToThreshold => "raise_customer_to_threshold",
+            Kind::GrowUsage => "grow_usage",
+            Kind::AddDeployments => "add_deployments",
+            Kind::CertifyPeople => "certify_people",
+            Kind::WinNewCustomers => "win_new_customers",
+        }
+    }
+}
+
+/// Why a customer's ACR is raised.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Purpose {
+    /// To make a customer with nothing in the baseline a net customer add.
+    Add,
+    /// To stop a customer that reached the threshold in the baseline from being a loss.
+    Hold,
+    /// To lift usage growth to this many points.
+    Growth {
+        /// The usage growth points aimed at.
+        target: u32,
+    },
+}
+
+/// One action, with the data it names. `count` says how many single actions it bundles
+/// (people certified, services deployed, customers won).
+#[derive(Clone, PartialEq, Debug)]
+pub enum Action {
+    /// Associate a listed, unassociated person.
+    Associate {
+        /// The person's id.
+        person: String,
+        /// Slugs of the active certifications that start to count.
+        certifications: Vec<String>,
+    },
+    /// Renew a certification that expires during M, before its last day.
+    Renew {
+        /// The person's id.
+        person: String,
+        /// Index of the certification in the person's list.
+        index: usize,
+        /// The certification's slug.
+        cert: String,
+        /// Its expiry date.
+        expired: NaiveDate,
+        /// The new expiry date: a renewal extends a certification by one year.
+        until: NaiveDate,
+    },
+    /// Earn a certification again that lapsed before M began, too late to renew.
+    Retake {
+        /// The person's id.
+        person: String,
+        /// The certification's slug.
+        cert: String,
+        /// When the lapsed copy expired.
+        expired: NaiveDate,
+        /// The day it is earned again (the last day of M).
+        earned: NaiveDate,
+    },
+    /// Set a customer's ACR in one month.
+    RaiseAcr {
+        /// The customer's id.
+        customer: String,
+        /// The month changed.
+        month: Month,
+        /// ACR before.
+        from: Money,
+        /// ACR after.
+        to: Money,
+        /// Why.
+        purpose: Purpose,
+    },
+    /// Win new customers, each with exactly the threshold in M.
+    NewCustomers {
+        /// Ids given to the new customers.
+        ids: Vec<String>,
+        /// Their segment.
+        segment: Segment,
+        /// Their attribution code.
+        attribution: String,
+        /// The month of their ACR.
+        month: Month,
+        /// Their ACR in that month.
+        amount: Money,
+    },
+    /// Deploy new distinct Service Level 2 services.
+    Deploy {
+        /// The customer deployed for.
+        customer: String,
+        /// The customer has to be added (the partner has no eligible customer).
+        new_customer: Option<(Segment, String)>,
+        /// The services: a name and, for one the file already mentions, why it does not
+        /// count yet.
+        services: Vec<(String, Option<String>)>,
+        /// The deployment month.
+        month: Month,
+    },
+    /// Certify more associated people, each new to the file.
+    Certify {
+        /// The skilling subcategory.
+        sub: Subcategory,
+        /// People earning the prerequisite.
+        prerequisite: u32,
+        /// People earning a scoring certification.
+        scoring: u32,
+        /// The day they earn it (the last day of M).
+        earned: NaiveDate,
+        /// Ids given to the new people.
+        ids: Vec<String>,
+    },
+}
+
+impl Action {
+    /// The kind, for ranking and JSON.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Action::Associate { .. } => Kind::AssociatePerson,
+            Action::Renew { .. } => Kind::RenewCertification,
+            Action::Retake { .. } => Kind::RetakeCertification,
+            Action::RaiseAcr { purpose, .. } => match purpose {
+                Purpose::Add => Kind::RaiseToThreshold,
+                Purpose::Hold => Kind::HoldCustomer,
+                Purpose::Growth { .. } => Kind::GrowUsage,
+            },
+            Action::NewCustomers { .. } => Kind::WinNewCustomers,
+            Action::Deploy { .. } => Kind::AddDeployments,
+            Action::Certify { .. } => Kind::CertifyPeople,
+        }
+    }
+
+    /// The subcategories the action is meant to raise: an action is only offered when
+    /// it raises one of them. What it does elsewhere shows in the re-scored card, but is
+    /// no reason to suggest it (a loss held at the threshold while net customer adds is
+    /// full is a usage growth action in disguise, and a dearer one).
+    pub fn targets(&self) -> Vec<Subcategory> {
+        match self {
+            Action::Associate { .. } | Action::Renew { .. } | Action::Retake { .. } => {
+                SKILLING.to_vec()
+            }
+            Action::Certify { sub, .. } => vec![*sub],
+            Action::RaiseAcr { purpose, .. } => match purpose {
+                Purpose::Growth { .. } => vec![Subcategory::UsageGrowth],
+                _ => vec![Subcategory::NetCustomerAdds],
+            },
+            Action::NewCustomers { .. } => vec![Subcategory::NetCustomerAdds],
+            Action::Deploy { .. } => vec![Subcategory::Deployments],
+        }
+    }
+
+    /// How many single actions this is.
+    pub fn count(&self) -> u32 {
+        match self {
+            Action::NewCustomers { ids, .. } => ids.len() as u32,
+            Action::Deploy { services, .. } => services.len() as u32,
+            Action::Certify {
+                prerequisite,
+                scoring,
+                ..
+            } => prerequisite + scoring,
+            _ => 1,
+        }
+    }
+
+    /// US dollars of ACR the action adds.
+    pub fn usd(&self) -> Decimal {
+        match self {
+            Action::RaiseAcr { from, to, .. } => to.amount() - from.amount(),
+            Action::NewCustomers { ids, amount, .. } => {
+                amount.amount() * Decimal::from(ids.len() as u64)
+            }
+            _ => Decimal::ZERO,
+        }
+    }
+
+    /// Who or what the action is about, for ordering ties.
+    pub fn subject(&self) -> String {
+        match self {
+            Action::Associate { person, .. }
+            | Action::Renew { person, .. }
+            | Action::Retake { person, .. } => person.clone(),
+            Action::RaiseAcr {
+                customer, month, ..
+            } => format!("{customer} {month}"),
+            Action::Deploy { customer, .. } => customer.clone(),
+            Action::NewCustomers { .. } => String::new(),
+            Action::Certify {
+                sub,
+                prerequisite,
+                scoring,
+                ..
+            } => format!("{} {prerequisite} {scoring}", sub.key()),
+        }
+    }
+
+    /// Applies the action to a situation. New people and customers get ids that are free
+    /// in that situation, so the returned action (with those ids) is the one applied.
+    pub fn apply(&self, s: &mut Situation, book: &Rulebook) -> Action {
+        let mut done = self.clone();
+        match &mut done {
+            Action::Associate { person, .. } => {
+                if let Some(p) = s.people.iter_mut().find(|p| p.id == *person) {
+                    p.associated = true;
+                }
+            }
+            Action::Renew {
+                person,
+                index,
+                until,
+                ..
+            } => {
+                if let Some(c) = s
+                    .people
+                    .iter_mut()
+                    .find(|p| p.id == *person)
+                    .and_then(|p| p.certifications.get_mut(*index))
+                {
+                    c.expires = Some(*until);
+                }
+            }
+            Action::Retake {
+                person,
+                cert,
+                earned,
+                ..
+            } => {
+                if let Some(p) = s.people.iter_mut().find(|p| p.id == *person) {
+                    p.certifications.push(Certification {
+                        cert: cert.clone(),
+                        earned: *earned,
+                        expires: None,
+                    });
+                }
+            }
+            Action::RaiseAcr {
+                customer,
+                month,
+                to,
+                ..
+            } => {
+                if let Some(c) = s.customers.iter_mut().find(|c| c.id == *customer) {
+                    c.acr.insert(*month, *to);
+                }
+            }
+            Action::NewCustomers {
+                ids,
+                segment,
+                attribution,
+                month,
+                amount,
+            } => {
+                *ids = fresh_ids(
+                    s.customers.iter().map(|c| c.id.as_str()),
+                    "new-customer",
+                    ids.len(),
+                );
+                for id in ids.iter() {
+                    s.customers.push(Customer {
+                        id: id.clone(),
+                        segment: *segment,
+                        attribution: vec![attribution.clone()],
+                        acr: BTreeMap::from([(*month, *amount)]),
+                    });
+                }
+            }
+            Action::Deploy {
+                customer,
+                new_customer,
+                services,
+                month,
+            } => {
+                if let Some((segment, code)) = new_customer {
+                    let id =
+                        fresh_ids(s.customers.iter().map(|c| c.id.as_str()), "new-customer", 1)
+                            .remove(0);
+                    s.customers.push(Customer {
+                        id: id.clone(),
+                        segment: *segment,
+                        attribution: vec![code.clone()],
+                        acr: BTreeMap::new(),
+                    });
+                    *customer = id;
+                }
+                for (service, _) in services.iter() {
+                    s.deployments.push(Deployment {
+                        customer: customer.clone(),
+                        service: service.clone(),
+                        service_level: book.deployments.service_level,
+                        month: *month,
+                        attribution: None,
+                    });
+                }
+            }
+            Action::Certify {
+                sub,
+                prerequisite,
+                scoring,
+                earned,
+                ids,
+            } => {
+                let rule = skilling_rule(*sub, book);
+                let n = (*prerequisite + *scoring) as usize;
+                *ids = fresh_ids(s.people.iter().map(|p| p.id.as_str()), "new-person", n);
+                let prereq = earnable(&rule.prerequisites, book);
+                let scoring_cert = earnable(&rule.scoring, book);
+                for (i, id) in ids.iter().enumerate() {
+                    let cert = if i < *prerequisite as usize {
+                        prereq.clone()
+                    } else {
+                        scoring_cert.clone()
+                    };
+                    s.people.push(Person {
+                        id: id.clone(),
+                        associated: true,
+                        certifications: cert
+                            .into_iter()
+                            .map(|cert| Certification {
+                                cert,
+                                earned: *earned,
+                                expires: None,
+                            })
+                            .collect(),
+                    });
+                }
+            }
+        }
+        done
+    }
+
+    /// Joins a later action of the same shape into this one (two single deployments
+    /// become one action of two, two certified people one of two), so a plan reads
+    /// "2 more deployments".
+    pub fn absorb(&mut self, later: &Action) -> bool {
+        match (self, later) {
+            (
+                Action::Deploy {
+                    customer,
+                    services,
+                    month,
+                    new_customer: None,
+                },
+                Action::Deploy {
+                    customer: c2,
+                    services: s2,
+                    month: m2,
+                    new_customer: None,
+                },
+            ) if customer == c2 && month == m2 => {
+                services.extend(s2.iter().cloned());
+                true
+            }
+            (
+                Action::NewCustomers {
+                    ids,
+                    segment,
+                    attribution,
+                    month,
+                    amount,
+                },
+                Action::NewCustomers {
+                    ids: i2,
+                    segment: s2,
+                    attribution: a2,
+                    month: m2,
+                    amount: v2,
+                },
+            ) if segment == s2 && attribution == a2 && month == m2 && amount == v2 => {
+                ids.extend(i2.iter().cloned());
+                true
+            }
+            (
+                Action::Certify {
+                    sub,
+                    prerequisite,
+                    scoring,
+                    earned,
+                    ids,
+                },
+                Action::Certify {
+                    sub: s2,
+                    prerequisite: p2,
+                    scoring: c2,
+                    earned: e2,
+                    ids: i2,
+                },
+            ) if sub == s2 && earned == e2 => {
+                // People earning the prerequisite come first in `ids`.
+                let split = *prerequisite as usize;
+                let later_split = *p2 as usize;
+                let mut joined: Vec<String> = ids[..split.min(ids.len())].to_vec();
+                joined.extend(i2[..later_split.min(i2.len())].iter().cloned());
+                joined.extend(ids[split.min(ids.len())..].iter().cloned());
+                joined.extend(i2[later_split.min(i2.len())..].iter().cloned());
+                *ids = joined;
+                *prerequisite += p2;
+                *scoring += c2;
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The clause ids the action relies on.
+    pub fn clauses(&self, book: &Rulebook, path: PathKind) -> Vec<String> {
+        let schedule = book.skilling.schedule.on(path).clause.clone();
+        let nca = &book.net_customer_adds;
+        let ug = &book.usage_growth;
+        // The clauses that list a certification's role, per subcategory.
+        let roles = |slug: &str| -> Vec<String> {
+            SKILLING
+                .iter()
+                .flat_map(|sub| {
+                    let rule = skilling_rule(*sub, book);
+                    let mut v = Vec::new();
+                    if rule.prerequisites.iter().any(|s| s == slug) {
+                        v.push(rule.prerequisite_clause.clone());
+                    }
+                    if rule.scoring.iter().any(|s| s == slug) {
+                        v.push(rule.scoring_clause.clone());
+                    }
+                    v
+                })
+                .collect()
+        };
+        let mut list: Vec<String> = match self {
+            Action::Associate { certifications, .. } => {
+                let mut v = vec![clause::SKILL_ASSOC.to_string()];
+                v.extend(certifications.iter().flat_map(|c| roles(c)));
+                v.push(schedule);
+                v
+            }
+            Action::Renew { cert, .. } | Action::Retake { cert, .. } => {
+                let mut v = vec![clause::SKILL_ACTIVE.to_string()];
+                v.extend(roles(cert));
+                v.push(schedule);
+                v
+            }
+            Action::Certify {
+                sub,
+                prerequisite,
+                scoring,
+                ..
+            } => {
+                let rule = skilling_rule(*sub, book);
+                let mut v = Vec::new();
+                if *prerequisite > 0 {
+                    v.push(rule.prerequisite_clause.clone());
+                }
+                if *scoring > 0 {
+                    v.push(rule.scoring_clause.clone());
+                }
+                v.push(schedule);
+                v
+            }
+            Action::RaiseAcr { purpose, .. } => match purpose {
+                Purpose::Add => vec![
+                    nca.threshold_clause.clone(),
+                    clause::NCA_ADD.into(),
+                    nca.clause.clone(),
+                ],
+                Purpose::Hold => vec![
+                    nca.threshold_clause.clone(),
+                    clause::NCA_LOSS.into(),
+                    nca.clause.clone(),
+                ],
+                Purpose::Growth { .. } => vec![
+                    clause::UG_FORMULA.into(),
+                    ug.min_acr_clause.clone(),
+                    ug.clause.clone(),
+                ],
+            },
+            Action::NewCustomers { .. } => vec![
+                book.attribution.clause.clone(),
+                nca.threshold_clause.clone(),
+                clause::NCA_ADD.into(),
+                nca.clause.clone(),
+            ],
+            Action::Deploy { .. } => vec![
+                clause::DEP_ELIGIBLE.into(),
+                clause::DEP_WINDOW.into(),
+                clause::DEP_DISTINCT.into(),
+                book.deployments.clause.clone(),
+            ],
+        };
+        let mut seen = BTreeSet::new();
+        list.retain(|c| seen.insert(c.clone()));
+        list
+    }
+}
+
+/// `prefix-1`, `prefix-2`, ... skipping ids already taken.
+fn fresh_ids<'a>(taken: impl Iterator<Item = &'a str>, prefix: &str, n: usize) -> Vec<String> {
+    let taken: BTreeSet<&str> = taken.collect();
+    (1..)
+        .map(|i| format!("{prefix}-{i}"))
+        .filter(|id| !taken.contains(id.as_str()))
+        .take(n)
+        .collect()
+}
+
+pub(crate) fn skilling_rule(sub: Subcategory, book: &Rulebook) -> &SkillingSubcategory {
+    match sub {
+        Subcategory::AdvancedCertifications => &book.skilling.advanced_certifications,
+        _ => &book.skilling.intermediate_certifications,
+    }
+}
+
+/// The skilling subcategories, with their rules.
+pub(crate) const SKILLING: [Subcategory; 2] = [
+    Subcategory::IntermediateCertifications,
+    Subcategory::AdvancedCertifications,
+];
+
+/// The first certification of a list that can still be earned: a retired one cannot.
+pub(crate) fn earnable(slugs: &[String], book: &Rulebook) -> Option<String> {
+    slugs
+        .iter()
+        .find(|s| !book.skilling.retired.iter().any(|r| &r.cert == *s))
+        .cloned()
+}
+
+/// Whether a certification counts at M (`DAI.SKILL.ACTIVE`, and the grace period of a
+/// retired scoring certification).
+fn active(c: &Certification, slug: &str, scoring: bool, as_of: Month, book: &Rulebook) -> bool {
+    let day = as_of.last_day();
+    let dated = c.earned <= day && c.expires.is_none_or(|e| e >= day);
+    let retired = scoring
+        && book
+            .skilling
+            .retired
+            .iter()
+            .find(|r| r.cert == slug)
+            .and_then(|r| r.last_month())
+            .is_some_and(|last| as_of > last);
+    dated && !retired
+}
+
+/// Per skilling subcategory: does the person hold an active prerequisite, an active
+/// scoring certification (association aside)?
+fn roles(p: &Person, as_of: Month, book: &Rulebook) -> [(bool, bool); 2] {
+    SKILLING.map(|sub| {
+        let rule = skilling_rule(sub, book);
+        let mut r = (false, false);
+        for c in &p.certifications {
+            let Some(info) = book.certification(&c.cert) else {
+                continue;
+            };
+            if rule.prerequisites.contains(&info.slug) && active(c, &info.slug, false, as_of, book)
+            {
+                r.0 = true;
+            }
+            if rule.scoring.contains(&info.slug) && active(c, &info.slug, true, as_of, book) {
+                r.1 = true;
+            }
+        }
+        r
+    })
+}
+
+/// Actions for the skilling subcategories: associating people, renewing or retaking
+/// lapsed certifications, certifying new people. With `only`, just those that concern
+/// that subcategory.
+pub fn skilling(
+    s: &Situation,
+    path: PathKind,
+    book: &Rulebook,
+    only: Option<Subcategory>,
+) -> Vec<Action> {
+    let as_of = s.as_of;
+    let last_day = as_of.last_day();
+    let concerns = |sub: Subcategory| only.is_none_or(|o| o == sub);
+    let mut out = Vec::new();
+    // One person per distinct set of roles: two people who would bring the same roles
+    // earn the same points.
+    let mut seen = BTreeSet::new();
+    for p in s.people.iter().filter(|p| !p.associated) {
+        let r = roles(p, as_of, book);
+        let useful = SKILLING
+            .iter()
+            .zip(r)
+            .any(|(sub, (a, b))| concerns(*sub) && (a || b));
+        if useful && seen.insert(r) {
+            let certifications = p
+                .certifications
+                .iter()
+                .filter_map(|c| book.certification(&c.cert).map(|i| (c, i)))
+                .filter(|(c, i)| {
+                    SKILLING.iter().any(|sub| {
+                        let rule = skilling_rule(*sub, book);
+                        let scoring = rule.scoring.contains(&i.slug);
+                        (scoring || rule.prerequisites.contains(&i.slug))
+                            && active(c, &i.slug, scoring, as_of, book)
+                    })
+                })
+                .map(|(_, i)| i.slug.clone())
+                .collect();
+            out.push(Action::Associate {
+                person: p.id.clone(),
+                certifications,
+            });
+        }
+    }
+    let mut seen = BTreeSet::new();
+    for p in s.people.iter().filter(|p| p.associated) {
+        let r = roles(p, as_of, book);
+        for (index, c) in p.certifications.iter().enumerate() {
+            let Some(info) = book.certification(&c.cert) else {
+                continue;
+            };
+            let retired = book.skilling.retired.iter().any(|x| x.cert == info.slug);
+            let relevant = SKILLING.iter().any(|sub| {
+                let rule = skilling_rule(*sub, book);
+                concerns(*sub)
+                    && (rule.prerequisites.contains(&info.slug)
+                        || rule.scoring.contains(&info.slug))
+            });
+            let Some(expired) = c.expires.filter(|e| *e < last_day) else {
+                continue;
+            };
+            if retired || !relevant || c.earned > last_day {
+                continue;
+            }
+            let holds_again = p.certifications.iter().any(|o| {
+                book.certification(&o.cert)
+                    .is_some_and(|i| i.slug == info.slug)
+                    && active(o, &info.slug, false, as_of, book)
+            });
+            if holds_again || !seen.insert((info.slug.clone(), r)) {
+                continue;
+            }
+            // A certification can be renewed until the day it expires, and then adds a
+            // year; once it has lapsed it must be earned again. The plan is about M, so
+            // one that expires during M is still renewable, one that lapsed before M
+            // began is not.
+            let first_day = as_of.months_before(1).last_day().succ_opt();
+            let renewable = first_day.is_some_and(|d| expired >= d);
+            let renewed = expired.checked_add_months(chrono::Months::new(12));
+            out.push(match renewed {
+                Some(until) if renewable && until >= last_day => Action::Renew {
+                    person: p.id.clone(),
+                    index,
+                    cert: info.slug.clone(),
+                    expired,
+                    until,
+                },
+                _ => Action::Retake {
+                    person: p.id.clone(),
+                    cert: info.slug.clone(),
+                    expired,
+                    earned: last_day,
+                },
+            });
+        }
+    }
+    let schedule = book.skilling.schedule.on(path);
+    for sub in SKILLING.into_iter().filter(|s| concerns(*s)) {
+        let rule = skilling_rule(sub, book);
+        let (has_prereq, has_scoring) = (
+            earnable(&rule.prerequisites, book).is_some(),
+            earnable(&rule.scoring, book).is_some(),
+        );
+        for prerequisite in 0..=schedule.prerequisite_people {
+            for scoring in 0..=1u32 {
+                if (prerequisite == 0 && scoring == 0)
+                    || (prerequisite > 0 && !has_prereq)
+                    || (scoring > 0 && !has_scoring)
+                {
+                    continue;
+                }
+                out.push(Action::Certify {
+                    sub,
+                    prerequisite,
+                    scoring,
+                    earned: last_day,
+                    ids: vec![String::new(); (prerequisite + scoring) as usize],
+                });
+            }
+        }
+    }
+    out
+}
+
+/// Normalised service names, as the engine matches them (`DAI.CS.DEP.DISTINCT`).
+fn normal(service: &str) -> String {
+    service.trim().to_lowercase()
+}
+
+/// One more distinct deployment in M, for the eligible customer with the most ACR in M.
+/// A service the file already mentions but that does not count is suggested by name.
+pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Action> {
+    let rule = &book.deployments;
+    let (from, to) = book.windows.ttm.bounds(s.as_of);
+    let excluded: BTreeSet<String> = rule.excluded_services.iter().map(|x| normal(x)).collect();
+    let attribution_of = |d: &Deployment| -> Vec<String> {
+        d.attribution.clone().unwrap_or_else(|| {
+            s.customers
+                .iter()
+                .find(|c| c.id == d.customer)
+                .map(|c| c.attribution.clone())
+                .unwrap_or_default()
+        })
+    };
+    let counts = |d: &Deployment| {
+        d.service_level == rule.service_level
+            && !excluded.contains(&normal(&d.service))
+            && book.attribution.any_eligible(&attribution_of(d))
+            && d.month.within(from, to)
+    };
+    let counted: BTreeSet<String> = s
+        .deployments
+        .iter()
+        .filter(|d| counts(d))
+        .map(|d| normal(&d.service))
+        .collect();
+    let mentioned: BTreeSet<String> = s.deployments.iter().map(|d| normal(&d.service)).collect();
+    let known = s.deployments.iter().find(|d| {
+        d.service_level == rule.service_level
+            && !excluded.contains(&normal(&d.service))
+            && !counted.contains(&normal(&d.service))
+    });
+    let service = match known {
+        Some(d) => {
+            let why = if !d.month.within(from, to) {
+                format!(
+                    "deployed for {} in {}, outside the trailing twelve months",
+                    d.customer, d.month
+                )
+            } else {
+                format!(
+                    "deployed for {} in {}, without an eligible attribution",
+                    d.customer, d.month
+                )
+            };
+            (d.service.trim().to_string(), Some(why))
+        }
+        None => {
+            let name = (1..)
+                .map(|i| format!("new service level {} service {i}", rule.service_level))
+                .find(|n| !mentioned.contains(&normal(n)))
+                .unwrap_or_default();
+            (name, None)
+        }
+    };
+    let best = s
+        .customers
+        .iter()
+        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .max_by(|a, b| {
+            a.acr_in(s.as_of)
+                .cmp(&b.acr_in(s.as_of))
+                .then_with(|| b.id.cmp(&a.id))
+        });
+    let (customer, new_customer) = match best {
+        Some(c) => (c.id.clone(), None),
+        None => (
+            String::new(),
+            Some((
+                new_segment(path, book),
+                book.attribution.eligible.first()?.clone(),
+            )),
+        ),
+    };
+    Some(Action::Deploy {
+        customer,
+        new_customer,
+        services: vec![service],
+        month: s.as_of,
+    })
+}
+
+/// The segment given to a new customer: one that keeps the partner on its path.
+fn new_segment(path: PathKind, book: &Rulebook) -> Segment {
+    let small = |seg: &Segment| book.path.smb_segments.iter().any(|s| s == seg.as_str());
+    let all = [Segment::Smb, Segment::Smc, Segment::Enterprise];
+    let pick = match path {
+        PathKind::Smb => all.into_iter().find(|s| small(s)),
+        PathKind::Enterprise => all.into_iter().find(|s| !small(s)),
+    };
+    pick.unwrap_or(Segment::Enterprise)
+}
+
+/// Net customer adds: raise a customer with nothing in the baseline to the threshold,
+/// hold a customer that would be lost at the threshold, or win a new customer. The
+/// cheapest [`CUSTOMERS_PER_KIND`] customers of each kind, by USD needed.
+pub fn net_customer_adds(s: &Situation, path: PathKind, book: &Rulebook) -> Vec<Action> {
+    let t = book.net_customer_adds.threshold_on(path);
+    let baseline = book.windows.baseline.months(s.as_of);
+    let recent = book.windows.recent.months(s.as_of);
+    let mut adds = Vec::new();
+    let mut holds = Vec::new();
+    for c in s
+        .customers
+        .iter()
+        .filter(|c| book.attribution.any_eligible(&c.attribution))
+    {
+        let base_zero = baseline.iter().all(|m| c.acr_in(*m).is_zero());
+        let base_above = baseline.iter().any(|m| c.acr_in(*m) >= t);
+        if recent.iter().any(|m| c.acr_in(*m) >= t) || !(base_zero || base_above) {
+            continue;
+        }
+        // The recent month closest to the threshold; on a tie, M (it helps growth too).
+        let Some((month, from)) = recent
+            .iter()
+            .map(|m| (*m, c.acr_in(*m)))
+            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+        else {
+            continue;
+        };
+        let need = t.amount() - from.amount();
+        let action = Action::RaiseAcr {
+            customer: c.id.clone(),
+            month,
+            from,
+            to: t,
+            purpose: if base_zero {
+                Purpose::Add
+            } else {
+                Purpose::Hold
+            },
+        };
+        if base_zero {
+            adds.push((need, c.id.clone(), action));
+        } else {
+            holds.push((need, c.id.clone(), action));
+        }
+    }
+    let mut out = Vec::new();
+    for mut list in [holds, adds] {
+        list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
+        out.extend(list.into_iter().take(CUSTOMERS_PER_KIND).map(|(_, _, a)| a));
+    }
+    if let Some(code) = book.attribution.eligible.first() {
+        out.push(Action::NewCustomers {
+            ids: vec![String::new()],
+            segment: new_segment(path, book),
+            attribution: code.clone(),
+            month: s.as_of,
+            amount: t,
+        });
+    }
+    out
+}
+
+/// Eligible ACR in M and in the growth comparison month.
+pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) {
+    let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
+    s.customers
+        .iter()
+        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .fold((Decimal::ZERO, Decimal::ZERO), |(l, p), c| {
+            (l + c.acr_in(s.as_of).amount(), p + c.acr_in(then).amount())
+        })
+}
+
+/// The least whole-cent amount of ACR to add in M, to the eligible customer with the
+/// most ACR in M, for usage growth to earn `target` points; `None` when no amount can
+/// (no baseline) or none is needed.
+///
+/// Growth earns `points_per_percent` per whole percent, so `target` points need
+/// k = ceil(target / points_per_percent) percent: L >= P x (100 + k) / 100, and L at
+/// least the minimum. Computed exactly in decimal, then rounded up to the cent.
+pub fn growth(s: &Situation, book: &Rulebook, target: u32) -> Option<Action> {
+    let rule = &book.usage_growth;
+    let (last, prior) = growth_sums(s, book);
+    if prior <= Decimal::ZERO || rule.points_per_percent == 0 {
+        return None;
+    }
+    let k = target.div_ceil(rule.points_per_percent);
+    let needed = (prior * Decimal::from(100 + k) / Decimal::ONE_HUNDRED)
+        .max(book.min_last_month_acr().amount());
+    let add = (needed - last).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
+    if add <= Decimal::ZERO {
+        return None;
+    }
+    let c = s
+        .customers
+        .iter()
+        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .max_by(|a, b| {
+            a.acr_in(s.as_of)
+                .cmp(&b.acr_in(s.as_of))
+                .then_with(|| b.id.cmp(&a.id))
+        })?;
+    let from = c.acr_in(s.as_of);
+    let to = Money::from_decimal(from.amount().checked_add(add)?)?;
+    Some(Action::RaiseAcr {
+        customer: c.id.clone(),
+        month: s.as_of,
+        from,
+        to,
+        purpose: Purpose::Growth { target },
+    })
+}
+
+/// Every candidate action on a situation, as scored in `a`.
+pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
+    let path = a.card.path;
+    let mut out = skilling(s, path, book, None);
+    out.extend(deployment(s, path, book));
+    out.extend(net_customer_adds(s, path, book));
+    let g = a.card.points.get(Subcategory::UsageGrowth);
+    let max = book.usage_growth.max_points;
+    if g < max {
+        let mut targets = vec![g + 1, max];
+        targets.dedup();
+        for target in targets {
+            if let Some(action) = growth(s, book, target) {
+                if !out.contains(&action) {
+                    out.push(action);
+                }
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fresh_ids_skip_taken_ones() {
+        let taken = ["new-person-1", "new-person-3"];
+        assert_eq!(
+            fresh_ids(taken.into_iter(), "new-person", 3),
+            vec!["new-person-2", "new-person-4", "new-person-5"]
+        );
+    }
+
+    fn partner(l: &str, p: &str) -> Situation {
+        let m = Month::parse("2025-01").unwrap();
+        let mut s = Situation::new(m);
+        s.customers.push(Customer {
+            id: "a".into(),
+            segment: Segment::Enterprise,
+            attribution: vec!["PAL".into()],
+            acr: BTreeMap::from([
+                (m, Money::parse(l).unwrap()),
+                (m.months_before(12), Money::parse(p).unwrap()),
+            ]),
+        });
+        s
+    }
+
+    fn top_up(s: &Situation, target: u32) -> Option<String> {
+        growth(s, Rulebook::builtin(), target).map(|a| a.usd().normalize().to_string())
+    }
+
+    #[test]
+    fn growth_top_ups_are_exact_and_rounded_up_to_the_cent() {
+        // 120% of USD 110,500.01 is USD 132,600.012: USD 4,700.012 more, so 4,700.02.
+        let s = partner("127900", "110500.01");
+        assert_eq!(top_up(&s, 20).as_deref(), Some("4700.02"));
+        assert_eq!(top_up(&s, 16).as_deref(), Some("280.02"));
+        // Already there: nothing to add.
+        assert_eq!(top_up(&s, 15), None);
+        // Under the USD 1,000 minimum, the minimum decides.
+        let small = partner("100", "500");
+        assert_eq!(top_up(&small, 1).as_deref(), Some("900"));
+        // No baseline: no amount helps.
+        assert_eq!(top_up(&partner("5000", "0"), 1), None);
+    }
+
+    #[test]
+    fn retired_certifications_are_never_suggested() {
+        let book = Rulebook::builtin();
+        let adv = &book.skilling.advanced_certifications;
+        let first = earnable(&adv.scoring, book).unwrap();
+        assert!(book.skilling.retired.iter().all(|r| r.cert != first));
+    }
+}

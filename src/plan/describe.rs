@@ -1,0 +1,494 @@
+//! The words of a plan: what each action asks the partner to do, naming the data, and
+//! why it earns what the re-scored card shows.
+//!
+//! Counts of people are read from the engine's trace (the entries that cite the
+//! prerequisite and scoring clauses), so the words agree with the score they explain.
+
+use super::actions::{skilling_rule, Action, Purpose, SKILLING};
+use super::Scored;
+use crate::engine::{path_word, Area, Assessment, Outcome};
+use crate::model::{Money, PathKind, ScoreCard, Subcategory};
+use crate::rulebook::{clause, Rulebook};
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
+
+fn cert_name(slug: &str, book: &Rulebook) -> String {
+    book.certification(slug)
+        .map_or(slug.to_string(), |c| format!("{} ({})", c.title, c.exam))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+fn money_of(d: Decimal) -> String {
+    Money::from_decimal(d).map_or_else(|| d.to_string(), |m| m.to_string())
+}
+
+/// What to do, in one clause starting with a verb in lower case.
+pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
+    match action {
+        Action::Associate { person, .. } => {
+            format!("associate {person} to the partner's Partner Center account")
+        }
+        Action::Renew {
+            person,
+            cert,
+            expired,
+            ..
+        } => format!(
+            "renew {person}'s {} before it expires on {expired}",
+            cert_name(cert, book)
+        ),
+        Action::Retake {
+            person,
+            cert,
+            earned,
+            ..
+        } => format!(
+            "have {person} earn {} again by {earned}",
+            cert_name(cert, book)
+        ),
+        Action::RaiseAcr {
+            customer,
+            month,
+            from,
+            to,
+            purpose,
+        } => {
+            let more = money_of(to.amount() - from.amount());
+            match purpose {
+                Purpose::Growth { .. } => {
+                    format!("add {more} of ACR for {customer} in {month} ({from} -> {to})")
+                }
+                _ => format!("raise {customer}'s ACR in {month} from {from} to {to} ({more} more)"),
+            }
+        }
+        Action::NewCustomers {
+            ids,
+            segment,
+            attribution,
+            month,
+            amount,
+        } => format!(
+            "win {} attributed through {attribution}, with {amount} of ACR{} in {month} \
+             (the plan calls {} {})",
+            plural(
+                ids.len(),
+                &format!("new {} customer", segment.as_str()),
+                &format!("new {} customers", segment.as_str())
+            ),
+            if ids.len() == 1 { "" } else { " each" },
+            if ids.len() == 1 { "it" } else { "them" },
+            ids.join(", ")
+        ),
+        Action::Deploy {
+            customer,
+            new_customer,
+            services,
+            month,
+        } => {
+            let level = book.deployments.service_level;
+            let whom = match new_customer {
+                Some((segment, code)) => format!(
+                    "a new {} customer attributed through {code} (the plan calls it {customer})",
+                    segment.as_str()
+                ),
+                None => customer.clone(),
+            };
+            let names = services
+                .iter()
+                .map(|(name, why)| match why {
+                    Some(why) => format!("{name} ({why})"),
+                    None => format!("one not deployed yet (the plan calls it `{name}`)"),
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            format!(
+                "deploy {} in {month} for {whom}: {names}",
+                plural(
+                    services.len(),
+                    &format!("more distinct Service Level {level} service"),
+                    &format!("more distinct Service Level {level} services")
+                ),
+            )
+        }
+        Action::Certify {
+            sub,
+            prerequisite,
+            scoring,
+            earned,
+            ..
+        } => {
+            let rule = skilling_rule(*sub, book);
+            let mut parts = Vec::new();
+            if *prerequisite > 0 {
+                let cert = super::actions::earnable(&rule.prerequisites, book).unwrap_or_default();
+                parts.push(format!(
+                    "{} in {}",
+                    plural(
+                        *prerequisite as usize,
+                        "more associated person",
+                        "more associated people"
+                    ),
+                    cert_name(&cert, book)
+                ));
+            }
+            if *scoring > 0 {
+                let names: Vec<String> = rule
+                    .scoring
+                    .iter()
+                    .filter(|s| !book.skilling.retired.iter().any(|r| &r.cert == *s))
+                    .map(|s| cert_name(s, book))
+                    .collect();
+                parts.push(format!(
+                    "{} in {}",
+                    plural(
+                        *scoring as usize,
+                        "more associated person",
+                        "more associated people"
+                    ),
+                    names.join(" or ")
+                ));
+            }
+            format!("certify {} by {earned}", parts.join(" and "))
+        }
+    }
+}
+
+/// Distinct people the trace counts for a clause in a skilling subcategory.
+fn counted(a: &Assessment, sub: Subcategory, clause_id: &str) -> usize {
+    a.trace
+        .iter()
+        .filter(|e| {
+            e.area == Area::Subcategory(sub)
+                && e.clause == clause_id
+                && matches!(e.outcome, Outcome::Counts(n) if n > 0)
+        })
+        .map(|e| e.subject.as_str())
+        .collect::<BTreeSet<_>>()
+        .len()
+}
+
+/// What happened in each skilling subcategory whose points moved.
+fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> Vec<String> {
+    let path = after.card.path;
+    let schedule = book.skilling.schedule.on(path);
+    let mut out = Vec::new();
+    for sub in SKILLING {
+        let (p0, p1) = (before.card.points.get(sub), after.card.points.get(sub));
+        let rule = skilling_rule(sub, book);
+        let name = sub.title().to_lowercase();
+        let holders = |a: &Assessment| counted(a, sub, &rule.prerequisite_clause);
+        let scorers = |a: &Assessment| counted(a, sub, &rule.scoring_clause);
+        let need = schedule.prerequisite_people as usize;
+        if p1 <= p0 {
+            if holders(after) > holders(before) && holders(after) < need {
+                out.push(format!(
+                    "no {name} points on its own: {} of the {need} prerequisite holders needed \
+                     on the {} path",
+                    holders(after),
+                    path_word(path)
+                ));
+            }
+            continue;
+        }
+        let was_met = holders(before) >= need && before.card.path == path;
+        let text = if !was_met && holders(after) >= need {
+            let already = scorers(before).min(scorers(after));
+            let mut t = format!(
+                "unlocks the {name} prerequisite ({} of the {need} needed on the {} path)",
+                plural(holders(after), "holder", "holders"),
+                path_word(path)
+            );
+            if schedule.prerequisite_points > 0 {
+                t.push_str(&format!(
+                    ", worth {} points itself",
+                    schedule.prerequisite_points
+                ));
+            }
+            if already > 0 {
+                t.push_str(&format!(
+                    ", so the {} already holding a scoring certification now {}",
+                    plural(already, "person", "people"),
+                    if already == 1 { "counts" } else { "count" }
+                ));
+            }
+            t
+        } else {
+            format!(
+                "{name}: {} with an active scoring certification (at most {} count)",
+                plural(scorers(after), "person", "people"),
+                schedule.max_people
+            )
+        };
+        out.push(text);
+    }
+    out
+}
+
+fn percent(last: Decimal, prior: Decimal) -> String {
+    if prior.is_zero() {
+        return "undefined".into();
+    }
+    let q = (last - prior) * Decimal::ONE_HUNDRED / prior;
+    format!("{}%", q.trunc_with_scale(2).normalize())
+}
+
+/// Why the action earns what it earns, from the data before and after it.
+fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> Vec<String> {
+    let path = after.card().path;
+    let s = &before.situation;
+    let t = book.net_customer_adds.threshold_on(path);
+    let mut out = Vec::new();
+    match action {
+        Action::Associate { certifications, .. } => {
+            let titles: Vec<String> = certifications.iter().map(|c| cert_name(c, book)).collect();
+            out.push(format!("their active {} then count", titles.join(" and ")));
+            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+        }
+        Action::Renew { until, .. } => {
+            out.push(format!(
+                "a renewal adds one year, to {until}, past the last day of {} ({})",
+                s.as_of,
+                s.as_of.last_day()
+            ));
+            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+        }
+        Action::Retake { expired, .. } => {
+            out.push(format!(
+                "the copy that expired on {expired}, before {} began, can no longer be renewed",
+                s.as_of
+            ));
+            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+        }
+        Action::Certify { .. } => {
+            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+        }
+        Action::RaiseAcr {
+            customer, purpose, ..
+        } => match purpose {
+            Purpose::Add => {
+                let base = book.windows.baseline.months(s.as_of);
+                out.push(format!(
+                    "with USD 0 in both baseline months ({}), reaching the {} threshold of {t} \
+                     makes {customer} a net customer add",
+                    base.iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    path_word(path)
+                ));
+            }
+            Purpose::Hold => {
+                let base = book.windows.baseline.months(s.as_of);
+                let peak = s
+                    .customers
+                    .iter()
+                    .find(|c| c.id == *customer)
+                    .and_then(|c| base.iter().map(|m| (*m, c.acr_in(*m))).max_by_key(|x| x.1));
+                if let Some((m, v)) = peak {
+                    out.push(format!(
+                        "{customer} had {v} in {m}, a baseline month, and is a lost customer \
+                         while both last months stay under the {} threshold of {t}; at the \
+                         threshold it is neither added nor lost",
+                        path_word(path)
+                    ));
+                }
+            }
+            Purpose::Growth { .. } => {
+                let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
+                let (l0, p) = super::actions::growth_sums(s, book);
+                let (l1, _) = super::actions::growth_sums(&after.situation, book);
+                let mut text = format!(
+                    "eligible ACR in {} goes from {} to {} against {} in {then}: growth {} -> {}",
+                    s.as_of,
+                    money_of(l0),
+                    money_of(l1),
+                    money_of(p),
+                    percent(l0, p),
+                    percent(l1, p)
+                );
+                let min = book.min_last_month_acr();
+                if l0 < min.amount() && l1 >= min.amount() {
+                    text.push_str(&format!(", and it reaches the {min} minimum"));
+                }
+                text.push_str("; the amount is the least, to the cent, that earns these points");
+                out.push(text);
+            }
+        },
+        Action::NewCustomers { .. } | Action::Deploy { .. } => {
+            out.push(simple_reason(action, path, book));
+        }
+    }
+    if action.targets().contains(&Subcategory::NetCustomerAdds) {
+        let net = |a: &Assessment| {
+            let (adds, losses) = super::net_adds(a);
+            adds - losses
+        };
+        let (n0, n1) = (net(&before.assessment), net(&after.assessment));
+        if n0 != n1 {
+            out.push(format!("net adds (adds - losses) {n0} -> {n1}"));
+        }
+    }
+    if before.card().path != path {
+        out.push(format!(
+            "it moves the partner from the {} to the {} path ({})",
+            path_word(before.card().path),
+            path_word(path),
+            book.path.clause
+        ));
+    }
+    out
+}
+
+/// The reason for actions whose effect does not depend on the data around them.
+fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
+    match action {
+        Action::NewCustomers { month, .. } => format!(
+            "a customer with nothing in the baseline months and the {} threshold of {} in {month} \
+             is a net customer add",
+            path_word(path),
+            book.net_customer_adds.threshold_on(path)
+        ),
+        Action::Deploy { .. } => {
+            let d = &book.deployments;
+            format!(
+                "any Service Level {} service not counted in the trailing twelve months yet \
+                 will do, other than {}; each distinct service earns {} points, at most {}",
+                d.service_level,
+                d.excluded_services.join(", "),
+                d.points_per_service,
+                d.max_services
+            )
+        }
+        Action::Certify { sub, .. } => {
+            let schedule = book.skilling.schedule.on(path);
+            format!(
+                "on the {} path {} earns {} points per person with an active scoring \
+                 certification, at most {} people, once {} the prerequisite",
+                path_word(path),
+                sub.title().to_lowercase(),
+                schedule.points_per_person,
+                schedule.max_people,
+                plural(
+                    schedule.prerequisite_people as usize,
+                    "person holds",
+                    "people hold"
+                )
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+fn sentence(head: String, reasons: Vec<String>) -> String {
+    let mut chars = head.chars();
+    let mut text: String = chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default();
+    let reasons: Vec<String> = reasons.into_iter().filter(|r| !r.is_empty()).collect();
+    if !reasons.is_empty() {
+        text.push_str(": ");
+        text.push_str(&reasons.join("; "));
+    }
+    text.push('.');
+    text
+}
+
+/// The full text of a verified action.
+pub(super) fn describe(
+    action: &Action,
+    before: &Scored,
+    after: &Scored,
+    book: &Rulebook,
+) -> String {
+    sentence(headline(action, book), reason(action, before, after, book))
+}
+
+/// The text of several single deployments or new customers joined into one step.
+pub(super) fn joined(
+    action: &Action,
+    before: &ScoreCard,
+    after: &ScoreCard,
+    book: &Rulebook,
+) -> String {
+    let mut reasons = vec![simple_reason(action, after.path, book)];
+    if before.path != after.path {
+        reasons.push(format!(
+            "it moves the partner from the {} to the {} path ({})",
+            path_word(before.path),
+            path_word(after.path),
+            book.path.clause
+        ));
+    }
+    sentence(headline(action, book), reasons)
+}
+
+/// Why no action lifts a subcategory to the attainment bar.
+pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> String {
+    let s = &start.situation;
+    let name = sub.title().to_lowercase();
+    match sub {
+        Subcategory::UsageGrowth => {
+            let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
+            let (_, p) = super::actions::growth_sums(s, book);
+            if p.is_zero() {
+                let recent = book.windows.recent.months(s.as_of);
+                return format!(
+                    "usage growth cannot score: eligible ACR in {then} is USD 0.00, so growth is \
+                     undefined ({}), and a plan can only change the last two months ({}), not \
+                     the same month last year",
+                    clause::UG_NO_BASELINE,
+                    recent
+                        .iter()
+                        .map(ToString::to_string)
+                        .collect::<Vec<_>>()
+                        .join(" and ")
+                );
+            }
+            format!(
+                "no amount of ACR in {} lifts usage growth to a point",
+                s.as_of
+            )
+        }
+        Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+            let rule = skilling_rule(sub, book);
+            if super::actions::earnable(&rule.prerequisites, book).is_none()
+                || super::actions::earnable(&rule.scoring, book).is_none()
+            {
+                format!(
+                    "{name} cannot score: every prerequisite or every scoring certification of \
+                     its lists has retired, so none can be earned"
+                )
+            } else {
+                format!("no certification the planner can suggest adds a point to {name}")
+            }
+        }
+        Subcategory::NetCustomerAdds => {
+            let (adds, losses) = super::net_adds(&start.assessment);
+            let missing = 1 - (adds - losses);
+            if missing > super::MAX_NET_ADDS_TO_PLAN {
+                format!(
+                    "net customer adds cannot score with a plan of a few actions: {adds} adds - \
+                     {losses} losses = {} net, so {missing} more net adds (new customers, or \
+                     lost customers held at the threshold) are needed before the first point \
+                     ({}); the planner plans at most {}",
+                    adds - losses,
+                    book.net_customer_adds.clause,
+                    super::MAX_NET_ADDS_TO_PLAN
+                )
+            } else {
+                format!("no action the planner can take adds a point to {name}")
+            }
+        }
+        Subcategory::Deployments => {
+            format!("no action the planner can take adds a point to {name}")
+        }
+    }
+}

@@ -1,0 +1,1055 @@
+//! What-if planning: the least a partner must add to attain the designation.
+//!
+//! The planner proposes concrete changes to a partner's situation ([`actions`]) and
+//! judges each one only by re-scoring the changed situation with [`engine::score`]: a
+//! gain it reports is always a difference between two real score cards, never an
+//! estimate. It produces:
+//!
+//! - the gaps: per subcategory the points missing to its maximum, and whether it blocks
+//!   attainment (fewer points than `PCS.ATTAINED` requires);
+//! - the actions possible now, each re-scored on its own, ranked by points gained per
+//!   single action;
+//! - a plan: a short sequence of actions that reaches attainment, every step re-scored
+//!   on the situation changed by the steps before it, ending with the final card.
+//!
+//! The plan is found in two stages. First, per subcategory, a ladder of options is built
+//! (best next action, again and again) and a small exhaustive search picks one option
+//! per subcategory with the fewest actions, then the fewest US dollars, whose points
+//! would attain. Then those actions are applied one by one and re-scored; since
+//! subcategories can interact (more ACR can move the derived path), a greedy repair
+//! continues from the verified result while it is not attained. Usage growth is applied
+//! last, topped up to exactly what the verified card still needs.
+//!
+//! Cost: each re-score is a full [`engine::score`]. Candidates are bounded (a handful of
+//! customers per kind, one person per distinct set of roles), and the skilling and
+//! deployment ladders are explored on a reduced copy of the situation that keeps only
+//! what those rules read, with the path fixed; everything reported is re-scored in full.
+
+pub mod actions;
+mod describe;
+mod render;
+
+pub use actions::{Action, Kind, Purpose};
+pub use render::{plan_json, plan_text};
+
+use crate::engine::{self, Assessment, EngineError};
+use crate::model::{Category, ScoreCard, Situation, Subcategory};
+use crate::rulebook::Rulebook;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// How far one subcategory is from its maximum and from the attainment bar.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct Gap {
+    /// The subcategory.
+    pub sub: Subcategory,
+    /// Its points now.
+    pub points: u32,
+    /// Its maximum.
+    pub max: u32,
+    /// Points missing to the maximum.
+    pub missing: u32,
+    /// It has fewer points than every subcategory needs for attainment.
+    pub blocks: bool,
+}
+
+/// One action, verified: the score card before and after it, both from the engine.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Step {
+    /// The action, with the ids it used.
+    pub action: Action,
+    /// What to do, naming the data, and what it changes.
+    pub text: String,
+    /// The clause ids involved.
+    pub clauses: Vec<String>,
+    /// The card before the action.
+    pub before: ScoreCard,
+    /// The card after it.
+    pub after: ScoreCard,
+}
+
+impl Step {
+    /// Total points gained (negative when the action costs points elsewhere).
+    pub fn gain(&self) -> i64 {
+        i64::from(self.after.total) - i64::from(self.before.total)
+    }
+
+    /// The action raises a subcategory it is meant for.
+    fn hits_target(&self) -> bool {
+        self.action
+            .targets()
+            .iter()
+            .any(|s| self.after.points.get(*s) > self.before.points.get(*s))
+    }
+
+    /// Worth offering: it raises what it is meant for, and the total or the number of
+    /// subcategories at the attainment bar.
+    fn useful(&self, book: &Rulebook) -> bool {
+        self.hits_target() && (self.gain() > 0 || self.unblocks(book))
+    }
+
+    /// Subcategories below the attainment bar after the action, fewer than before.
+    fn unblocks(&self, book: &Rulebook) -> bool {
+        blocked(&self.after, book) < blocked(&self.before, book)
+    }
+}
+
+/// How the plan ends.
+#[derive(Clone, PartialEq, Debug)]
+pub enum Outcome {
+    /// The designation is attained already; nothing has to be added.
+    AlreadyAttained,
+    /// The steps reach attainment; `last` scores the situation with every step applied.
+    Reached {
+        /// The verified steps, in order.
+        steps: Vec<Step>,
+        /// The final assessment.
+        last: Box<Assessment>,
+    },
+    /// No plan reaches attainment with the kinds of action available.
+    Unreachable {
+        /// Exactly why, one reason per obstacle, with clause ids.
+        reasons: Vec<String>,
+        /// Steps that were applied before the planner gave up (may be empty).
+        steps: Vec<Step>,
+        /// The best verified assessment reached.
+        last: Box<Assessment>,
+    },
+}
+
+/// A plan for one partner file.
+#[derive(Clone, PartialEq, Debug)]
+pub struct Plan {
+    /// The current assessment.
+    pub current: Assessment,
+    /// Per subcategory, in score card order.
+    pub gaps: Vec<Gap>,
+    /// Single actions possible now, best first, each verified on its own.
+    pub actions: Vec<Step>,
+    /// Actions that raise what they aim at but move the derived path and so cost points
+    /// overall: shown as warnings, never suggested.
+    pub left_out: Vec<Step>,
+    /// The plan to attain.
+    pub outcome: Outcome,
+}
+
+fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
+    Subcategory::ALL
+        .iter()
+        .filter(|s| card.points.get(**s) < book.attainment.min_points_per_subcategory)
+        .count()
+}
+
+/// How far a card is from attainment: missing total points plus missing points in
+/// blocking subcategories. Zero exactly when attained.
+fn deficit(card: &ScoreCard, book: &Rulebook) -> u32 {
+    let a = &book.attainment;
+    let short = a.min_total.saturating_sub(card.total);
+    let empty: u32 = Subcategory::ALL
+        .iter()
+        .map(|s| {
+            a.min_points_per_subcategory
+                .saturating_sub(card.points.get(*s))
+        })
+        .sum();
+    short + empty
+}
+
+/// The total a card would have with these subcategory points, category caps applied.
+fn total_of(points: &[u32; 5], book: &Rulebook) -> u32 {
+    Category::ALL
+        .iter()
+        .map(|cat| {
+            let sum: u32 = Subcategory::ALL
+                .iter()
+                .filter(|s| s.category() == *cat)
+                .map(|s| points[*s as usize])
+                .sum();
+            sum.min(book.category_max(*cat))
+        })
+        .sum()
+}
+
+fn attains(points: &[u32; 5], book: &Rulebook) -> bool {
+    total_of(points, book) >= book.attainment.min_total
+        && points
+            .iter()
+            .all(|p| *p >= book.attainment.min_points_per_subcategory)
+}
+
+/// A situation and its verified assessment.
+#[derive(Clone)]
+struct Scored {
+    situation: Situation,
+    assessment: Assessment,
+}
+
+impl Scored {
+    fn new(situation: Situation, book: &Rulebook) -> Result<Scored, EngineError> {
+        let assessment = engine::score(&situation, book)?;
+        Ok(Scored {
+            situation,
+            assessment,
+        })
+    }
+
+    fn card(&self) -> &ScoreCard {
+        &self.assessment.card
+    }
+
+    /// Applies an action to a copy and re-scores it: the only way a gain is measured.
+    fn try_action(&self, action: &Action, book: &Rulebook) -> Result<(Step, Scored), EngineError> {
+        let mut situation = self.situation.clone();
+        let done = action.apply(&mut situation, book);
+        let next = Scored::new(situation, book)?;
+        let text = describe::describe(&done, self, &next, book);
+        let mut clauses = done.clauses(book, next.card().path);
+        if done.kind() == Kind::GrowUsage {
+            // The minimum only matters when the top-up is what reaches it.
+            let min = book.min_last_month_acr().amount();
+            if actions::growth_sums(&self.situation, book).0 >= min {
+                clauses.retain(|c| *c != book.usage_growth.min_acr_clause);
+            }
+        }
+        if next.card().path != self.card().path {
+            clauses.push(book.path.clause.clone());
+        }
+        let step = Step {
+            action: done,
+            text,
+            clauses,
+            before: *self.card(),
+            after: *next.card(),
+        };
+        Ok((step, next))
+    }
+}
+
+/// The reduced copy skilling and deployments are explored on: people, deployments and
+/// the attribution of the customers deployed for, with the path fixed, so those two
+/// rules score exactly as on the full situation while nothing else costs time.
+fn reduced(s: &Situation, path: crate::model::PathKind, extra_customer: Option<&str>) -> Situation {
+    let mut r = Situation::new(s.as_of);
+    r.designation = s.designation;
+    r.path = Some(path);
+    r.people = s.people.clone();
+    r.deployments = s.deployments.clone();
+    r.customers = s
+        .customers
+        .iter()
+        .filter(|c| {
+            Some(c.id.as_str()) == extra_customer
+                || s.deployments.iter().any(|d| d.customer == c.id)
+        })
+        .map(|c| crate::model::Customer {
+            // Only M is kept: it picks the customer a deployment is suggested for.
+            acr: c
+                .acr
+                .range(s.as_of..=s.as_of)
+                .map(|(m, v)| (*m, *v))
+                .collect(),
+            ..c.clone()
+        })
+        .collect();
+    r
+}
+
+/// Orders verified steps: more points per single action first (exactly, as fractions),
+/// then fewer actions, then the kind order of [`Kind`], fewer US dollars, the subject.
+fn rank(a: &Step, b: &Step) -> Ordering {
+    let (ga, gb) = (a.gain(), b.gain());
+    let (ca, cb) = (i64::from(a.action.count()), i64::from(b.action.count()));
+    (gb * ca)
+        .cmp(&(ga * cb))
+        .then(ca.cmp(&cb))
+        .then(a.action.kind().cmp(&b.action.kind()))
+        .then(a.action.usd().cmp(&b.action.usd()))
+        .then(a.action.subject().cmp(&b.action.subject()))
+}
+
+/// Plans for a situation.
+pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError> {
+    let start = Scored::new(situation.clone(), book)?;
+    let card = *start.card();
+    let gaps = Subcategory::ALL
+        .iter()
+        .map(|&sub| {
+            let (points, max) = (card.points.get(sub), book.subcategory_max(sub));
+            Gap {
+                sub,
+                points,
+                max,
+                missing: max.saturating_sub(points),
+                blocks: points < book.attainment.min_points_per_subcategory,
+            }
+        })
+        .collect();
+    let (ranked, left_out) = ranked_actions(&start, book)?;
+    let outcome = if card.attained {
+        Outcome::AlreadyAttained
+    } else {
+        let mut outcome = search(&start, book)?;
+        // The ladders assume the current path. When they cannot reach attainment, an
+        // action that moves the path (more ACR crossing the driven-ACR limit) may open
+        // a plan on the other path: plan again from there, that action first.
+        if !matches!(outcome, Outcome::Reached { .. }) {
+            let movers = ranked
+                .iter()
+                .filter(|(step, _)| step.before.path != step.after.path)
+                .take(PATH_MOVES_TRIED);
+            let mut best: Option<(u32, Decimal, Outcome)> = None;
+            for (step, next) in movers {
+                if let Outcome::Reached { steps, last } = search(next, book)? {
+                    let mut all = vec![step.clone()];
+                    all.extend(steps);
+                    let count: u32 = all.iter().map(|s| s.action.count()).sum();
+                    let usd: Decimal = all.iter().map(|s| s.action.usd()).sum();
+                    if best
+                        .as_ref()
+                        .is_none_or(|(c, u, _)| (count, usd) < (*c, *u))
+                    {
+                        best = Some((count, usd, Outcome::Reached { steps: all, last }));
+                    }
+                }
+            }
+            if let Some((_, _, reached)) = best {
+                outcome = reached;
+            }
+        }
+        outcome
+    };
+    Ok(Plan {
+        current: start.assessment,
+        gaps,
+        actions: ranked.into_iter().map(|(step, _)| step).collect(),
+        left_out,
+        outcome,
+    })
+}
+
+/// Every candidate on the current situation, re-scored on its own; those that gain
+/// points (or empty a blocking subcategory), best first.
+/// Also returns the actions left out because they move the path at a loss.
+#[allow(clippy::type_complexity)]
+fn ranked_actions(
+    start: &Scored,
+    book: &Rulebook,
+) -> Result<(Vec<(Step, Scored)>, Vec<Step>), EngineError> {
+    let path = start.card().path;
+    let mut people_only = Vec::new();
+    let mut others = Vec::new();
+    for action in actions::all(&start.situation, &start.assessment, book) {
+        match action.kind() {
+            Kind::AssociatePerson
+            | Kind::RenewCertification
+            | Kind::RetakeCertification
+            | Kind::CertifyPeople
+            | Kind::AddDeployments => people_only.push(action),
+            _ => others.push(action),
+        }
+    }
+    // Skilling and deployment candidates are screened on the reduced copy first: most
+    // certification bundles are useless or dominated, and a screen costs nothing.
+    let mut screened: Vec<(Action, i64)> = Vec::new();
+    for action in people_only {
+        let target = match &action {
+            Action::Deploy { customer, .. } => Some(customer.as_str()),
+            _ => None,
+        };
+        let small = Scored::new(reduced(&start.situation, path, target), book)?;
+        let (step, _) = small.try_action(&action, book)?;
+        if step.gain() > 0 {
+            screened.push((action, step.gain()));
+        }
+    }
+    let screened: Vec<Action> = screened
+        .iter()
+        .filter(|(a, gain)| !dominated(a, *gain, &screened))
+        .map(|(a, _)| a.clone())
+        .collect();
+    let mut out = Vec::new();
+    let mut left_out = Vec::new();
+    for action in screened.iter().chain(&others) {
+        let (step, next) = start.try_action(action, book)?;
+        if step.useful(book) {
+            out.push((step, next));
+        } else if step.hits_target() && step.before.path != step.after.path {
+            left_out.push(step);
+        }
+    }
+    out.sort_by(|a, b| rank(&a.0, &b.0));
+    left_out.sort_by(rank);
+    Ok((out, left_out))
+}
+
+/// A certification bundle is left out when another for the same subcategory gains at
+/// least as much with no more people, or when it only adds a scoring person to a bundle
+/// that already gains on its own (that is two actions, and the plan shows them so).
+fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
+    let Action::Certify {
+        sub,
+        prerequisite,
+        scoring,
+        ..
+    } = action
+    else {
+        return false;
+    };
+    all.iter().any(|(other, g)| match other {
+        Action::Certify {
+            sub: s2,
+            prerequisite: p2,
+            scoring: c2,
+            ..
+        } if s2 == sub && other != action => {
+            let fewer = other.count() <= action.count() && *g >= gain;
+            let strictly = other.count() < action.count() || *g > gain;
+            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisite && *g > 0;
+            (fewer && strictly) || base
+        }
+        _ => false,
+    })
+}
+
+/// One choice for one subcategory: rungs of actions (a rung is applied as a whole), and
+/// the points they changed in every subcategory when re-scored (more ACR for a net
+/// customer add lifts usage growth too).
+#[derive(Clone)]
+struct Opt {
+    rungs: Vec<Vec<Action>>,
+    count: u32,
+    delta: [i64; 5],
+    usd: Decimal,
+    /// The delta comes from re-scoring, not from a formula.
+    verified: bool,
+}
+
+fn delta(from: &ScoreCard, to: &ScoreCard) -> [i64; 5] {
+    let mut d = [0i64; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        d[i] = i64::from(to.points.get(*sub)) - i64::from(from.points.get(*sub));
+    }
+    d
+}
+
+/// A candidate rung of a ladder: its actions, the state after them, its points gain.
+struct Rung {
+    actions: Vec<Action>,
+    next: Scored,
+    gain: i64,
+}
+
+impl Rung {
+    fn count(&self) -> i64 {
+        self.actions.iter().map(|a| i64::from(a.count())).sum()
+    }
+
+    fn usd(&self) -> Decimal {
+        self.actions.iter().map(Action::usd).sum()
+    }
+
+    /// More points per action, then fewer actions, then the kind order of the first
+    /// action, then fewer US dollars.
+    fn beats(&self, other: &Rung) -> bool {
+        let (c, oc) = (self.count(), other.count());
+        (self.gain * oc)
+            .cmp(&(other.gain * c))
+            .then(oc.cmp(&c))
+            .then(other.actions[0].kind().cmp(&self.actions[0].kind()))
+            .then(other.usd().cmp(&self.usd()))
+            == Ordering::Greater
+    }
+}
+
+/// What a ladder climbs: a progress figure read from a verified state, the figure at
+/// which it stops, and at most how many rungs it takes.
+struct Measure<'a> {
+    progress: Box<dyn Fn(&Scored) -> i64 + 'a>,
+    goal: i64,
+    rungs: usize,
+}
+
+impl<'a> Measure<'a> {
+    /// The points of a subcategory, up to its maximum.
+    fn points(sub: Subcategory, book: &Rulebook) -> Measure<'a> {
+        let max = book.subcategory_max(sub);
+        Measure {
+            progress: Box::new(move |s: &Scored| i64::from(s.card().points.get(sub))),
+            goal: i64::from(max),
+            rungs: max as usize,
+        }
+    }
+}
+
+/// Net customer adds before the clamp, read from the engine's trace: adds minus losses.
+fn net_adds(a: &Assessment) -> (i64, i64) {
+    let area = crate::engine::Area::Subcategory(Subcategory::NetCustomerAdds);
+    let count = |id: &str| {
+        a.trace
+            .iter()
+            .filter(|e| e.area == area && e.clause == id)
+            .filter(|e| matches!(e.outcome, crate::engine::Outcome::Counts(n) if n != 0))
+            .count() as i64
+    };
+    (
+        count(crate::rulebook::clause::NCA_ADD),
+        count(crate::rulebook::clause::NCA_LOSS),
+    )
+}
+
+/// How many path-moving actions are tried as the first step of a plan when no plan on
+/// the current path attains.
+const PATH_MOVES_TRIED: usize = 2;
+
+/// The most net adds a plan may need before net customer adds earns its first point:
+/// beyond it the planner says how many are missing instead of listing them.
+pub const MAX_NET_ADDS_TO_PLAN: i64 = 10;
+
+/// The best next rung again and again, each re-scored on `state`; keeps what raises the
+/// measure (a subcategory's points, or net adds). `candidates` proposes actions on a state. An action that uses
+/// what the partner has (associating a person, renewing a certification) may gain
+/// nothing alone yet enable the next one (a second prerequisite holder): such an action
+/// is also tried followed by each candidate after it.
+fn ladder(
+    mut state: Scored,
+    book: &Rulebook,
+    measure: Measure,
+    candidates: impl Fn(&Scored) -> Vec<Action>,
+) -> Result<Vec<Opt>, EngineError> {
+    let first = *state.card();
+    let mut options = Vec::new();
+    let mut rungs: Vec<Vec<Action>> = Vec::new();
+    let (mut count, mut usd) = (0u32, Decimal::ZERO);
+    for _ in 0..measure.rungs {
+        let now = (measure.progress)(&state);
+        if now >= measure.goal {
+            break;
+        }
+        let gain_of = |s: &Scored| (measure.progress)(s) - now;
+        let mut best: Option<Rung> = None;
+        let mut consider = |rung: Rung| {
+            if rung.gain > 0 && best.as_ref().is_none_or(|b| rung.beats(b)) {
+                best = Some(rung);
+            }
+        };
+        for action in candidates(&state) {
+            let (step, next) = state.try_action(&action, book)?;
+            let gain = gain_of(&next);
+            let enabling = matches!(
+                action.kind(),
+                Kind::AssociatePerson | Kind::RenewCertification | Kind::RetakeCertification
+            );
+            if gain <= 0 && enabling {
+                for then in candidates(&next) {
+                    if then.kind() == action.kind() && then.subject() == action.subject() {
+                        continue;
+                    }
+                    let (step2, after) = next.try_action(&then, book)?;
+                    let gain = gain_of(&after);
+                    consider(Rung {
+                        actions: vec![step.action.clone(), step2.action],
+                        next: after,
+                        gain,
+                    });
+                }
+            }
+            consider(Rung {
+                actions: vec![step.action],
+                next,
+                gain,
+            });
+        }
+        let Some(rung) = best else { break };
+        count += rung.count() as u32;
+        usd += rung.usd();
+        rungs.push(rung.actions);
+        state = rung.next;
+        options.push(Opt {
+            rungs: rungs.clone(),
+            count,
+            delta: delta(&first, state.card()),
+            usd,
+            verified: true,
+        });
+    }
+    Ok(options)
+}
+
+/// The plan: ladders per subcategory, the cheapest combination that would attain,
+/// then verified application and, if needed, greedy repair.
+fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
+    let card = *start.card();
+    let path = card.path;
+    let s = &start.situation;
+    let mut options: Vec<Vec<Opt>> = Vec::new();
+    for sub in Subcategory::ALL {
+        let here = Opt {
+            rungs: Vec::new(),
+            count: 0,
+            delta: [0; 5],
+            usd: Decimal::ZERO,
+            verified: true,
+        };
+        let mut list = vec![here];
+        match sub {
+            Subcategory::NetCustomerAdds => {
+                // Climbs net adds rather than points, so that holding a loss counts as
+                // progress while losses still outnumber adds; but only when few enough
+                // are missing for a plan to be sensible.
+                let rule = &book.net_customer_adds;
+                let (adds, losses) = net_adds(&start.assessment);
+                let missing = (1 - (adds - losses)).max(0);
+                if missing <= MAX_NET_ADDS_TO_PLAN {
+                    let max_adds = i64::from(rule.max_adds);
+                    let measure = Measure {
+                        progress: Box::new(move |st: &Scored| {
+                            let (a, l) = net_adds(&st.assessment);
+                            (a - l).min(max_adds)
+                        }),
+                        goal: max_adds,
+                        rungs: (max_adds + missing) as usize,
+                    };
+                    list.extend(ladder(start.clone(), book, measure, |state: &Scored| {
+                        // The cheapest customer to hold, the cheapest to raise, and a new
+                        // customer: each is one net add, so the ladder keeps the cheapest
+                        // that re-scores as one (the list is sorted by US dollars needed).
+                        let mut seen = std::collections::BTreeSet::new();
+                        actions::net_customer_adds(&state.situation, state.card().path, book)
+                            .into_iter()
+                            .filter(|a| seen.insert(a.kind()))
+                            .collect()
+                    })?);
+                }
+            }
+            Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+                let small = Scored::new(reduced(s, path, None), book)?;
+                list.extend(ladder(
+                    small,
+                    book,
+                    Measure::points(sub, book),
+                    |state: &Scored| actions::skilling(&state.situation, path, book, Some(sub)),
+                )?);
+            }
+            Subcategory::Deployments => {
+                let target = match actions::deployment(s, path, book) {
+                    Some(Action::Deploy { customer, .. }) => Some(customer),
+                    _ => None,
+                };
+                let small = Scored::new(reduced(s, path, target.as_deref()), book)?;
+                list.extend(ladder(
+                    small,
+                    book,
+                    Measure::points(sub, book),
+                    |state: &Scored| {
+                        actions::deployment(&state.situation, path, book)
+                            .into_iter()
+                            .collect()
+                    },
+                )?);
+            }
+            Subcategory::UsageGrowth => {
+                // One action reaches any number of points; its price is computed exactly.
+                let now = card.points.get(sub);
+                for target in now + 1..=book.subcategory_max(sub) {
+                    if let Some(action) = actions::growth(s, book, target) {
+                        let mut d = [0; 5];
+                        d[sub as usize] = i64::from(target - now);
+                        list.push(Opt {
+                            usd: action.usd(),
+                            rungs: vec![vec![action]],
+                            count: 1,
+                            delta: d,
+                            verified: false,
+                        });
+                    }
+                }
+            }
+        }
+        options.push(list);
+    }
+    // Usage growth options are priced by formula; before one is relied on, it is
+    // re-scored (more ACR can move the derived path and cost points elsewhere) and its
+    // real effect replaces the estimate.
+    let growth = Subcategory::UsageGrowth as usize;
+    let mut choice = None;
+    for _ in 0..=options[growth].len() {
+        choice = cheapest(&options, &card, book);
+        let Some(picked) = &choice else { break };
+        let opt = &picked[growth];
+        let Some(i) = options[growth]
+            .iter()
+            .position(|o| !o.verified && o.rungs == opt.rungs)
+        else {
+            break;
+        };
+        let o = &mut options[growth][i];
+        let mut state = start.clone();
+        for action in o.rungs.iter().flatten() {
+            state = state.try_action(action, book)?.1;
+        }
+        o.delta = delta(&card, state.card());
+        o.verified = true;
+    }
+    let Some(choice) = choice else {
+        return Ok(Outcome::Unreachable {
+            reasons: unreachable_reasons(start, &options, book),
+            steps: Vec::new(),
+            last: Box::new(start.assessment.clone()),
+        });
+    };
+    // Apply: everything but usage growth, in subcategory order, then growth sized to
+    // what the verified card still needs.
+    let mut state = start.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut growth_chosen = false;
+    for (sub, opt) in Subcategory::ALL.iter().zip(&choice) {
+        if *sub == Subcategory::UsageGrowth {
+            growth_chosen = !opt.rungs.is_empty();
+            continue;
+        }
+        // An option is kept whole when, as a whole, it raises its subcategory on the
+        // verified state: its first rungs may earn nothing on their own (losses held
+        // before net adds turn positive).
+        let mut tried = state.clone();
+        let mut option_steps: Vec<Step> = Vec::new();
+        for action in opt.rungs.iter().flatten() {
+            if !still_open(action, &tried.situation) {
+                continue;
+            }
+            let (step, next) = tried.try_action(action, book)?;
+            option_steps.push(step);
+            tried = next;
+        }
+        let (Some(first), Some(last)) = (option_steps.first(), option_steps.last()) else {
+            continue;
+        };
+        let whole = Step {
+            action: last.action.clone(),
+            text: String::new(),
+            clauses: Vec::new(),
+            before: first.before,
+            after: last.after,
+        };
+        if whole.after.points.get(*sub) > whole.before.points.get(*sub)
+            && (whole.gain() > 0 || whole.unblocks(book))
+        {
+            for step in option_steps {
+                push_step(&mut steps, step, book);
+            }
+            state = tried;
+        }
+    }
+    if growth_chosen && !state.card().attained {
+        if let Some(action) = growth_needed(&state, book) {
+            let (step, next) = state.try_action(&action, book)?;
+            if step.useful(book) {
+                steps.push(step);
+                state = next;
+            }
+        }
+    }
+    // Repair: while not attained, the action that closes the most of the gap per single
+    // action, re-scored on the current state.
+    for _ in 0..12 {
+        if state.card().attained {
+            break;
+        }
+        let before = deficit(state.card(), book);
+        let mut best: Option<(Step, Scored, u32)> = None;
+        // The same screened candidates as the ranked list, and the growth that just
+        // attains: each already re-scored on the current state.
+        let mut offers = ranked_actions(&state, book)?.0;
+        if let Some(action) = growth_needed(&state, book) {
+            offers.push(state.try_action(&action, book)?);
+        }
+        for (step, next) in offers {
+            let after = deficit(&step.after, book);
+            if after >= before || !step.hits_target() {
+                continue;
+            }
+            let closed = i64::from(before - after);
+            let better = best.as_ref().is_none_or(|(b, _, bd)| {
+                let bclosed = i64::from(before - bd);
+                let (c, bc) = (i64::from(step.action.count()), i64::from(b.action.count()));
+                (closed * bc)
+                    .cmp(&(bclosed * c))
+                    .then_with(|| rank(b, &step))
+                    == Ordering::Greater
+            });
+            if better {
+                best = Some((step, next, after));
+            }
+        }
+        let Some((step, next, _)) = best else { break };
+        push_step(&mut steps, step, book);
+        state = next;
+    }
+    if state.card().attained {
+        Ok(Outcome::Reached {
+            steps,
+            last: Box::new(state.assessment),
+        })
+    } else {
+        let mut reasons = unreachable_reasons(start, &options, book);
+        if reasons.is_empty() {
+            reasons.push(format!(
+                "the actions found reach {} points, and no further action re-scored closer to \
+                 attainment ({})",
+                state.card().total,
+                book.attainment.clause
+            ));
+        }
+        Ok(Outcome::Unreachable {
+            reasons,
+            steps,
+            last: Box::new(state.assessment),
+        })
+    }
+}
+
+/// Adds a verified step, joining it to the previous one when both are single
+/// deployments or new customers (the cards stay verified: the joined step's `before`
+/// is the earlier card and its `after` the later one).
+fn push_step(steps: &mut Vec<Step>, step: Step, book: &Rulebook) {
+    if let Some(last) = steps.last_mut() {
+        if last.after == step.before && last.action.absorb(&step.action) {
+            last.after = step.after;
+            for c in step.clauses {
+                if !last.clauses.contains(&c) {
+                    last.clauses.push(c);
+                }
+            }
+            last.text = describe::joined(&last.action, &last.before, &last.after, book);
+            return;
+        }
+    }
+    steps.push(step);
+}
+
+/// Whether an action still changes something in this situation (a customer already at
+/// the target, a person already associated, are done).
+fn still_open(action: &Action, s: &Situation) -> bool {
+    match action {
+        Action::RaiseAcr {
+            customer,
+            month,
+            to,
+            ..
+        } => s
+            .customers
+            .iter()
+            .find(|c| c.id == *customer)
+            .is_some_and(|c| c.acr_in(*month) < *to),
+        Action::Associate { person, .. } => {
+            s.people.iter().any(|p| p.id == *person && !p.associated)
+        }
+        _ => true,
+    }
+}
+
+/// The usage growth top-up that just attains, given the rest of the verified card; the
+/// maximum when no amount attains on its own.
+fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
+    let sub = Subcategory::UsageGrowth;
+    let mut points = state.card().points.0;
+    let now = points[sub as usize];
+    let max = book.subcategory_max(sub);
+    let target = (now + 1..=max)
+        .find(|p| {
+            points[sub as usize] = *p;
+            attains(&points, book)
+        })
+        .unwrap_or(max);
+    if target <= now {
+        return None;
+    }
+    actions::growth(&state.situation, book, target)
+}
+
+/// The points a set of options would reach, estimated by adding their re-scored
+/// changes to the current card, each subcategory held between 0 and its maximum.
+fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [u32; 5] {
+    let mut points = [0u32; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        let sum: i64 =
+            i64::from(card.points.get(*sub)) + picked.iter().map(|o| o.delta[i]).sum::<i64>();
+        points[i] = sum.clamp(0, i64::from(book.subcategory_max(*sub))) as u32;
+    }
+    points
+}
+
+/// One option per subcategory: attaining (estimated), fewest actions, then fewest US
+/// dollars, then the most points; the first such combination in option order.
+fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<Vec<Opt>> {
+    let mut best: Option<(u32, Decimal, u32, Vec<usize>)> = None;
+    let mut pick = vec![0usize; options.len()];
+    loop {
+        let picked: Vec<&Opt> = pick
+            .iter()
+            .enumerate()
+            .map(|(i, o)| &options[i][*o])
+            .collect();
+        let points = estimate(card, &picked, book);
+        let count: u32 = picked.iter().map(|o| o.count).sum();
+        let usd: Decimal = picked.iter().map(|o| o.usd).sum();
+        if attains(&points, book) {
+            let total = total_of(&points, book);
+            let better = best.as_ref().is_none_or(|(c, u, t, _)| {
+                (count, usd, std::cmp::Reverse(total)) < (*c, *u, std::cmp::Reverse(*t))
+            });
+            if better {
+                best = Some((count, usd, total, pick.clone()));
+            }
+        }
+        // Next combination, like an odometer.
+        let mut i = 0;
+        loop {
+            if i == pick.len() {
+                return best.map(|(_, _, _, p)| {
+                    p.iter()
+                        .enumerate()
+                        .map(|(i, o)| options[i][*o].clone())
+                        .collect()
+                });
+            }
+            pick[i] += 1;
+            if pick[i] < options[i].len() {
+                break;
+            }
+            pick[i] = 0;
+            i += 1;
+        }
+    }
+}
+
+/// Why no combination of options attains: the subcategories no action can lift to the
+/// bar, and the total the best of everything reaches.
+fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) -> Vec<String> {
+    let a = &book.attainment;
+    let mut reasons = Vec::new();
+    let mut best = [0u32; 5];
+    for (i, sub) in Subcategory::ALL.iter().enumerate() {
+        best[i] = options[i]
+            .iter()
+            .map(|o| estimate(start.card(), &[o], book)[i])
+            .max()
+            .unwrap_or(0);
+        if best[i] < a.min_points_per_subcategory {
+            reasons.push(describe::why_stuck(*sub, start, book));
+        }
+    }
+    let total = total_of(&best, book);
+    if total < a.min_total {
+        reasons.push(format!(
+            "with every subcategory at the most the planner's actions reach, the total is \
+             {total}, under the {} needed ({})",
+            a.min_total, a.clause
+        ));
+    }
+    reasons
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Points;
+
+    fn card(points: [u32; 5], book: &Rulebook) -> ScoreCard {
+        ScoreCard {
+            path: crate::model::PathKind::Smb,
+            points: Points(points),
+            categories: [0; 3],
+            total: total_of(&points, book),
+            attained: attains(&points, book),
+        }
+    }
+
+    #[test]
+    fn deficit_is_zero_exactly_when_attained() {
+        let book = Rulebook::builtin();
+        for points in [
+            [30, 20, 0, 20, 10],
+            [10, 10, 10, 10, 10],
+            [30, 20, 1, 19, 0],
+            [30, 20, 4, 10, 6],
+        ] {
+            let c = card(points, book);
+            assert_eq!(deficit(&c, book) == 0, c.attained, "{points:?}");
+        }
+    }
+
+    #[test]
+    fn the_cheapest_combination_fixes_the_blocker_first() {
+        let book = Rulebook::builtin();
+        let opt = |sub: usize, count: u32, gain: i64| {
+            let mut delta = [0; 5];
+            delta[sub] = gain;
+            Opt {
+                rungs: Vec::new(),
+                count,
+                delta,
+                usd: Decimal::ZERO,
+                verified: true,
+            }
+        };
+        // 20 + 16 + 0 + 20 + 10 = 66: one more net add alone leaves advanced empty;
+        // one renewal giving advanced 8 attains with one action.
+        let options = vec![
+            vec![opt(0, 0, 0), opt(0, 1, 10)],
+            vec![opt(1, 0, 0), opt(1, 1, 4)],
+            vec![opt(2, 0, 0), opt(2, 1, 8), opt(2, 2, 12)],
+            vec![opt(3, 0, 0)],
+            vec![opt(4, 0, 0)],
+        ];
+        let now = card([20, 16, 0, 20, 10], book);
+        let choice = cheapest(&options, &now, book).unwrap();
+        let picked: Vec<&Opt> = choice.iter().collect();
+        assert_eq!(estimate(&now, &picked, book), [20, 16, 8, 20, 10]);
+    }
+
+    #[test]
+    fn side_effects_count_toward_the_estimate() {
+        let book = Rulebook::builtin();
+        // A net customer add that also lifts usage growth by 1 reaches 70 with two
+        // certifications; without the side effect a third action would be needed.
+        let mut with_growth = [0; 5];
+        with_growth[0] = 10;
+        with_growth[3] = 1;
+        let one = |sub: usize, gain: i64| {
+            let mut delta = [0; 5];
+            delta[sub] = gain;
+            Opt {
+                rungs: Vec::new(),
+                count: 1,
+                delta,
+                usd: Decimal::ZERO,
+                verified: true,
+            }
+        };
+        let zero = Opt {
+            rungs: Vec::new(),
+            count: 0,
+            delta: [0; 5],
+            usd: Decimal::ZERO,
+            verified: true,
+        };
+        let options = vec![
+            vec![
+                zero.clone(),
+                Opt {
+                    delta: with_growth,
+                    ..one(0, 10)
+                },
+            ],
+            vec![zero.clone(), one(1, 4)],
+            vec![zero.clone(), one(2, 4)],
+            vec![zero.clone(), one(3, 1)],
+            vec![zero],
+        ];
+        let now = card([20, 8, 8, 11, 4], book);
+        let choice = cheapest(&options, &now, book).unwrap();
+        let count: u32 = choice.iter().map(|o| o.count).sum();
+        assert_eq!(count, 3);
+        assert!(choice[3].rungs.is_empty() && choice[3].delta == [0; 5]);
+    }
+}

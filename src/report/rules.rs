@@ -1,0 +1,289 @@
+//! The output of `pcscore rules`: the rulebook as tables people can read against the
+//! guide, and the findings of `pcscore rules --check`.
+
+use crate::model::{Category, PathKind, Subcategory};
+use crate::rulebook::check::Check;
+use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
+
+/// The rulebook as four tables: maxima, point schedules per path, certifications, and
+/// thresholds and windows; every row with the clause id that grants it.
+pub fn rules_text(book: &Rulebook) -> String {
+    let mut out = format!(
+        "{}\n`{}`, from the {}\n\n",
+        book.title, book.designation, book.guide
+    );
+
+    let mut rows = vec![row(["Maxima", "points", "clause"])];
+    let mut total = 0;
+    for cat in Category::ALL {
+        let max = book.category_max(cat);
+        total += max;
+        let clause = book
+            .categories
+            .iter()
+            .find(|c| c.key == cat.key())
+            .map_or("", |c| c.clause.as_str());
+        rows.push(row([
+            &super::card::title_case(cat.key()),
+            &max.to_string(),
+            clause,
+        ]));
+        for sub in Subcategory::ALL.into_iter().filter(|s| s.category() == cat) {
+            rows.push(row([
+                &format!("  {}", sub.title()),
+                &book.subcategory_max(sub).to_string(),
+                book.subcategory_clause(sub),
+            ]));
+        }
+    }
+    rows.push(row(["Total", &total.to_string(), ""]));
+    out.push_str(&table(&rows, &[1]));
+    let a = &book.attainment;
+    out.push_str(&format!(
+        "Attained with at least {} points and at least {} in every subcategory ({}).\n\n",
+        a.min_total,
+        plural(a.min_points_per_subcategory, "point"),
+        a.clause
+    ));
+
+    let both = |f: &dyn Fn(PathKind) -> String| [f(PathKind::Enterprise), f(PathKind::Smb)];
+    let nca = &book.net_customer_adds;
+    let schedule = &book.skilling.schedule;
+    let dep = &book.deployments;
+    let ug = &book.usage_growth;
+    let mut rows = vec![row([
+        "Point schedules",
+        "Enterprise path",
+        "SMB path",
+        "clause",
+    ])];
+    let [e, s] = both(&|_| {
+        format!(
+            "{} x {} net adds = {}",
+            nca.points_per_add,
+            nca.max_adds,
+            u64::from(nca.points_per_add) * u64::from(nca.max_adds)
+        )
+    });
+    rows.push(row(["Net customer adds", &e, &s, &nca.clause]));
+    let [e, s] = both(&|p| format!("{} ACR a month", nca.threshold_on(p)));
+    rows.push(row([
+        "  threshold (at or above)",
+        &e,
+        &s,
+        &nca.threshold_clause,
+    ]));
+    for (sub, rule) in skilling(book) {
+        let [e, s] = both(&|p| {
+            let s = schedule.on(p);
+            format!(
+                "{} + {} x {} people = {}",
+                s.prerequisite_points,
+                s.points_per_person,
+                s.max_people,
+                u64::from(s.prerequisite_points)
+                    + u64::from(s.points_per_person) * u64::from(s.max_people)
+            )
+        });
+        // One clause per path, stacked in the order of the path columns.
+        rows.push(row([sub.title(), &e, &s, &schedule.enterprise.clause]));
+        rows.push(row(["", "", "", &schedule.smb.clause]));
+        let [e, s] = both(&|p| {
+            let s = schedule.on(p);
+            format!(
+                "{} holding it, earns {}",
+                s.prerequisite_people, s.prerequisite_points
+            )
+        });
+        rows.push(row(["  prerequisite", &e, &s, &rule.prerequisite_clause]));
+    }
+    let [e, s] = both(&|_| format!("{} per whole % of growth", ug.points_per_percent));
+    rows.push(row(["Usage growth", &e, &s, &ug.clause]));
+    let [e, s] = both(&|_| format!("{} ACR in M", book.min_last_month_acr()));
+    rows.push(row(["  minimum", &e, &s, &ug.min_acr_clause]));
+    let [e, s] = both(&|_| {
+        format!(
+            "{} x {} services = {}",
+            dep.points_per_service,
+            dep.max_services,
+            u64::from(dep.points_per_service) * u64::from(dep.max_services)
+        )
+    });
+    rows.push(row(["Deployments", &e, &s, &dep.clause]));
+    out.push_str(&table(&rows, &[]));
+    out.push_str("Every subcategory is then capped at its maximum above.\n\n");
+
+    let mut rows = vec![row(["Certifications", "", "", "clause"])];
+    for (sub, rule) in skilling(book) {
+        let level = sub.title().split(' ').next().unwrap_or_default();
+        for (kind, slugs, clause) in [
+            (
+                "prerequisite",
+                &rule.prerequisites,
+                &rule.prerequisite_clause,
+            ),
+            ("scoring", &rule.scoring, &rule.scoring_clause),
+        ] {
+            for (i, slug) in slugs.iter().enumerate() {
+                let (level, kind, clause) = match i {
+                    0 if kind == "prerequisite" => (level, kind, clause.as_str()),
+                    0 => ("", kind, clause.as_str()),
+                    _ => ("", "", ""),
+                };
+                rows.push(row([level, kind, &certification(book, slug), clause]));
+                if let Some(r) = book.skilling.retired.iter().find(|r| &r.cert == slug) {
+                    let when = format!(
+                        "  retired {}, scores through {}",
+                        r.retired_on, r.scores_through
+                    );
+                    rows.push(row(["", "", &when, &r.clause]));
+                }
+            }
+        }
+    }
+    out.push_str(&table(&rows, &[]));
+    out.push('\n');
+
+    let p = &book.path;
+    let mut rows = vec![row(["Thresholds and windows", "", "clause"])];
+    rows.push(row([
+        "SMB path",
+        &format!(
+            "driven ACR under {} and at least {}% of customers {}",
+            book.driven_acr_limit(),
+            p.smb_share_percent,
+            p.smb_segments.join(" or ")
+        ),
+        &p.clause,
+    ]));
+    rows.push(row(["Enterprise path", "otherwise", ""]));
+    rows.push(row([
+        "Eligible attributions",
+        &book.attribution.eligible.join(", "),
+        &book.attribution.clause,
+    ]));
+    rows.push(row([
+        "Eligible deployments",
+        &format!(
+            "service level {}, except {}",
+            dep.service_level,
+            dep.excluded_services.join(", ")
+        ),
+        clause::DEP_ELIGIBLE,
+    ]));
+    let w = &book.windows;
+    for (label, window) in [
+        ("Recent months", &w.recent),
+        ("Baseline months", &w.baseline),
+        ("Trailing twelve months", &w.ttm),
+        ("Usage growth compares M with", &w.growth_comparison),
+    ] {
+        rows.push(row([label, &months(window), &window.clause]));
+    }
+    out.push_str(&table(&rows, &[]));
+    out
+}
+
+/// `pcscore rules --check`: one line per check, `ok` or `FAIL`, and a closing count.
+pub fn rules_check_text(checks: &[Check]) -> String {
+    let mut out = String::new();
+    for c in checks {
+        let mark = if c.holds { "ok  " } else { "FAIL" };
+        out.push_str(&format!("{mark}  {}\n", c.sentence));
+    }
+    let failed = checks.iter().filter(|c| !c.holds).count();
+    out.push_str(&format!(
+        "{}: {} hold, {} {}\n",
+        plural(checks.len() as u32, "check"),
+        checks.len() - failed,
+        failed,
+        if failed == 1 {
+            "inconsistency"
+        } else {
+            "inconsistencies"
+        }
+    ));
+    out
+}
+
+fn skilling(book: &Rulebook) -> [(Subcategory, &SkillingSubcategory); 2] {
+    [
+        (
+            Subcategory::IntermediateCertifications,
+            &book.skilling.intermediate_certifications,
+        ),
+        (
+            Subcategory::AdvancedCertifications,
+            &book.skilling.advanced_certifications,
+        ),
+    ]
+}
+
+fn certification(book: &Rulebook, slug: &str) -> String {
+    match book.certification(slug) {
+        Some(c) => format!("{} ({})", c.title, c.exam),
+        None => slug.to_string(),
+    }
+}
+
+/// `M-1 to M`, `M-12`.
+fn months(w: &WindowRule) -> String {
+    let month = |n: u32| {
+        if n == 0 {
+            "M".to_string()
+        } else {
+            format!("M-{n}")
+        }
+    };
+    if w.from == w.to {
+        month(w.from)
+    } else {
+        format!("{} to {}", month(w.from), month(w.to))
+    }
+}
+
+fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {
+    cells.iter().map(|c| c.to_string()).collect()
+}
+
+/// Rows as aligned columns two spaces apart; the columns in `right` are right-aligned.
+fn table(rows: &[Vec<String>], right: &[usize]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let widths: Vec<usize> = (0..columns)
+        .map(|i| {
+            rows.iter()
+                .filter_map(|r| r.get(i))
+                .map(|c| c.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for r in rows {
+        let mut line = String::new();
+        for (i, cell) in r.iter().enumerate() {
+            if i > 0 {
+                line.push_str("  ");
+            }
+            let pad = widths[i].saturating_sub(cell.chars().count());
+            if right.contains(&i) {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(cell);
+            } else {
+                line.push_str(cell);
+                line.push_str(&" ".repeat(pad));
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn plural(n: u32, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}

@@ -1,0 +1,546 @@
+//! The rulebook's arithmetic, checked: every subcategory cap can be reached from its
+//! point schedule on each path (and the schedule gives nothing beyond it), the caps add
+//! up to their category's maximum, the categories add up to 100, and the attainment bar
+//! can be reached on each path.
+//!
+//! Each check yields one sentence with its numbers and clause id, whether it holds or
+//! not. When a subcategory's cap is the one number that disagrees with both its schedule
+//! and its category (the guide's own misprint of 40 for intermediate certifications),
+//! the two failures are reported as one finding that names the cap the others agree on.
+
+use super::Rulebook;
+use crate::model::{Category, PathKind, Subcategory};
+
+/// The points the guide has in all, across the three categories (`PCS.CATEGORY.MAX`).
+pub const TOTAL_POINTS: u64 = 100;
+
+/// The paths, in the order findings name them.
+const PATHS: [PathKind; 2] = [PathKind::Enterprise, PathKind::Smb];
+
+/// What a check is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CheckKind {
+    /// A category's subcategory caps add up to its maximum.
+    CategorySum(Category),
+    /// The category maxima add up to [`TOTAL_POINTS`].
+    Total,
+    /// A subcategory's schedule reaches its cap, and no further, on every path.
+    Reach(Subcategory),
+    /// A cap that disagrees with both its schedule and its category's maximum.
+    MisprintedCap(Subcategory),
+    /// The attainment bar can be met on every path.
+    Attainment,
+}
+
+/// One check of the rulebook's arithmetic.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Check {
+    /// What was checked.
+    pub kind: CheckKind,
+    /// Whether the arithmetic holds.
+    pub holds: bool,
+    /// One sentence with the numbers, ending with the clause id in parentheses.
+    pub sentence: String,
+}
+
+/// The most points a subcategory's schedule gives on one path, and how.
+#[derive(Debug, Clone)]
+enum Reach {
+    /// A fixed number of units: the sum is the most it gives.
+    Bounded { points: u64, sum: String },
+    /// Points per unit without a limit on units (usage growth's percent): it reaches
+    /// any cap when it gives anything per unit; the subcategory cap clamps it.
+    Unbounded { per_unit: u64, unit: &'static str },
+}
+
+impl Reach {
+    /// The most the subcategory can score on the path, cap applied.
+    fn achievable(&self, cap: u64) -> u64 {
+        match self {
+            Reach::Bounded { points, .. } => (*points).min(cap),
+            Reach::Unbounded { per_unit, .. } if *per_unit > 0 => cap,
+            Reach::Unbounded { .. } => 0,
+        }
+    }
+
+    fn describe(&self, cap: u64) -> String {
+        match self {
+            Reach::Bounded { points, sum } => format!("{sum} = {points}"),
+            Reach::Unbounded { per_unit: 0, unit } => format!("0 per {unit}"),
+            Reach::Unbounded { per_unit, unit } => {
+                format!(
+                    "{per_unit} per {unit}, {cap} from {}%",
+                    cap.div_ceil(*per_unit)
+                )
+            }
+        }
+    }
+}
+
+fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
+    // Skilling shows its prerequisite points even when they are 0, as the guide's
+    // Enterprise schedule has them: "no points are earned for prerequisite certifications".
+    let bounded = |fixed: Option<u32>, per: u32, units: u32| {
+        // u32 x u32 + u32 always fits in u64, whatever a rulebook variant says.
+        let points = u64::from(fixed.unwrap_or(0)) + u64::from(per) * u64::from(units);
+        let sum = match fixed {
+            Some(fixed) => format!("{fixed} + {per} x {units}"),
+            None => format!("{per} x {units}"),
+        };
+        Reach::Bounded { points, sum }
+    };
+    match sub {
+        Subcategory::NetCustomerAdds => {
+            let r = &book.net_customer_adds;
+            bounded(None, r.points_per_add, r.max_adds)
+        }
+        Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+            let s = book.skilling.schedule.on(path);
+            bounded(
+                Some(s.prerequisite_points),
+                s.points_per_person,
+                s.max_people,
+            )
+        }
+        Subcategory::UsageGrowth => Reach::Unbounded {
+            per_unit: book.usage_growth.points_per_percent.into(),
+            unit: "whole percent of growth",
+        },
+        Subcategory::Deployments => {
+            let r = &book.deployments;
+            bounded(None, r.points_per_service, r.max_services)
+        }
+    }
+}
+
+fn category_clause(book: &Rulebook, cat: Category) -> &str {
+    book.categories
+        .iter()
+        .find(|c| c.key == cat.key())
+        .map_or("", |c| c.clause.as_str())
+}
+
+fn subs_of(cat: Category) -> impl Iterator<Item = Subcategory> {
+    Subcategory::ALL
+        .into_iter()
+        .filter(move |s| s.category() == cat)
+}
+
+fn plus(values: &[u64]) -> String {
+    values
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(" + ")
+}
+
+/// `10 x 3 = 30` when every path says the same, else `enterprise: 0 + 4 x 5 = 20; smb: ...`.
+fn per_path(items: impl Iterator<Item = (PathKind, String)>) -> String {
+    let items: Vec<(PathKind, String)> = items.collect();
+    match items.first() {
+        Some((_, first)) if items.iter().all(|(_, t)| t == first) => first.clone(),
+        _ => items
+            .iter()
+            .map(|(p, t)| format!("{p}: {t}"))
+            .collect::<Vec<_>>()
+            .join("; "),
+    }
+}
+
+/// "on either path" / "on the smb path" / "on the enterprise and smb paths".
+fn on_paths(paths: &[PathKind], either: bool) -> String {
+    match paths {
+        [one] => format!("on the {one} path"),
+        _ if either => "on either path".to_string(),
+        _ => "on both paths".to_string(),
+    }
+}
+
+/// Checks the rulebook's arithmetic; the checks that fail are its inconsistencies.
+pub fn check(book: &Rulebook) -> Vec<Check> {
+    let cap = |sub: Subcategory| u64::from(book.subcategory_max(sub));
+    let mut checks = Vec::new();
+
+    for cat in Category::ALL {
+        let caps: Vec<u64> = subs_of(cat).map(cap).collect();
+        let sum: u64 = caps.iter().sum();
+        let max = u64::from(book.category_max(cat));
+        let clause = category_clause(book, cat);
+        let shown = if caps.len() > 1 {
+            format!(" ({})", plus(&caps))
+        } else {
+            String::new()
+        };
+        checks.push(Check {
+            kind: CheckKind::CategorySum(cat),
+            holds: sum == max,
+            sentence: if sum == max {
+                format!(
+                    "{}'s subcategories add up to its maximum of {max}{shown} ({clause})",
+                    cat.key()
+                )
+            } else {
+                format!(
+                    "{}'s subcategories add up to {sum}{shown}, not its maximum of {max} ({clause})",
+                    cat.key()
+                )
+            },
+        });
+    }
+
+    let maxima: Vec<u64> = Category::ALL
+        .iter()
+        .map(|c| u64::from(book.category_max(*c)))
+        .collect();
+    let total: u64 = maxima.iter().sum();
+    let clause = category_clause(book, Category::Performance);
+    checks.push(Check {
+        kind: CheckKind::Total,
+        holds: total == TOTAL_POINTS,
+        sentence: if total == TOTAL_POINTS {
+            format!(
+                "the categories add up to {TOTAL_POINTS} ({}) ({clause})",
+                plus(&maxima)
+            )
+        } else {
+            format!(
+                "the categories add up to {total} ({}), not the {TOTAL_POINTS} points the guide has in all ({clause})",
+                plus(&maxima)
+            )
+        },
+    });
+
+    for sub in Subcategory::ALL {
+        checks.push(reach_check(book, sub, cap(sub)));
+    }
+    checks.push(attainment_check(book));
+    merge_misprints(book, checks)
+}
+
+fn reach_check(book: &Rulebook, sub: Subcategory, cap: u64) -> Check {
+    let clause = book.subcategory_clause(sub);
+    let reaches: Vec<(PathKind, Reach)> =
+        PATHS.iter().map(|p| (*p, reach(book, sub, *p))).collect();
+    let detail = |paths: &[PathKind]| {
+        per_path(
+            reaches
+                .iter()
+                .filter(|(p, _)| paths.contains(p))
+                .map(|(p, r)| (*p, r.describe(cap))),
+        )
+    };
+    let short: Vec<PathKind> = reaches
+        .iter()
+        .filter(|(_, r)| r.achievable(cap) < cap)
+        .map(|(p, _)| *p)
+        .collect();
+    let over: Vec<PathKind> = reaches
+        .iter()
+        .filter(|(_, r)| matches!(r, Reach::Bounded { points, .. } if *points > cap))
+        .map(|(p, _)| *p)
+        .collect();
+    let most = |paths: &[PathKind]| {
+        reaches
+            .iter()
+            .filter(|(p, _)| paths.contains(p))
+            .map(|(_, r)| r.achievable(u64::MAX))
+            .collect::<Vec<_>>()
+    };
+    let key = sub.key();
+    let mut problems = Vec::new();
+    if !short.is_empty() {
+        let values = most(&short);
+        let best = values.iter().max().copied().unwrap_or(0);
+        let verb = if values.iter().all(|v| *v == best) {
+            format!("reaches at most {best}")
+        } else {
+            format!("reaches at most {}", plus(&values).replace(" + ", " or "))
+        };
+        problems.push(format!(
+            "is capped at {cap} but its point schedule {verb} {} ({})",
+            on_paths(&short, true),
+            detail(&short)
+        ));
+    }
+    if !over.is_empty() {
+        let values = most(&over);
+        let best = values.iter().max().copied().unwrap_or(0);
+        problems.push(format!(
+            "its point schedule gives up to {best} {} ({}), more than its cap of {cap}, so the points above {cap} can never count",
+            on_paths(&over, false),
+            detail(&over)
+        ));
+    }
+    let all = detail(&PATHS);
+    Check {
+        kind: CheckKind::Reach(sub),
+        holds: problems.is_empty(),
+        sentence: if problems.is_empty() {
+            format!("{key} reaches its cap of {cap} on both paths ({all}) ({clause})")
+        } else if problems.len() == 1 && !short.is_empty() {
+            format!("{key} {} ({clause})", problems[0])
+        } else if problems.len() == 1 {
+            format!("{key} is capped at {cap} but {} ({clause})", problems[0])
+        } else {
+            format!("{key} {}, and {} ({clause})", problems[0], problems[1])
+        },
+    }
+}
+
+fn attainment_check(book: &Rulebook) -> Check {
+    let a = &book.attainment;
+    let need = u64::from(a.min_total);
+    let each = u64::from(a.min_points_per_subcategory);
+    let most = |sub: Subcategory, path: PathKind| {
+        reach(book, sub, path).achievable(u64::from(book.subcategory_max(sub)))
+    };
+    let totals: Vec<(PathKind, u64)> = PATHS
+        .iter()
+        .map(|&path| {
+            let total = Category::ALL
+                .iter()
+                .map(|&cat| {
+                    let sum: u64 = subs_of(cat).map(|sub| most(sub, path)).sum();
+                    sum.min(u64::from(book.category_max(cat)))
+                })
+                .sum();
+            (path, total)
+        })
+        .collect();
+    let shown = match totals.as_slice() {
+        [(_, a), (_, b)] if a == b => format!("{a} on each"),
+        _ => totals
+            .iter()
+            .map(|(p, t)| format!("{t} on the {p} path"))
+            .collect::<Vec<_>>()
+            .join(" and "),
+    };
+    let starved: Vec<String> = Subcategory::ALL
+        .into_iter()
+        .filter_map(|sub| {
+            let paths: Vec<PathKind> = PATHS.into_iter().filter(|&p| most(sub, p) < each).collect();
+            let values: Vec<u64> = paths.iter().map(|&p| most(sub, p)).collect();
+            let best = values.iter().max()?;
+            Some(format!(
+                "{} (at most {best} {})",
+                sub.key(),
+                on_paths(&paths, true)
+            ))
+        })
+        .collect();
+    let short: Vec<PathKind> = totals
+        .iter()
+        .filter(|(_, t)| *t < need)
+        .map(|(p, _)| *p)
+        .collect();
+    let points = |n: u64| if n == 1 { "point" } else { "points" };
+    let mut problems = Vec::new();
+    if !short.is_empty() {
+        problems.push(format!(
+            "the attainment bar of {need} points cannot be reached {}: the most a partner can score is {shown}",
+            on_paths(&short, true)
+        ));
+    }
+    if !starved.is_empty() {
+        problems.push(format!(
+            "the {each} {} attainment needs in every subcategory cannot be earned in {}",
+            points(each),
+            starved.join(", ")
+        ));
+    }
+    let clause = &a.clause;
+    Check {
+        kind: CheckKind::Attainment,
+        holds: problems.is_empty(),
+        sentence: if problems.is_empty() {
+            format!(
+                "the attainment bar of {need} points is reachable on both paths (the most a partner can score is {shown}), and every subcategory can earn the {each} {} it needs ({clause})",
+                points(each)
+            )
+        } else {
+            format!("{} ({clause})", problems.join(", and "))
+        },
+    }
+}
+
+/// A cap that its schedule cannot reach on any path, and whose category adds up right
+/// once the cap is replaced by what the schedule does reach, is a misprinted cap: the
+/// two failures become one finding that says which number the others agree on.
+fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
+    for sub in Subcategory::ALL {
+        let cap = u64::from(book.subcategory_max(sub));
+        let reached: Vec<u64> = PATHS
+            .iter()
+            .map(|p| reach(book, sub, *p).achievable(cap))
+            .collect();
+        let Some(&fit) = reached.first() else {
+            continue;
+        };
+        if fit >= cap || reached.iter().any(|r| *r != fit) {
+            continue;
+        }
+        let cat = sub.category();
+        let sum: u64 = subs_of(cat)
+            .map(|s| u64::from(book.subcategory_max(s)))
+            .sum();
+        if sum - cap + fit != u64::from(book.category_max(cat)) {
+            continue;
+        }
+        let failing = |kind: CheckKind| checks.iter().position(|c| c.kind == kind && !c.holds);
+        let (Some(r), Some(c)) = (
+            failing(CheckKind::Reach(sub)),
+            failing(CheckKind::CategorySum(cat)),
+        ) else {
+            continue;
+        };
+        let reach_part = strip_clause(&checks[r].sentence);
+        let category_part = strip_clause(&checks[c].sentence);
+        let merged = Check {
+            kind: CheckKind::MisprintedCap(sub),
+            holds: false,
+            sentence: format!(
+                "{reach_part}, and {category_part}: a cap of {fit} agrees with both ({})",
+                book.subcategory_clause(sub)
+            ),
+        };
+        let first = r.min(c);
+        checks[first] = merged;
+        checks.remove(r.max(c));
+    }
+    checks
+}
+
+/// A sentence without its closing `(CLAUSE.ID)`.
+fn strip_clause(sentence: &str) -> &str {
+    sentence
+        .rsplit_once(" (")
+        .map_or(sentence, |(head, _)| head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const BUILTIN: &str = include_str!("digital-app-innovation.yaml");
+
+    fn variant(from: &str, to: &str) -> Rulebook {
+        assert!(BUILTIN.contains(from), "{from}");
+        Rulebook::from_yaml(&BUILTIN.replacen(from, to, 1), "variant").unwrap()
+    }
+
+    fn failures(book: &Rulebook) -> Vec<String> {
+        check(book)
+            .into_iter()
+            .filter(|c| !c.holds)
+            .map(|c| c.sentence)
+            .collect()
+    }
+
+    #[test]
+    fn the_builtin_rulebook_is_consistent() {
+        let checks = check(Rulebook::builtin());
+        assert_eq!(checks.len(), 10);
+        assert!(checks.iter().all(|c| c.holds), "{checks:#?}");
+        assert!(checks.iter().any(|c| c.sentence
+            == "intermediate_certifications reaches its cap of 20 on both paths \
+                (enterprise: 0 + 4 x 5 = 20; smb: 4 + 4 x 4 = 20) (DAI.SKILL.MAX)"));
+    }
+
+    #[test]
+    fn the_guides_misprint_is_named_in_one_sentence() {
+        let book = variant(
+            "intermediate_certifications:\n    max_points: 20",
+            "intermediate_certifications:\n    max_points: 40",
+        );
+        assert_eq!(
+            failures(&book),
+            [
+                "intermediate_certifications is capped at 40 but its point schedule reaches \
+                 at most 20 on either path (enterprise: 0 + 4 x 5 = 20; smb: 4 + 4 x 4 = 20), \
+                 and skilling's subcategories add up to 60 (40 + 20), not its maximum of 40: \
+                 a cap of 20 agrees with both (DAI.SKILL.MAX)"
+            ]
+        );
+        assert_eq!(check(&book).len(), 9);
+    }
+
+    #[test]
+    fn an_unreachable_cap_on_one_path_is_not_called_a_misprint() {
+        let book = variant("max_people: 4", "max_people: 3");
+        let found = failures(&book);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            found[0],
+            "intermediate_certifications is capped at 20 but its point schedule reaches at \
+             most 16 on the smb path (4 + 4 x 3 = 16) (DAI.SKILL.MAX)"
+        );
+    }
+
+    #[test]
+    fn a_schedule_beyond_its_cap_is_reported() {
+        let book = variant("max_services: 5", "max_services: 6");
+        assert_eq!(
+            failures(&book),
+            [
+                "deployments is capped at 10 but its point schedule gives up to 12 on both paths \
+              (2 x 6 = 12), more than its cap of 10, so the points \
+              above 10 can never count (DAI.CS.DEP.POINTS)"
+            ]
+        );
+    }
+
+    #[test]
+    fn categories_that_do_not_add_up_to_100_are_reported() {
+        let book = variant("{key: performance, max: 30", "{key: performance, max: 40");
+        let found = failures(&book);
+        assert_eq!(found.len(), 2, "{found:#?}");
+        assert_eq!(
+            found[0],
+            "performance's subcategories add up to 30, not its maximum of 40 (PCS.CATEGORY.MAX)"
+        );
+        assert_eq!(
+            found[1],
+            "the categories add up to 110 (40 + 40 + 30), not the 100 points the guide has \
+             in all (PCS.CATEGORY.MAX)"
+        );
+    }
+
+    #[test]
+    fn an_unreachable_attainment_bar_is_reported() {
+        let book = variant("min_total: 70", "min_total: 101");
+        assert_eq!(
+            failures(&book),
+            [
+                "the attainment bar of 101 points cannot be reached on either path: the most a \
+              partner can score is 100 on each (PCS.ATTAINED)"
+            ]
+        );
+        let book = variant("points_per_percent: 1", "points_per_percent: 0");
+        let found = failures(&book);
+        assert!(
+            found.iter().any(|f| f.contains(
+                "the 1 point attainment needs in every subcategory cannot be earned in \
+                 usage_growth (at most 0 on either path)"
+            )),
+            "{found:#?}"
+        );
+    }
+
+    #[test]
+    fn usage_growth_reaches_its_cap_in_whole_percents() {
+        let book = variant("points_per_percent: 1", "points_per_percent: 3");
+        assert!(failures(&book).is_empty());
+        let growth = check(&book)
+            .into_iter()
+            .find(|c| c.kind == CheckKind::Reach(Subcategory::UsageGrowth))
+            .unwrap();
+        assert!(
+            growth
+                .sentence
+                .contains("(3 per whole percent of growth, 20 from 7%)"),
+            "{}",
+            growth.sentence
+        );
+    }
+}

@@ -1,0 +1,30 @@
+//! Integration tests of the `pcscore` binary, one test binary grouped by theme.
+//!
+//! Every test writes its YAML files into a fresh temporary folder, runs the real binary
+//! there with [`Test`], and asserts the exit status, stdout and stderr. Every run also
+//! checks that the binary did not panic, finished (a hang fails the test rather than
+//! the CI job), and left the folder exactly as it found it: pcscore never writes to an
+//! input file.
+//!
+//! - [`score`]: `score` in its three formats, `explain`, designations, the command line.
+//! - [`check`]: `check` reports, diffs, recursion, order, skips and duplicate names.
+//! - [`bad_input`]: the corpus of malformed files in `tests/data/bad/`, one defect each.
+//! - [`messages`]: whole error messages, caret included, for the loader's harder cases.
+//! - [`large`]: a valid partner file of 20,000 customers.
+
+// The crate root of an integration test resolves modules beside it, in `tests/`.
+#[path = "cli/test.rs"]
+mod test;
+
+#[path = "cli/bad_input.rs"]
+mod bad_input;
+#[path = "cli/check.rs"]
+mod check;
+#[path = "cli/large.rs"]
+mod large;
+#[path = "cli/messages.rs"]
+mod messages;
+#[path = "cli/score.rs"]
+mod score;
+
+pub(crate) use test::{data, unindent, Test};

@@ -1,0 +1,353 @@
+//! `pcscore coverage`, run as a user runs it: on the fixtures in tests/data/coverage/
+//! (tags at every Gherkin level, clause ids in comments and doc strings, misspelt ids,
+//! a partner file, broken files) and on the shipped scenarios.
+
+use pcscore::rulebook::Rulebook;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    code: i32,
+    stdout: String,
+    stderr: String,
+}
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn pcscore_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_pcscore"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("pcscore runs");
+    Run {
+        code: out.status.code().expect("pcscore exits with a code"),
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+fn pcscore(args: &[&str]) -> Run {
+    pcscore_in(root(), args)
+}
+
+const FIXTURES: [&str; 5] = [
+    "coverage",
+    "--features",
+    "tests/data/coverage/features",
+    "--scenarios",
+    "tests/data/coverage/scenarios",
+];
+
+const FEATURE: &str = "tests/data/coverage/features/net-customer-adds.feature";
+
+/// The block of one clause in the text report, from its id line to the blank line.
+fn block<'a>(stdout: &'a str, id: &str) -> &'a str {
+    let start = stdout
+        .find(&format!("\n{id}  "))
+        .map(|i| i + 1)
+        .or_else(|| stdout.starts_with(&format!("{id}  ")).then_some(0))
+        .unwrap_or_else(|| panic!("no block for {id} in:\n{stdout}"));
+    let rest = &stdout[start..];
+    &rest[..rest.find("\n\n").map_or(rest.len(), |i| i + 1)]
+}
+
+/// A scratch folder of its own for one test.
+fn scratch(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("pcscore-coverage-{}-{name}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp folder");
+    dir
+}
+
+#[test]
+fn feature_tags_apply_to_the_scenarios_under_them_and_cite_at_the_scenario() {
+    let run = pcscore(&FIXTURES);
+    assert_eq!(
+        block(&run.stdout, "DAI.PERF.NCA.THRESHOLD"),
+        format!(
+            "DAI.PERF.NCA.THRESHOLD  The monthly ACR threshold is USD 1,000 on the Enterprise \
+             path and USD 500 on the SMB path; reaching it counts as above.\n\
+             \x20 feature   {FEATURE}:9  A new customer above the threshold is an add\n\
+             \x20 feature   {FEATURE}:16  A misspelt clause id is reported where it is written\n\
+             \x20 feature   {FEATURE}:20  A clause id inside a doc string is not a citation\n\
+             \x20 feature   {FEATURE}:31  Four adds count as three\n\
+             \x20 feature   {FEATURE}:35  Losses are subtracted before the cap\n"
+        )
+    );
+}
+
+#[test]
+fn rule_and_examples_tags_cite_and_yaml_scenarios_cite_with_their_line() {
+    let run = pcscore(&FIXTURES);
+    assert_eq!(
+        block(&run.stdout, "DAI.PERF.NCA.POINTS"),
+        format!(
+            "DAI.PERF.NCA.POINTS  Ten points per net add, with net adds held between 0 and 3.\n\
+             \x20 feature   {FEATURE}:31  Four adds count as three\n\
+             \x20 feature   {FEATURE}:35  Losses are subtracted before the cap\n\
+             \x20 scenario  tests/data/coverage/scenarios/cap.yaml:3  One new enterprise customer earns 10 points\n"
+        )
+    );
+    // An examples block's tag is cited at the block, under its outline's name.
+    assert_eq!(
+        block(&run.stdout, "DAI.PERF.NCA.LOSS"),
+        format!(
+            "DAI.PERF.NCA.LOSS  A customer at or above the threshold in a baseline month and \
+             below it in both recent months is one loss.\n\
+             \x20 feature   {FEATURE}:40  Losses are subtracted before the cap\n"
+        )
+    );
+}
+
+#[test]
+fn clause_ids_in_comments_doc_strings_and_partner_files_cite_nothing() {
+    let run = pcscore(&FIXTURES);
+    for id in ["DAI.WINDOW.TTM", "DAI.WINDOW.BASELINE", "DAI.CS.UG.POINTS"] {
+        let b = block(&run.stdout, id);
+        assert!(
+            b.ends_with("\n  UNCOVERED  no feature scenario or YAML scenario cites this clause\n"),
+            "{b}"
+        );
+    }
+    assert!(run.stdout.contains(
+        "not counted: tests/data/coverage/scenarios/partner-file.yaml cites clauses but has no \
+         `expected:` block, so nothing verifies it\n"
+    ));
+}
+
+#[test]
+fn unknown_ids_are_reported_with_file_line_and_a_suggestion_and_exit_1() {
+    let run = pcscore(&FIXTURES);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(run.stdout.contains(&format!(
+        "Unknown clause ids\n\
+         \x20 {FEATURE}:15: `DAI.PERF.NCA.LOOS` is not in the clause catalogue (did you mean `DAI.PERF.NCA.LOSS`?)\n\
+         \x20 tests/data/coverage/scenarios/cap.yaml:4: `DAI.PERF.NCA.POINT` is not in the clause catalogue (did you mean `DAI.PERF.NCA.POINTS`?)\n"
+    )), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .ends_with("\n34 clauses, 5 covered, 29 uncovered, 2 unknown citations\n"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(run.stderr, "");
+}
+
+#[test]
+fn json_has_every_clause_with_its_citations_and_the_counts() {
+    let run = pcscore(&[&FIXTURES[..], &["--format", "json"]].concat());
+    assert_eq!(run.code, 1);
+    let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
+    let clauses = v["clauses"].as_array().expect("clauses");
+    assert_eq!(clauses.len(), Rulebook::builtin().clauses.len());
+    let loss = clauses
+        .iter()
+        .find(|c| c["id"] == "DAI.PERF.NCA.LOSS")
+        .expect("DAI.PERF.NCA.LOSS");
+    assert_eq!(loss["covered"], true);
+    assert_eq!(
+        loss["features"],
+        serde_json::json!([{"file": FEATURE, "line": 40, "scenario": "Losses are subtracted before the cap"}])
+    );
+    assert_eq!(loss["scenarios"], serde_json::json!([]));
+    let ttm = clauses
+        .iter()
+        .find(|c| c["id"] == "DAI.WINDOW.TTM")
+        .expect("TTM");
+    assert_eq!(ttm["covered"], false);
+    assert_eq!(
+        v["unknown"][0],
+        serde_json::json!({"file": FEATURE, "line": 15, "id": "DAI.PERF.NCA.LOOS", "did_you_mean": "DAI.PERF.NCA.LOSS"})
+    );
+    assert_eq!(
+        v["summary"],
+        serde_json::json!({"clauses": 34, "covered": 5, "uncovered": 29, "unknown_citations": 2})
+    );
+    assert_eq!(
+        v["not_counted"],
+        serde_json::json!(["tests/data/coverage/scenarios/partner-file.yaml"])
+    );
+}
+
+#[test]
+fn markdown_is_a_table_with_one_row_per_clause() {
+    let run = pcscore(&[&FIXTURES[..], &["--format", "markdown"]].concat());
+    assert_eq!(run.code, 1);
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "| clause | covered | summary | feature scenarios | YAML scenarios |"
+    );
+    assert_eq!(lines[1], "|---|---|---|---|---|");
+    let rows: Vec<&&str> = lines.iter().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), 34);
+    assert!(lines.contains(&format!(
+        "| `DAI.PERF.NCA.POINTS` | yes | Ten points per net add, with net adds held between 0 and 3. \
+         | `{FEATURE}:31` Four adds count as three<br>`{FEATURE}:35` Losses are subtracted before the cap \
+         | `tests/data/coverage/scenarios/cap.yaml:3` One new enterprise customer earns 10 points |"
+    ).as_str()), "{}", run.stdout);
+    assert!(lines.contains(
+        &"| `DAI.WINDOW.TTM` | **no** | The trailing twelve months run from M-11 to M inclusive. |  |  |"
+    ));
+    assert_eq!(
+        lines.last(),
+        Some(&"34 clauses, 5 covered, 29 uncovered, 2 unknown citations")
+    );
+}
+
+#[test]
+fn the_shipped_scenarios_cite_every_clause_of_the_catalogue() {
+    let run = pcscore(&["coverage", "--scenarios", "scenarios"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let n = Rulebook::builtin().clauses.len();
+    assert!(
+        run.stdout.ends_with(&format!(
+            "\n{n} clauses, {n} covered, 0 uncovered, 0 unknown citations\n"
+        )),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("UNCOVERED"));
+    assert!(run
+        .stdout
+        .contains("  scenario  scenarios/net-customer-adds/a-loss-offsets-an-add.yaml:"));
+}
+
+#[test]
+fn a_missing_default_folder_is_noted_and_the_other_is_read() {
+    let dir = scratch("no-features");
+    let scenarios = dir.join("scenarios");
+    std::fs::create_dir_all(&scenarios).expect("scenarios folder");
+    std::fs::copy(
+        root().join("tests/data/coverage/scenarios/cap.yaml"),
+        scenarios.join("cap.yaml"),
+    )
+    .expect("copy");
+    let run = pcscore_in(&dir, &["coverage"]);
+    assert_eq!(run.code, 1);
+    assert_eq!(
+        run.stderr,
+        "note: no `features/` folder in the current folder; nothing there is read\n"
+    );
+    assert!(run.stdout.contains(
+        "  scenario  scenarios/cap.yaml:3  One new enterprise customer earns 10 points\n"
+    ));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn no_folder_at_all_or_a_named_folder_that_is_missing_is_bad_input() {
+    let dir = scratch("empty");
+    let run = pcscore_in(&dir, &["coverage"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    assert!(
+        run.stderr
+            .starts_with("error: found neither `features/` nor `scenarios/` in "),
+        "{}",
+        run.stderr
+    );
+    std::fs::remove_dir_all(&dir).ok();
+
+    let run = pcscore(&["coverage", "--features", "no/such/folder"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: no/such/folder: found no such file or folder, expected a folder of Gherkin .feature files\n"
+    );
+}
+
+#[test]
+fn broken_files_are_reported_and_the_exit_code_is_2() {
+    let run = pcscore(&[
+        "coverage",
+        "--features",
+        "tests/data/coverage/broken-feature",
+        "--scenarios",
+        "tests/data/coverage/broken-scenario",
+    ]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.starts_with(
+            "error: tests/data/coverage/broken-feature/broken.feature:6:1: found text that is not \
+         Gherkin, expected a feature file cucumber can parse"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains(
+        "error: tests/data/coverage/broken-scenario/broken.yaml:3:8: as_of: found `2024-13`"
+    ));
+    assert!(
+        run.stdout.ends_with(
+            "2 files could not be read, so the counts below miss their citations (exit code 2)\n\
+         34 clauses, 0 covered, 34 uncovered, 0 unknown citations\n"
+        ),
+        "{}",
+        run.stdout
+    );
+}
+
+/// The catalogue is the project's reading of the guide: docs/rules.md and the rulebook
+/// must name the same clause ids, or coverage would count against the wrong list.
+#[test]
+fn docs_rules_md_and_the_catalogue_name_the_same_clause_ids() {
+    let docs = std::fs::read_to_string(root().join("docs/rules.md")).expect("docs/rules.md");
+    let mut documented: Vec<&str> = docs
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|s| {
+            (s.starts_with("DAI.") || s.starts_with("PCS."))
+                && s.chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '.' || c == '_')
+        })
+        .collect();
+    documented.sort_unstable();
+    documented.dedup();
+    let mut catalogued: Vec<&str> = Rulebook::builtin()
+        .clauses
+        .iter()
+        .map(|c| c.id.as_str())
+        .collect();
+    catalogued.sort_unstable();
+    assert_eq!(documented, catalogued);
+}
+
+/// The README's `pcscore coverage` example is shortened with `...`; every run of lines
+/// between the elisions must appear, in order, in what the command really prints.
+#[test]
+fn readme_coverage_example_shows_real_output() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let body = block.split("```").next().unwrap_or_default();
+        let mut lines = body.lines();
+        let Some(command) = lines
+            .next()
+            .and_then(|l| l.strip_prefix("$ pcscore coverage"))
+        else {
+            continue;
+        };
+        let mut args = vec!["coverage"];
+        args.extend(command.split_whitespace());
+        let run = pcscore(&args);
+        let shown: Vec<&str> = lines.collect();
+        let mut from = 0;
+        for chunk in shown.split(|l| l.trim() == "...").filter(|c| !c.is_empty()) {
+            let text = format!("{}\n", chunk.join("\n"));
+            let at = run.stdout[from..].find(&text).unwrap_or_else(|| {
+                panic!("README shows lines `pcscore coverage{command}` does not print in order:\n{text}\nit prints:\n{}", run.stdout)
+            });
+            from += at + text.len();
+        }
+        checked += 1;
+    }
+    assert_eq!(
+        checked, 1,
+        "expected one README example of `pcscore coverage`"
+    );
+}
