@@ -168,7 +168,13 @@ Feature: Net customer adds
         let text = "Feature: F\n\n  Scenario: S\n    Givn a partner\n    Then b\n";
         let feature = Feature::parse(text, GherkinEnv::default()).unwrap();
         let mut found = Found::default();
-        cite(Path::new("f.feature"), text, &feature, &BTreeSet::new(), &mut found);
+        cite(
+            Path::new("f.feature"),
+            text,
+            &feature,
+            &BTreeSet::new(),
+            &mut found,
+        );
         assert_eq!(found.errors.len(), 1, "{:?}", found.errors);
         assert!(found.errors[0].contains("found the text `Givn a partner` before its first step"));
     }
