@@ -1,6 +1,7 @@
 //! The `pcscore` command line: argument parsing and printing only; the work is done by
 //! the `pcscore` library.
 
+mod accept_cli;
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -47,6 +48,16 @@ enum Command {
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
+    /// Review failing scenarios and write the engine's values into their `expected:`.
+    ///
+    /// Each change is shown as a diff of the file, then answered: `a` accept, `r` reject,
+    /// `s` skip, or `A`, `R`, `S` for this one and all the rest. Only the differing
+    /// values under `expected:` are rewritten; every other byte of the file stays.
+    /// Without a terminal, or on CI (`CI` set), use --yes or --dry-run.
+    ///
+    /// Exit codes: 0 every scenario passes now, 1 differences remain, 2 a file that
+    /// cannot be read or written, or a refusal to ask.
+    Accept(accept_cli::AcceptArgs),
     /// Show which feature scenarios and YAML scenarios cite each clause of the rulebook.
     ///
     /// Exit 1 when a clause is cited nowhere or a citation names an unknown clause id.
@@ -114,6 +125,7 @@ fn main() -> ExitCode {
             Err(message) => return fail(&message),
         },
         Command::Check(args) => return check_cli::run(args, book),
+        Command::Accept(args) => return accept_cli::run(args, book),
         Command::Coverage {
             features,
             scenarios,

@@ -2,6 +2,7 @@
 //! engine. Only the keys a scenario writes are compared, and a mismatch is shown as a
 //! unified diff of the expected keys against the engine's values for the same keys.
 
+pub mod accept;
 mod discover;
 mod mismatch;
 mod parallel;
