@@ -35,9 +35,22 @@ enum Command {
     Explain {
         /// The partner file or scenario (YAML).
         file: PathBuf,
+        /// Output format: `markdown` and `html` are audit reports with evidence tables
+        /// and a clause glossary (the HTML is one self-contained file); `json` carries
+        /// the score card and the full trace with structured evidence.
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
     },
     /// Check scenarios against the engine: one line each, a diff per mismatch.
     Check(check_cli::CheckArgs),
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ExplainFormat {
+    Text,
+    Markdown,
+    Json,
+    Html,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -55,7 +68,7 @@ fn main() -> ExitCode {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
-        Command::Explain { file } => match explain(&file, book) {
+        Command::Explain { file, format } => match explain(&file, format, book) {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
@@ -75,15 +88,20 @@ fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<Stri
     })
 }
 
-fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
+fn explain(
+    file: &std::path::Path,
+    format: ExplainFormat,
+    book: &Rulebook,
+) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
     let a = engine::score(&doc.situation, book).map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(report::explain_text(
-        &file.display().to_string(),
-        &doc.header,
-        &a,
-        book,
-    ))
+    let render = match format {
+        ExplainFormat::Text => report::explain_text,
+        ExplainFormat::Markdown => report::explain_markdown,
+        ExplainFormat::Json => report::explain_json,
+        ExplainFormat::Html => report::explain_html,
+    };
+    Ok(render(&file.display().to_string(), &doc.header, &a, book))
 }
 
 /// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.
