@@ -138,9 +138,9 @@ fn markdown_is_an_audit_document_with_evidence_tables() {
         "| `nordic-school` | 0.00 | 0.00 | 450.00 | **610.00** | +1 (add) | `DAI.PERF.NCA.ADD` |",
         "Bold amounts reach the threshold of USD 500.00 a month",
         // people x certifications, active or not and why
-        "| `olav` | Azure Developer Associate (`azure-developer-associate`) | scoring | 2022-11-01 | 2024-11-01 | inactive | 0 | `DAI.SKILL.ACTIVE` | expired 2024-11-01, before the last day of 2024-12 (2024-12-31) |",
-        "| `nils` | Azure Developer Associate (`AZ-204`) | scoring | 2024-12-15 | - | **active** | +1 | `DAI.SKILL.INT.SCORING` | active on 2024-12-31 |",
-        "| `freya` | Power Platform Solution Architect Expert (`PL-600`) | scoring | 2023-10-10 | - | not associated | 0 | `DAI.SKILL.ASSOC` |",
+        "| `olav` | Azure Developer Associate | scoring | 2022-11-01 | 2024-11-01 | inactive | 0 | `DAI.SKILL.ACTIVE` | expired 2024-11-01, before the last day of 2024-12 (2024-12-31) |",
+        "| `nils` | Azure Developer Associate (written `AZ-204`) | scoring | 2024-12-15 | none | **active** | +1 | `DAI.SKILL.INT.SCORING` | active on 2024-12-31 |",
+        "| `freya` | Power Platform Solution Architect Expert (written `PL-600`) | scoring | 2023-10-10 | none | not associated | 0 | `DAI.SKILL.ASSOC` |",
         // deployments counted, merged and refused with the reason
         "| 3 | Azure App Service | `harbor-dental` | 2024-06 | 2 | PAL (customer's) | same as 1 | `DAI.CS.DEP.DISTINCT` |",
         "| 8 | Azure Container Apps | `alpine-gear` | 2023-11 | 2 | CSP (customer's) | refused | `DAI.CS.DEP.WINDOW` | not counted: 2023-11 lies outside the trailing twelve months 2024-01 to 2024-12 |",
@@ -233,7 +233,19 @@ fn html_is_one_self_contained_printable_file() {
             );
         }
         assert!(html.contains("<style>") && html.contains("@media print"));
-        assert!(html.contains("section { break-before: page; }"));
+        assert!(html.contains("section.page { break-before: page; }"));
+        for id in [
+            "windows",
+            "net_customer_adds",
+            "deployments",
+            "designation",
+            "glossary",
+        ] {
+            assert!(
+                html.contains(&format!("<section id=\"{id}\" class=\"page\">")),
+                "{id} starts a printed page"
+            );
+        }
         // every internal link lands on an anchor of the same file
         for link in html.split("href=\"#").skip(1) {
             let target = link.split('"').next().unwrap_or_default();
@@ -252,10 +264,10 @@ fn html_shows_the_evidence_tables() {
     for fragment in [
         "<title>Audit report: Solutions Partner for Digital &amp; App Innovation (Azure) (Blue Fjord Consulting, a small SMB consultancy, attains with 76 points)</title>",
         "<tr><th scope=\"row\">Measurement month (M)</th><td>2024-12</td></tr>",
-        "<section id=\"net_customer_adds\">\n<h2>Net customer adds: 20 of 30 points</h2>",
+        "<section id=\"net_customer_adds\" class=\"page\">\n<h2>Net customer adds: 20 of 30 points</h2>",
         "<th scope=\"col\" class=\"num\">2023-11 (baseline)</th>",
-        "<tr class=\"against\"><td><code>alpine-gear</code></td><td class=\"num\"><strong>880.00</strong></td><td class=\"num\"><strong>900.00</strong></td><td class=\"num\">0.00</td><td class=\"num\">0.00</td><td>-1 (loss)</td>",
-        "<td><code>olav</code></td><td>Azure Developer Associate (<code>azure-developer-associate</code>)</td><td>scoring</td><td>2022-11-01</td><td>2024-11-01</td><td>inactive</td>",
+        "<tr class=\"against\"><td class=\"short\"><code>alpine-gear</code></td><td class=\"num\"><strong>880.00</strong></td><td class=\"num\"><strong>900.00</strong></td><td class=\"num\">0.00</td><td class=\"num\">0.00</td><td class=\"short\">-1 (loss)</td>",
+        "<tr class=\"excluded\"><td class=\"short\"><code>olav</code></td><td>Azure Developer Associate</td><td class=\"short\">scoring</td><td class=\"short\">2022-11-01</td><td class=\"short\">2024-11-01</td><td class=\"short\">inactive</td>",
         "<td>not counted: <code>Virtual Machines Licenses</code> never counts toward deployments</td>",
         "<p class=\"verdict attained\"><strong>Designation attained.</strong> 76 points reach 70",
         "<tr id=\"clause-DAI.SKILL.ADV.IOT_GRACE\"><td><code>DAI.SKILL.ADV.IOT_GRACE</code></td>",

@@ -56,10 +56,11 @@ pub(crate) struct Table {
     pub legend: Option<String>,
 }
 
-/// A column heading; numeric columns align right.
+/// A column heading; numeric columns align right, short ones stay on one line.
 pub(crate) struct Column {
     pub title: String,
     pub numeric: bool,
+    pub short: bool,
 }
 
 /// A row and how it came out.
@@ -102,13 +103,23 @@ fn col(title: impl Into<String>) -> Column {
     Column {
         title: title.into(),
         numeric: false,
+        short: false,
+    }
+}
+
+/// Dates, ids, effects: breaking them across lines makes them hard to read.
+fn short(title: impl Into<String>) -> Column {
+    Column {
+        short: true,
+        ..col(title)
     }
 }
 
 fn num(title: impl Into<String>) -> Column {
     Column {
-        title: title.into(),
         numeric: true,
+        short: true,
+        ..col(title)
     }
 }
 
@@ -208,12 +219,20 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
     );
 
     let mut sections = vec![
-        section(a, "windows", "Windows".into(), None, Area::Windows),
-        section(a, "path", "Path and attribution".into(), None, Area::Path),
+        section(a, book, "windows", "Windows".into(), None, Area::Windows),
+        section(
+            a,
+            book,
+            "path",
+            "Path and attribution".into(),
+            None,
+            Area::Path,
+        ),
     ];
     for sub in Subcategory::ALL {
         sections.push(section(
             a,
+            book,
             sub.key(),
             format!(
                 "{}: {} of {} points",
@@ -227,6 +246,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
     }
     sections.push(section(
         a,
+        book,
         "designation",
         format!("Designation: {} of {max_total} points", card.total),
         None,
@@ -375,6 +395,7 @@ fn kind(e: &TraceEntry) -> Kind {
 /// place its first row appears; the other entries form findings tables between them.
 fn section(
     a: &Assessment,
+    book: &Rulebook,
     anchor: &str,
     title: String,
     lead: Option<String>,
@@ -406,7 +427,7 @@ fn section(
                 Kind::Findings => findings(&entries),
                 Kind::Attribution => attribution_table(&entries),
                 Kind::CustomerAcr => customer_acr_table(&entries),
-                Kind::Certification => certification_table(&entries),
+                Kind::Certification => certification_table(&entries, book),
                 Kind::Growth => growth_table(&entries),
                 Kind::Deployment => deployment_table(&entries),
             })
@@ -418,7 +439,7 @@ fn findings(entries: &[&TraceEntry]) -> Table {
     Table {
         caption: None,
         columns: vec![
-            col("Effect"),
+            short("Effect"),
             col("About"),
             col("Clause"),
             col("Reason and data"),
@@ -470,10 +491,10 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
     Table {
         caption: Some("Customers left out: no eligible attribution".into()),
         columns: vec![
-            col("Customer"),
-            col("Segment"),
+            short("Customer"),
+            short("Segment"),
             col("Attribution"),
-            col("Effect"),
+            short("Effect"),
             col("Clause"),
             col("Reason"),
         ],
@@ -487,7 +508,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
         Some(Evidence::CustomerAcr(c)) => Some(c),
         _ => None,
     });
-    let mut columns = vec![col("Customer")];
+    let mut columns = vec![short("Customer")];
     if let Some(c) = first {
         columns.extend(
             c.baseline
@@ -500,7 +521,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
                 .map(|m| num(format!("{} (last two)", m.month))),
         );
     }
-    columns.extend([col("Effect"), col("Clause"), col("Finding")]);
+    columns.extend([short("Effect"), col("Clause"), col("Finding")]);
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
@@ -546,7 +567,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
     }
 }
 
-fn certification_table(entries: &[&TraceEntry]) -> Table {
+fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
@@ -554,9 +575,10 @@ fn certification_table(entries: &[&TraceEntry]) -> Table {
             _ => None,
         })
         .map(|(e, c): (&&TraceEntry, &CertificationEvidence)| {
-            let cert = match &c.title {
-                Some(title) => format!("{title} (`{}`)", c.cert),
-                None => format!("`{}`", c.cert),
+            let cert = match (&c.title, book.certification(&c.cert)) {
+                (Some(title), Some(info)) if info.slug == c.cert => title.clone(),
+                (Some(title), _) => format!("{title} (written `{}`)", c.cert),
+                (None, _) => format!("`{}`", c.cert),
             };
             let role = match c.role {
                 Some(CertRole::Prerequisite) => "prerequisite",
@@ -580,7 +602,7 @@ fn certification_table(entries: &[&TraceEntry]) -> Table {
                     text(cert),
                     text(role),
                     text(c.earned.to_string()),
-                    text(c.expires.map_or("-".to_string(), |d| d.to_string())),
+                    text(c.expires.map_or("none".to_string(), |d| d.to_string())),
                     if c.status == CertStatus::Active {
                         Cell::Strong(status.into())
                     } else {
@@ -596,17 +618,17 @@ fn certification_table(entries: &[&TraceEntry]) -> Table {
         .collect();
     Table {
         caption: Some(
-            "People and certifications: judged on the last day of M; each person counts once"
+            "People and certifications, judged on the last day of M; +1 counts the person toward the schedule below, once per subcategory"
                 .into(),
         ),
         columns: vec![
-            col("Person"),
+            short("Person"),
             col("Certification"),
-            col("Role"),
-            col("Earned"),
-            col("Expires"),
-            col("Status"),
-            col("Effect"),
+            short("Role"),
+            short("Earned"),
+            short("Expires"),
+            short("Status"),
+            short("Effect"),
             col("Clause"),
             col("Why"),
         ],
@@ -657,18 +679,15 @@ fn growth_table(entries: &[&TraceEntry]) -> Table {
         })
         .collect();
     Table {
-        caption: Some(
-            "Eligible ACR in USD in M and the same month last year (customers with neither are left out)"
-                .into(),
-        ),
+        caption: Some("Eligible ACR in USD: M against the same month last year".into()),
         columns: vec![
-            col("Customer"),
+            short("Customer"),
             num(prior_title),
             num(last_title),
             col("Clause"),
         ],
         rows,
-        legend: None,
+        legend: Some("Customers with no ACR in either month are not listed.".into()),
     }
 }
 
@@ -719,11 +738,11 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
         columns: vec![
             num("#"),
             col("Service"),
-            col("Customer"),
-            col("Month"),
+            short("Customer"),
+            short("Month"),
             num("Level"),
-            col("Attribution"),
-            col("Result"),
+            short("Attribution"),
+            short("Result"),
             col("Clause"),
             col("Reason"),
         ],

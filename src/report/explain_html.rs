@@ -22,11 +22,12 @@ h1 { font-size: 1.6rem; margin: 0 0 1rem; }
 h2 { font-size: 1.25rem; border-bottom: 2px solid #333; padding-bottom: .2rem; margin: 2.5rem 0 .5rem; }
 p.lead { margin: .3rem 0 .8rem; color: #444; }
 blockquote { margin: 1rem 0; padding: .4rem 1rem; border-left: 4px solid #999; color: #333; }
-table { border-collapse: collapse; width: 100%; margin: .4rem 0 1.2rem; font-size: 13px; }
+table { border-collapse: collapse; width: auto; min-width: 50%; max-width: 100%; margin: .4rem 0 1.2rem; font-size: 13px; }
 caption { caption-side: top; text-align: left; font-style: italic; color: #444; padding: .3rem 0; }
 th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }
-.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+td.num, .short { white-space: nowrap; }
 tr.counts > td:first-child { box-shadow: inset 4px 0 0 #2e7d32; }
 tr.against > td:first-child { box-shadow: inset 4px 0 0 #c62828; }
 tr.excluded > td { color: #555; }
@@ -44,10 +45,11 @@ p.legend { margin: -.8rem 0 1.2rem; font-size: 12px; color: #444; }
 nav ol { columns: 2; margin: .3rem 0 1rem; }
 td.clauses { white-space: nowrap; }
 @media print {
-  @page { size: A4 landscape; margin: 12mm; }
+  @page { size: A4; margin: 14mm 12mm; }
   body { margin: 0; max-width: none; padding: 0; font-size: 10pt; }
   nav { display: none; }
-  section { break-before: page; }
+  section.page { break-before: page; }
+  .keep { break-inside: avoid; }
   h2 { margin-top: 0; break-after: avoid; }
   table { font-size: 8.5pt; }
   caption { break-after: avoid; }
@@ -87,7 +89,7 @@ fn render(r: &Audit) -> String {
     }
     out.push_str("<p class=\"lead\">Every row cites the clause id of the reading it applies; the clause glossary is at the end.</p>\n");
 
-    out.push_str("<h2 id=\"score-card\">Score card</h2>\n");
+    out.push_str("<div class=\"keep\">\n<h2 id=\"score-card\">Score card</h2>\n");
     table(&mut out, &r.card, "card");
     let (attained, why, clause) = &r.verdict;
     out.push_str(&format!(
@@ -101,6 +103,7 @@ fn render(r: &Audit) -> String {
         rich(why),
         clause_link(clause)
     ));
+    out.push_str("</div>\n");
     out.push_str("<nav>\n<ol>\n");
     for s in &r.sections {
         out.push_str(&format!(
@@ -113,9 +116,16 @@ fn render(r: &Audit) -> String {
     out.push_str("</header>\n");
 
     for s in &r.sections {
+        // The path follows the windows on the same page: both are the background
+        // every subcategory builds on. Every other section starts a page in print.
         out.push_str(&format!(
-            "<section id=\"{}\">\n<h2>{}</h2>\n",
+            "<section id=\"{}\"{}>\n<h2>{}</h2>\n",
             esc(&s.anchor),
+            if s.anchor == "path" {
+                ""
+            } else {
+                " class=\"page\""
+            },
             esc(&s.title)
         ));
         if let Some(lead) = &s.lead {
@@ -127,7 +137,7 @@ fn render(r: &Audit) -> String {
         out.push_str("</section>\n");
     }
 
-    out.push_str("<section id=\"glossary\">\n<h2>Clause glossary</h2>\n");
+    out.push_str("<section id=\"glossary\" class=\"page\">\n<h2>Clause glossary</h2>\n");
     table(&mut out, &r.glossary, "glossary");
     out.push_str("</section>\n</body>\n</html>\n");
     out
@@ -146,7 +156,11 @@ fn table(out: &mut String, t: &Table, class: &str) {
     for c in &t.columns {
         out.push_str(&format!(
             "<th scope=\"col\"{}>{}</th>",
-            if c.numeric { " class=\"num\"" } else { "" },
+            match (c.numeric, c.short) {
+                (true, _) => " class=\"num\"",
+                (false, true) => " class=\"short\"",
+                _ => "",
+            },
             esc(&c.title)
         ));
     }
@@ -166,10 +180,11 @@ fn table(out: &mut String, t: &Table, class: &str) {
         };
         out.push_str(&format!("<tr{anchor}{tone}>"));
         for (i, c) in row.cells.iter().enumerate() {
-            let numeric = t.columns.get(i).is_some_and(|c| c.numeric);
-            let class = match (numeric, c) {
-                (true, _) => " class=\"num\"",
-                (false, Cell::Clauses(_)) => " class=\"clauses\"",
+            let column = t.columns.get(i);
+            let class = match (column.map(|c| (c.numeric, c.short)), c) {
+                (Some((true, _)), _) => " class=\"num\"",
+                (_, Cell::Clauses(_)) => " class=\"clauses\"",
+                (Some((false, true)), _) => " class=\"short\"",
                 _ => "",
             };
             out.push_str(&format!("<td{class}>{}</td>", cell(c)));
