@@ -265,7 +265,7 @@ fn html_shows_the_evidence_tables() {
         "<title>Audit report: Solutions Partner for Digital &amp; App Innovation (Azure) (Blue Fjord Consulting, a small SMB consultancy, attains with 76 points)</title>",
         "<tr><th scope=\"row\">Measurement month (M)</th><td>2024-12</td></tr>",
         "<section id=\"net_customer_adds\" class=\"page\">\n<h2>Net customer adds: 20 of 30 points</h2>",
-        "<th scope=\"col\" class=\"num\">2023-11 (baseline)</th>",
+        "<th scope=\"col\" class=\"num\">2023-11<br><span class=\"note\">baseline</span></th>",
         "<tr class=\"against\"><td class=\"short\"><code>alpine-gear</code></td><td class=\"num\"><strong>880.00</strong></td><td class=\"num\"><strong>900.00</strong></td><td class=\"num\">0.00</td><td class=\"num\">0.00</td><td class=\"short\">-1 (loss)</td>",
         "<tr class=\"excluded\"><td class=\"short\"><code>olav</code></td><td>Azure Developer Associate</td><td class=\"short\">scoring</td><td class=\"short\">2022-11-01</td><td class=\"short\">2024-11-01</td><td class=\"short\">inactive</td>",
         "<td>not counted: <code>Virtual Machines Licenses</code> never counts toward deployments</td>",

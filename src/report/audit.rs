@@ -59,6 +59,8 @@ pub(crate) struct Table {
 /// A column heading; numeric columns align right, short ones stay on one line.
 pub(crate) struct Column {
     pub title: String,
+    /// A qualifier under the title, such as the window a month belongs to.
+    pub note: Option<String>,
     pub numeric: bool,
     pub short: bool,
 }
@@ -102,6 +104,7 @@ fn text(s: impl Into<String>) -> Cell {
 fn col(title: impl Into<String>) -> Column {
     Column {
         title: title.into(),
+        note: None,
         numeric: false,
         short: false,
     }
@@ -120,6 +123,14 @@ fn num(title: impl Into<String>) -> Column {
         numeric: true,
         short: true,
         ..col(title)
+    }
+}
+
+/// A numeric column with a qualifier: `2023-11` over `baseline`.
+fn num_noted(title: impl Into<String>, note: &str) -> Column {
+    Column {
+        note: Some(note.to_string()),
+        ..num(title)
     }
 }
 
@@ -513,12 +524,12 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
         columns.extend(
             c.baseline
                 .iter()
-                .map(|m| num(format!("{} (baseline)", m.month))),
+                .map(|m| num_noted(m.month.to_string(), "baseline")),
         );
         columns.extend(
             c.recent
                 .iter()
-                .map(|m| num(format!("{} (last two)", m.month))),
+                .map(|m| num_noted(m.month.to_string(), "last two")),
         );
     }
     columns.extend([short("Effect"), col("Clause"), col("Finding")]);
@@ -646,9 +657,12 @@ fn growth_table(entries: &[&TraceEntry]) -> Table {
         }) => Some((*prior_month, *last_month)),
         _ => None,
     });
-    let (prior_title, last_title) = match months {
-        Some((p, l)) => (format!("{p} (P, M-12)"), format!("{l} (L, M)")),
-        None => ("M-12".to_string(), "M".to_string()),
+    let (prior, last) = match months {
+        Some((p, l)) => (
+            num_noted(p.to_string(), "P, M-12"),
+            num_noted(l.to_string(), "L, M"),
+        ),
+        None => (num("M-12"), num("M")),
     };
     let rows = entries
         .iter()
@@ -680,12 +694,7 @@ fn growth_table(entries: &[&TraceEntry]) -> Table {
         .collect();
     Table {
         caption: Some("Eligible ACR in USD: M against the same month last year".into()),
-        columns: vec![
-            short("Customer"),
-            num(prior_title),
-            num(last_title),
-            col("Clause"),
-        ],
+        columns: vec![short("Customer"), prior, last, col("Clause")],
         rows,
         legend: Some("Customers with no ACR in either month are not listed.".into()),
     }
@@ -741,7 +750,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
             short("Customer"),
             short("Month"),
             num("Level"),
-            short("Attribution"),
+            col("Attribution"),
             short("Result"),
             col("Clause"),
             col("Reason"),

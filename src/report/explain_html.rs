@@ -26,6 +26,7 @@ table { border-collapse: collapse; width: auto; min-width: 50%; max-width: 100%;
 caption { caption-side: top; text-align: left; font-style: italic; color: #444; padding: .3rem 0; }
 th, td { border: 1px solid #bbb; padding: .3rem .45rem; text-align: left; vertical-align: top; }
 th { background: #f0f0f0; font-weight: 600; }
+th .note { font-weight: 400; color: #444; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 td.num, .short { white-space: nowrap; }
 tr.counts > td:first-child { box-shadow: inset 4px 0 0 #2e7d32; }
@@ -51,7 +52,7 @@ td.clauses { white-space: nowrap; }
   section.page { break-before: page; }
   .keep { break-inside: avoid; }
   h2 { margin-top: 0; break-after: avoid; }
-  table { font-size: 8.5pt; }
+  table { font-size: 8pt; }
   caption { break-after: avoid; }
   tr { break-inside: avoid; }
   thead { display: table-header-group; }
@@ -161,7 +162,14 @@ fn table(out: &mut String, t: &Table, class: &str) {
                 (false, true) => " class=\"short\"",
                 _ => "",
             },
-            esc(&c.title)
+            match &c.note {
+                Some(note) => format!(
+                    "{}<br><span class=\"note\">{}</span>",
+                    esc(&c.title),
+                    esc(note)
+                ),
+                None => esc(&c.title),
+            }
         ));
     }
     out.push_str("</tr></thead>\n<tbody>\n");
@@ -211,6 +219,7 @@ fn cell(c: &Cell) -> String {
     }
 }
 
+/// A clause id linked to its glossary row.
 fn clause_link(id: &str) -> String {
     format!(
         "<a class=\"clause\" href=\"#clause-{}\"><code>{}</code></a>",

@@ -56,7 +56,14 @@ fn table(out: &mut String, t: &Table) {
     if let Some(caption) = &t.caption {
         out.push_str(&format!("*{}*\n\n", inline(caption)));
     }
-    let head: Vec<String> = t.columns.iter().map(|c| inline(&c.title)).collect();
+    let head: Vec<String> = t
+        .columns
+        .iter()
+        .map(|c| match &c.note {
+            Some(note) => format!("{} ({})", inline(&c.title), inline(note)),
+            None => inline(&c.title),
+        })
+        .collect();
     out.push_str(&format!("| {} |\n", head.join(" | ")));
     let rule: Vec<&str> = t
         .columns
