@@ -468,3 +468,39 @@ fn scratch(name: &str) -> PathBuf {
     std::fs::create_dir_all(&dir).expect("a scratch folder");
     dir
 }
+
+#[test]
+fn readme_excerpts_of_the_audit_reports_are_real() {
+    let readme = std::fs::read_to_string(root().join("README.md")).expect("README.md");
+    let mut checked = 0;
+    for block in readme.split("```console\n").skip(1) {
+        let body = block.split("```").next().unwrap_or_default();
+        let mut lines = body.lines();
+        let Some(command) = lines
+            .next()
+            .and_then(|l| l.strip_prefix("$ pcscore explain "))
+            .filter(|c| c.contains("--format"))
+        else {
+            continue;
+        };
+        let args: Vec<&str> = std::iter::once("explain")
+            .chain(command.split_whitespace())
+            .collect();
+        let out = run(&args);
+        assert_eq!(out.status.code(), Some(0), "pcscore {command}");
+        let printed = String::from_utf8_lossy(&out.stdout);
+        let mut rest = printed.lines();
+        // Each shown line appears in the output, in the order shown; `...` skips lines.
+        for shown in lines.filter(|l| l.trim() != "...") {
+            assert!(
+                rest.any(|l| l == shown),
+                "README shows a line `pcscore explain {command}` does not print (or not in this order):\n{shown}"
+            );
+        }
+        checked += 1;
+    }
+    assert!(
+        checked >= 2,
+        "the README shows the Markdown and JSON reports"
+    );
+}
