@@ -399,6 +399,7 @@ fn a_deployment_refused_for_several_reasons_cites_every_clause() {
         .expect("the deployment");
     assert_eq!(refusals.as_array().map(Vec::len), Some(3));
     assert!(md.contains("| **Partner** | (the file gives no name) |"));
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]
@@ -440,6 +441,7 @@ fn hostile_text_is_escaped_in_html_and_markdown() {
             "ragged table:\n{table}"
         );
     }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 #[test]

@@ -67,8 +67,9 @@ pub enum Evidence {
     },
     /// The growth rate, when it is defined.
     GrowthRate {
-        /// The exact percentage truncated to two decimals, as shown: `31.99`.
-        percent: String,
+        /// The exact percentage truncated to two decimals, as shown: `31.99`; `None`
+        /// when it is beyond the decimal range (the whole percent still decides).
+        percent: Option<String>,
         /// The whole percent, rounded down, the points are counted from.
         whole_percent: i64,
     },

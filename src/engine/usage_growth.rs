@@ -89,9 +89,16 @@ pub(super) fn score(
                 clause::UG_FORMULA,
                 "partner",
                 Outcome::Note,
-                format!("growth = ({last} - {prior}) / {prior} x 100 = {shown}"),
+                format!(
+                    "growth = ({last} - {prior}) / {prior} x 100 = {}",
+                    shown
+                        .as_ref()
+                        .map_or("an out-of-range percentage".to_string(), |p| format!(
+                            "{p}%"
+                        ))
+                ),
                 Evidence::GrowthRate {
-                    percent: shown.trim_end_matches('%').to_string(),
+                    percent: shown,
                     whole_percent: whole,
                 },
             );
@@ -139,15 +146,12 @@ fn whole_percent(last: Decimal, prior: Decimal) -> Result<i64, EngineError> {
     }))
 }
 
-/// The percentage truncated to two decimals, for explanations.
-fn shown_percent(last: Decimal, prior: Decimal) -> String {
-    match (last - prior)
+/// The percentage truncated to two decimals, for explanations; `None` out of range.
+fn shown_percent(last: Decimal, prior: Decimal) -> Option<String> {
+    (last - prior)
         .checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|s| s.checked_div(prior))
-    {
-        Some(q) => format!("{}%", q.trunc_with_scale(2).normalize()),
-        None => "an out-of-range percentage".to_string(),
-    }
+        .map(|q| q.trunc_with_scale(2).normalize().to_string())
 }
 
 #[cfg(test)]
