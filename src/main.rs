@@ -37,6 +37,11 @@ enum Command {
     Explain {
         /// The partner file or scenario (YAML).
         file: PathBuf,
+        /// Output format: `markdown` and `html` are audit reports with evidence tables
+        /// and a clause glossary (the HTML is one self-contained file); `json` carries
+        /// the score card and the full trace with structured evidence.
+        #[arg(long, value_enum, default_value_t = ExplainFormat::Text)]
+        format: ExplainFormat,
     },
     /// What is the least to add to attain the designation: gaps, verified actions, a plan.
     Plan {
@@ -96,6 +101,14 @@ enum CoverageFormat {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum ExplainFormat {
+    Text,
+    Markdown,
+    Json,
+    Html,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Text,
     Yaml,
@@ -116,7 +129,7 @@ fn main() -> ExitCode {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
-        Command::Explain { file } => match explain(&file, book) {
+        Command::Explain { file, format } => match explain(&file, format, book) {
             Ok(text) => (text, 0),
             Err(message) => return fail(&message),
         },
@@ -158,16 +171,21 @@ fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<Stri
     })
 }
 
-fn explain(file: &std::path::Path, book: &Rulebook) -> Result<String, String> {
+fn explain(
+    file: &std::path::Path,
+    format: ExplainFormat,
+    book: &Rulebook,
+) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
     let a = engine::score(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
-    Ok(report::explain_text(
-        &file.display().to_string(),
-        &doc.header,
-        &a,
-        book,
-    ))
+    let render = match format {
+        ExplainFormat::Text => report::explain_text,
+        ExplainFormat::Markdown => report::explain_markdown,
+        ExplainFormat::Json => report::explain_json,
+        ExplainFormat::Html => report::explain_html,
+    };
+    Ok(render(&file.display().to_string(), &doc.header, &a, book))
 }
 
 /// The folders to read: a folder named on the command line must exist; a default one

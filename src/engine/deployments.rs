@@ -3,6 +3,7 @@
 //! Eligible entries (service level 2, not an excluded service, eligible attribution,
 //! inside the trailing twelve months) count once per distinct service name.
 
+use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
 use super::path::{codes, near_misses};
 use super::{Area, Outcome, Tracer};
 use crate::model::{Situation, Subcategory};
@@ -42,6 +43,18 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
                 customers.get(d.customer.as_str()).copied().unwrap_or(&[]),
                 "its customer's attribution",
             ),
+        };
+        let evidence = |status| {
+            Evidence::Deployment(DeploymentEvidence {
+                number: n,
+                customer: d.customer.clone(),
+                service: d.service.trim().to_string(),
+                service_level: d.service_level,
+                month: d.month,
+                attribution: attribution.to_vec(),
+                own_attribution: d.attribution.is_some(),
+                status,
+            })
         };
         let mut refusals: Vec<(&'static str, String)> = Vec::new();
         if d.service_level != rule.service_level {
@@ -86,12 +99,17 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
                 .map(|(_, w)| w.as_str())
                 .collect::<Vec<_>>()
                 .join("; ");
-            t.push(
+            let reasons = refusals
+                .iter()
+                .map(|(id, w)| ((*id).to_string(), w.clone()))
+                .collect();
+            t.push_with(
                 AREA,
                 id,
                 subject,
                 Outcome::Excluded,
                 format!("not counted: {why}"),
+                evidence(DeploymentStatus::Refused { reasons }),
             );
             continue;
         }
@@ -100,19 +118,24 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
                 let (_, merged) = &mut distinct[k];
                 let first = merged[0];
                 merged.push(n);
-                t.push(
+                t.push_with(
                     AREA,
                     clause::DEP_DISTINCT,
                     subject,
                     Outcome::Excluded,
                     format!("same service as deployment {first}: counted once as `{key}`"),
+                    evidence(DeploymentStatus::Merged {
+                        service: key.clone(),
+                        into: first,
+                    }),
                 );
             }
             None => {
                 index.insert(key.clone(), distinct.len());
                 distinct.push((key.clone(), vec![n]));
-                t.push(AREA, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
-                    format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level));
+                t.push_with(AREA, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
+                    format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level),
+                    evidence(DeploymentStatus::Counted { service: key.clone() }));
             }
         }
     }
@@ -130,7 +153,7 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
         })
         .collect::<Vec<_>>()
         .join(", ");
-    t.push(
+    t.push_with(
         AREA,
         &rule.clause,
         "deployments",
@@ -147,6 +170,10 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
             rule.max_services,
             rule.points_per_service
         ),
+        Evidence::DistinctServices {
+            services: distinct,
+            counted,
+        },
     );
     points
 }

@@ -7,6 +7,7 @@
 
 mod deployments;
 mod designation;
+pub mod evidence;
 mod net_customer_adds;
 mod path;
 mod skilling;
@@ -14,6 +15,7 @@ mod usage_growth;
 
 use crate::model::{Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook};
+pub use evidence::Evidence;
 
 /// Why a situation could not be scored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -70,6 +72,9 @@ pub struct TraceEntry {
     pub outcome: Outcome,
     /// The reason, with the data used (months, amounts, dates, names).
     pub reason: String,
+    /// The same data as values, for tables and machines; `None` where the reason says
+    /// all there is.
+    pub evidence: Option<Evidence>,
 }
 
 /// Where the path came from.
@@ -116,7 +121,24 @@ impl Tracer {
             subject: subject.into(),
             outcome,
             reason: reason.into(),
+            evidence: None,
         });
+    }
+
+    /// Like [`Tracer::push`], with the data as values beside the reason.
+    pub(crate) fn push_with(
+        &mut self,
+        area: Area,
+        clause: &str,
+        subject: impl Into<String>,
+        outcome: Outcome,
+        reason: impl Into<String>,
+        evidence: Evidence,
+    ) {
+        self.push(area, clause, subject, outcome, reason);
+        if let Some(last) = self.entries.last_mut() {
+            last.evidence = Some(evidence);
+        }
     }
 }
 
@@ -167,27 +189,34 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
             .collect::<Vec<_>>()
             .join(" and ")
     };
-    t.push(
+    let span = |rule: &crate::rulebook::WindowRule| {
+        let (from, to) = rule.bounds(as_of);
+        Evidence::Window { from, to }
+    };
+    t.push_with(
         Area::Windows,
         clause::WINDOW_RECENT,
         "last two months",
         Outcome::Note,
         list(w.recent.months(as_of)),
+        span(&w.recent),
     );
-    t.push(
+    t.push_with(
         Area::Windows,
         clause::WINDOW_BASELINE,
         "baseline months",
         Outcome::Note,
         list(w.baseline.months(as_of)),
+        span(&w.baseline),
     );
     let (from, to) = w.ttm.bounds(as_of);
-    t.push(
+    t.push_with(
         Area::Windows,
         clause::WINDOW_TTM,
         "trailing twelve months",
         Outcome::Note,
         format!("{from} to {to}"),
+        span(&w.ttm),
     );
     t.push(
         Area::Windows,

@@ -4,6 +4,7 @@
 //! threshold in one of the last two; a loss when it reached the threshold in a baseline
 //! month and stayed under it in both of the last two. Ten points per net add, 0 to 3.
 
+use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
 use super::{Area, Outcome, Tracer};
 use crate::model::{Customer, Money, Month, PathKind, Subcategory};
 use crate::rulebook::{clause, Rulebook};
@@ -39,12 +40,12 @@ pub(super) fn score(
         let baseline_above = b.iter().any(|(_, a)| *a >= threshold);
         let recent_above = r.iter().any(|(_, a)| *a >= threshold);
         let data = format!("baseline {}; last two months {}", months(&b), months(&r));
-        let (id, outcome, why) = if baseline_zero && recent_above {
+        let (id, outcome, verdict, why) = if baseline_zero && recent_above {
             adds += 1;
-            (clause::NCA_ADD, Outcome::Counts(1), "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
+            (clause::NCA_ADD, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
         } else if baseline_above && !recent_above {
             losses += 1;
-            (clause::NCA_LOSS, Outcome::Counts(-1), "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
+            (clause::NCA_LOSS, Outcome::Counts(-1), AddVerdict::Loss, "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
         } else {
             let why = if baseline_above {
                 "not an add and not a loss: at or above the threshold in a baseline month and in a last month".to_string()
@@ -58,20 +59,43 @@ pub(super) fn score(
                     .unwrap_or((as_of, Money::ZERO));
                 format!("not an add: {a} in {m}, a baseline month (an add needs USD 0 in both); not a loss: under the threshold throughout the baseline")
             };
-            (clause::NCA_NEUTRAL, Outcome::Excluded, why)
+            (
+                clause::NCA_NEUTRAL,
+                Outcome::Excluded,
+                AddVerdict::Neutral,
+                why,
+            )
         };
-        t.push(
+        let reason = format!("{why} ({data})");
+        let marked = |list: &[(Month, Money)]| {
+            list.iter()
+                .map(|&(month, amount)| MonthAcr {
+                    month,
+                    amount,
+                    at_threshold: amount >= threshold,
+                })
+                .collect()
+        };
+        t.push_with(
             AREA,
             id,
             format!("customer {}", c.id),
             outcome,
-            format!("{why} ({data})"),
+            reason,
+            Evidence::CustomerAcr(CustomerAcr {
+                customer: c.id.clone(),
+                threshold,
+                baseline: marked(&b),
+                recent: marked(&r),
+                verdict,
+                finding: why,
+            }),
         );
     }
     let net = adds - losses;
     let counted = net.clamp(0, i64::from(rule.max_adds)) as u32;
     let points = (counted * rule.points_per_add).min(rule.max_points);
-    t.push(
+    t.push_with(
         AREA,
         &rule.clause,
         "net customer adds",
@@ -80,6 +104,11 @@ pub(super) fn score(
             "{adds} adds - {losses} losses = {net} net; counted {counted} (0 to {}) x {} points",
             rule.max_adds, rule.points_per_add
         ),
+        Evidence::NetAdds {
+            adds: u32::try_from(adds).unwrap_or(u32::MAX),
+            losses: u32::try_from(losses).unwrap_or(u32::MAX),
+            counted,
+        },
     );
     points
 }

@@ -1,6 +1,7 @@
 //! Path and attribution: which customers count, and whether the partner is measured on
 //! the SMB or the Enterprise path (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE`).
 
+use super::evidence::{Evidence, PathEvidence};
 use super::{Area, EngineError, Outcome, PathSource, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
 use crate::rulebook::{clause, Rulebook};
@@ -17,7 +18,7 @@ pub(super) fn eligible_customers<'s>(
         if rule.any_eligible(&c.attribution) {
             eligible.push(c);
         } else {
-            t.push(
+            t.push_with(
                 Area::Path,
                 clause::ATTR_ELIGIBLE,
                 format!("customer {}", c.id),
@@ -29,6 +30,11 @@ pub(super) fn eligible_customers<'s>(
                     rule.eligible.join(", "),
                     near_misses(&c.attribution, &rule.eligible)
                 ),
+                Evidence::Attribution {
+                    customer: c.id.clone(),
+                    segment: c.segment,
+                    codes: c.attribution.clone(),
+                },
             );
         }
     }
@@ -115,9 +121,21 @@ pub(super) fn decide(
         if share_met { "meeting" } else { "short of" },
         rule.smb_share_percent,
     );
+    let evidence = |path| {
+        Evidence::Path(PathEvidence {
+            path,
+            given: situation.path,
+            derived,
+            driven_acr: driven,
+            driven_acr_limit: limit,
+            active_customers: active,
+            smb_customers: small,
+            smb_share_needed: rule.smb_share_percent,
+        })
+    };
     match situation.path {
         Some(given) => {
-            t.push(
+            t.push_with(
                 Area::Path,
                 clause::PATH_EXPLICIT,
                 "partner",
@@ -125,16 +143,18 @@ pub(super) fn decide(
                 format!(
                     "the file sets the path to {given}; the data alone would give {derived} ({why})"
                 ),
+                evidence(given),
             );
             Ok((given, PathSource::Explicit))
         }
         None => {
-            t.push(
+            t.push_with(
                 Area::Path,
                 clause::PATH_DERIVED,
                 "partner",
                 Outcome::Note,
                 format!("{derived} path: {why}"),
+                evidence(derived),
             );
             Ok((derived, PathSource::Derived))
         }

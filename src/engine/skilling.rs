@@ -4,6 +4,7 @@
 //! associated people with at least one active scoring certification (each person once),
 //! then apply the path's schedule and the cap.
 
+use super::evidence::{CertRole, CertStatus, CertificationEvidence, Evidence, SkillingTally};
 use super::{path_word, Area, Outcome, Tracer};
 use crate::model::{Certification, Month, PathKind, Person, Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
@@ -51,15 +52,28 @@ fn note_unknown_certifications(situation: &Situation, book: &Rulebook, t: &mut T
                     })
                     .map(|k| format!(" (`{}` is, written `{}` or `{}`)", k.title, k.slug, k.exam))
                     .unwrap_or_default();
-                t.push(
+                let why = format!(
+                    "`{}` is not a certification this designation scores{hint}",
+                    c.cert
+                );
+                t.push_with(
                     Area::Subcategory(Subcategory::IntermediateCertifications),
                     clause::SKILL_ACTIVE,
                     format!("person {}", p.id),
                     Outcome::Excluded,
-                    format!(
-                        "`{}` is not a certification this designation scores{hint}",
-                        c.cert
-                    ),
+                    why.clone(),
+                    Evidence::Certification(CertificationEvidence {
+                        person: p.id.clone(),
+                        associated: p.associated,
+                        cert: c.cert.clone(),
+                        title: None,
+                        role: None,
+                        earned: c.earned,
+                        expires: c.expires,
+                        judged_on: situation.as_of.last_day(),
+                        status: CertStatus::NotScored,
+                        why_not: Some(why),
+                    }),
                 );
             }
         }
@@ -67,29 +81,36 @@ fn note_unknown_certifications(situation: &Situation, book: &Rulebook, t: &mut T
 }
 
 /// Why a certification does not count at M, or `None` when it is active.
-fn inactive_reason(c: &Certification, as_of: Month) -> Option<(&'static str, String)> {
+fn inactive_reason(c: &Certification, as_of: Month) -> Option<(&'static str, CertStatus, String)> {
     let day = as_of.last_day();
     if c.earned > day {
         return Some((
             clause::SKILL_ACTIVE,
+            CertStatus::NotYetEarned,
             format!("earned {}, after the last day of {as_of} ({day})", c.earned),
         ));
     }
     match c.expires {
         Some(exp) if exp < day => Some((
             clause::SKILL_ACTIVE,
+            CertStatus::Expired,
             format!("expired {exp}, before the last day of {as_of} ({day})"),
         )),
         _ => None,
     }
 }
 
-fn retired_reason(slug: &str, as_of: Month, book: &Rulebook) -> Option<(&'static str, String)> {
+fn retired_reason(
+    slug: &str,
+    as_of: Month,
+    book: &Rulebook,
+) -> Option<(&'static str, CertStatus, String)> {
     let r = book.skilling.retired.iter().find(|r| r.cert == slug)?;
     let last = r.last_month()?;
     (as_of > last).then(|| {
         (
             clause::SKILL_IOT_GRACE,
+            CertStatus::Retired,
             format!(
                 "retired on {}; it scored only while the measurement month was {last} or earlier",
                 r.retired_on
@@ -178,12 +199,18 @@ fn subcategory(
             people(scoring_people, "person", "people")
         )
     };
-    t.push(
+    t.push_with(
         area,
         &schedule.clause,
         sub.title().to_lowercase(),
         Outcome::Points(raw.min(rule.max_points)),
         why,
+        Evidence::Skilling(SkillingTally {
+            prerequisite_people: prereq_people,
+            prerequisite_needed: schedule.prerequisite_people,
+            scoring_people,
+            counted_people: counted,
+        }),
     );
     if raw <= rule.max_points {
         t.push(
@@ -239,6 +266,24 @@ fn person_in(
         } else {
             "scoring certification"
         };
+        let evidence = |status, why_not| {
+            Evidence::Certification(CertificationEvidence {
+                person: person.id.clone(),
+                associated: person.associated,
+                cert: c.cert.clone(),
+                title: Some(info.title.clone()),
+                role: Some(if is_prereq {
+                    CertRole::Prerequisite
+                } else {
+                    CertRole::Scoring
+                }),
+                earned: c.earned,
+                expires: c.expires,
+                judged_on: as_of.last_day(),
+                status,
+                why_not,
+            })
+        };
         let role_clause = if is_prereq {
             &rule.prerequisite_clause
         } else {
@@ -255,16 +300,18 @@ fn person_in(
         } else {
             Some((
                 clause::SKILL_ASSOC,
+                CertStatus::NotAssociated,
                 "the person is not associated to the partner's Partner Center account".to_string(),
             ))
         };
         match refusal {
-            Some((id, why)) => t.push(
+            Some((id, status, why)) => t.push_with(
                 area,
                 id,
                 &subject,
                 Outcome::Excluded,
                 format!("{} is a {role} but does not count: {why}", describe(c)),
+                evidence(status, Some(why)),
             ),
             None => {
                 let duplicate = is_scoring && scoring_seen.contains(&info.slug.as_str());
@@ -274,12 +321,13 @@ fn person_in(
                     scoring += 1;
                     scoring_seen.push(&info.slug);
                 }
-                t.push(
+                t.push_with(
                     area,
                     role_clause,
                     &subject,
                     Outcome::Counts(1),
                     format!("{} is an active {role} ({})", describe(c), info.title),
+                    evidence(CertStatus::Active, None),
                 );
             }
         }

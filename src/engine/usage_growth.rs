@@ -4,7 +4,7 @@
 //! one point per whole percent, rounded down, 0 to 20, and nothing without USD 1,000 in
 //! M or without a baseline.
 
-use super::{Area, EngineError, Outcome, Tracer};
+use super::{Area, EngineError, Evidence, Outcome, Tracer};
 use crate::model::{Customer, Money, Month, Subcategory};
 use crate::rulebook::{clause, Rulebook};
 use rust_decimal::Decimal;
@@ -24,23 +24,34 @@ pub(super) fn score(
     for c in customers {
         let (l, p) = (c.acr_in(as_of), c.acr_in(then));
         if !l.is_zero() || !p.is_zero() {
-            t.push(
+            t.push_with(
                 AREA,
                 clause::UG_FORMULA,
                 format!("customer {}", c.id),
                 Outcome::Note,
                 format!("{as_of} {l}; {then} {p}"),
+                Evidence::GrowthCustomer {
+                    customer: c.id.clone(),
+                    last: l,
+                    prior: p,
+                },
             );
         }
         last = last.checked_add(l).ok_or(OVERFLOW)?;
         prior = prior.checked_add(p).ok_or(OVERFLOW)?;
     }
-    t.push(
+    t.push_with(
         AREA,
         clause::UG_FORMULA,
         "partner",
         Outcome::Note,
         format!("L = eligible ACR in {as_of} = {last}; P = eligible ACR in {then} = {prior}"),
+        Evidence::GrowthTotals {
+            last_month: as_of,
+            last,
+            prior_month: then,
+            prior,
+        },
     );
     let minimum = book.min_last_month_acr();
     let mut points = None;
@@ -72,15 +83,24 @@ pub(super) fn score(
                 .unwrap_or(0)
                 .saturating_mul(u64::from(rule.points_per_percent));
             let points = earned.min(u64::from(rule.max_points)) as u32;
-            t.push(
+            let shown = shown_percent(last.amount(), prior.amount());
+            t.push_with(
                 AREA,
                 clause::UG_FORMULA,
                 "partner",
                 Outcome::Note,
                 format!(
                     "growth = ({last} - {prior}) / {prior} x 100 = {}",
-                    shown_percent(last.amount(), prior.amount())
+                    shown
+                        .as_ref()
+                        .map_or("an out-of-range percentage".to_string(), |p| format!(
+                            "{p}%"
+                        ))
                 ),
+                Evidence::GrowthRate {
+                    percent: shown,
+                    whole_percent: whole,
+                },
             );
             t.push(
                 AREA,
@@ -126,15 +146,12 @@ fn whole_percent(last: Decimal, prior: Decimal) -> Result<i64, EngineError> {
     }))
 }
 
-/// The percentage truncated to two decimals, for explanations.
-fn shown_percent(last: Decimal, prior: Decimal) -> String {
-    match (last - prior)
+/// The percentage truncated to two decimals, for explanations; `None` out of range.
+fn shown_percent(last: Decimal, prior: Decimal) -> Option<String> {
+    (last - prior)
         .checked_mul(Decimal::ONE_HUNDRED)
         .and_then(|s| s.checked_div(prior))
-    {
-        Some(q) => format!("{}%", q.trunc_with_scale(2).normalize()),
-        None => "an out-of-range percentage".to_string(),
-    }
+        .map(|q| q.trunc_with_scale(2).normalize().to_string())
 }
 
 #[cfg(test)]

@@ -44,6 +44,13 @@ pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
 /// The score card as JSON: the `expected:` keys, then the designation, month, path
 /// source and the maxima beside them.
 pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
+    let mut text = serde_json::to_string_pretty(&card_value(a, book)).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// The object `card_json` prints, for reports that carry the card beside more.
+pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     let card = &a.card;
     let mut points = Map::new();
     let mut max_points = Map::new();
@@ -58,7 +65,7 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
         max_categories.insert(cat.key().into(), json!(book.category_max(cat)));
     }
     let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
-    let value = json!({
+    json!({
         "path": card.path.as_str(),
         "points": Value::Object(points),
         "categories": Value::Object(categories),
@@ -73,10 +80,7 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
             "total": max_total,
         },
         "min_total": book.attainment.min_total,
-    });
-    let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();
-    text.push('\n');
-    text
+    })
 }
 
 pub(crate) fn source_word(source: PathSource) -> &'static str {

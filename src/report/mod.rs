@@ -1,12 +1,16 @@
 //! Reports: score cards (text, YAML, JSON), explanations for auditors, and the output
 //! of `check`. Rendering only: everything here is computed by the engine and scenarios.
 
+mod audit;
 mod card;
 mod check;
 mod check_json;
 mod check_junit;
 mod coverage;
 mod explain;
+mod explain_html;
+mod explain_json;
+mod explain_markdown;
 mod rules;
 
 pub use card::{card_json, card_text, card_yaml};
@@ -15,4 +19,7 @@ pub use check_json::check_json;
 pub use check_junit::check_junit;
 pub use coverage::{coverage_json, coverage_markdown, coverage_text};
 pub use explain::explain_text;
+pub use explain_html::explain_html;
+pub use explain_json::explain_json;
+pub use explain_markdown::explain_markdown;
 pub use rules::{rules_check_text, rules_text};

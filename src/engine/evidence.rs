@@ -1,0 +1,252 @@
+//! Structured evidence attached to trace entries: the data a rule looked at and what it
+//! decided, as values rather than words, so that reports can lay it out in tables and
+//! machines can read it without parsing the reason text.
+//!
+//! The engine fills these while it scores; reports only render them. Nothing here is
+//! computed twice: each value is the one the rule used.
+
+use crate::model::{Money, Month, PathKind, Segment};
+use chrono::NaiveDate;
+
+/// The data behind one trace entry, when it has any beyond the reason text.
+#[derive(Clone, PartialEq, Eq, Debug)]
+#[non_exhaustive]
+pub enum Evidence {
+    /// A month window and the months it covers (`DAI.WINDOW.*`).
+    Window {
+        /// The first month of the window.
+        from: Month,
+        /// The last month of the window.
+        to: Month,
+    },
+    /// A customer left out because none of its codes is eligible (`DAI.ATTR.ELIGIBLE`).
+    Attribution {
+        /// The customer's id.
+        customer: String,
+        /// Its segment.
+        segment: Segment,
+        /// Its codes as written.
+        codes: Vec<String>,
+    },
+    /// The path, with the figures it was derived from (`DAI.PATH.*`).
+    Path(PathEvidence),
+    /// A customer's ACR in the months net customer adds compares, against the threshold.
+    CustomerAcr(CustomerAcr),
+    /// The count that gives the net customer adds points.
+    NetAdds {
+        /// Customers that are adds.
+        adds: u32,
+        /// Customers that are losses.
+        losses: u32,
+        /// Net adds held between 0 and the maximum.
+        counted: u32,
+    },
+    /// One certification of one person, in one skilling subcategory.
+    Certification(CertificationEvidence),
+    /// The counts that give a skilling subcategory its points.
+    Skilling(SkillingTally),
+    /// A customer's eligible ACR in the two months usage growth compares.
+    GrowthCustomer {
+        /// The customer's id.
+        customer: String,
+        /// ACR in M.
+        last: Money,
+        /// ACR in M-12.
+        prior: Money,
+    },
+    /// L and P, summed over the eligible customers (`DAI.CS.UG.FORMULA`).
+    GrowthTotals {
+        /// M.
+        last_month: Month,
+        /// L: eligible ACR in M.
+        last: Money,
+        /// M-12.
+        prior_month: Month,
+        /// P: eligible ACR in M-12.
+        prior: Money,
+    },
+    /// The growth rate, when it is defined.
+    GrowthRate {
+        /// The exact percentage truncated to two decimals, as shown: `31.99`; `None`
+        /// when it is beyond the decimal range (the whole percent still decides).
+        percent: Option<String>,
+        /// The whole percent, rounded down, the points are counted from.
+        whole_percent: i64,
+    },
+    /// One deployment entry and what became of it (`DAI.CS.DEP.*`).
+    Deployment(DeploymentEvidence),
+    /// The distinct services that give the deployments points.
+    DistinctServices {
+        /// Each distinct service (matched form) with the deployment numbers merged into it.
+        services: Vec<(String, Vec<usize>)>,
+        /// Services counted, at most the maximum.
+        counted: u32,
+    },
+}
+
+/// The path and the data behind it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PathEvidence {
+    /// The path scored on.
+    pub path: PathKind,
+    /// The path written in the file, if any.
+    pub given: Option<PathKind>,
+    /// The path the data alone gives.
+    pub derived: PathKind,
+    /// Eligible ACR summed over the trailing twelve months.
+    pub driven_acr: Money,
+    /// Driven ACR at or above this means Enterprise.
+    pub driven_acr_limit: Money,
+    /// Eligible customers with ACR in the trailing twelve months.
+    pub active_customers: u64,
+    /// Those of them in an SMB segment.
+    pub smb_customers: u64,
+    /// The share of SMB customers (percent) the SMB path needs.
+    pub smb_share_needed: u32,
+}
+
+/// One month's ACR of a customer and whether it reaches the threshold.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct MonthAcr {
+    /// The month.
+    pub month: Month,
+    /// ACR in it (zero when the file has no figure).
+    pub amount: Money,
+    /// Whether the amount is at or above the threshold.
+    pub at_threshold: bool,
+}
+
+/// A customer's ACR in the baseline and last two months, and the verdict.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct CustomerAcr {
+    /// The customer's id.
+    pub customer: String,
+    /// The threshold on the partner's path.
+    pub threshold: Money,
+    /// The baseline months, oldest first.
+    pub baseline: Vec<MonthAcr>,
+    /// The last two months, oldest first.
+    pub recent: Vec<MonthAcr>,
+    /// Add, loss or neither.
+    pub verdict: AddVerdict,
+    /// The verdict in words, without the figures (they are in the fields above).
+    pub finding: String,
+}
+
+/// What a customer is for net customer adds.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AddVerdict {
+    /// `DAI.PERF.NCA.ADD`
+    Add,
+    /// `DAI.PERF.NCA.LOSS`
+    Loss,
+    /// `DAI.PERF.NCA.NEUTRAL`
+    Neutral,
+}
+
+/// What a certification is for in a subcategory.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CertRole {
+    /// It meets the subcategory's prerequisite.
+    Prerequisite,
+    /// It scores in the subcategory.
+    Scoring,
+}
+
+/// Whether a certification counted at M, and if not, why.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum CertStatus {
+    /// Active at the last day of M, held by an associated person: it counts.
+    Active,
+    /// Earned after the last day of M (`DAI.SKILL.ACTIVE`).
+    NotYetEarned,
+    /// Expired before the last day of M (`DAI.SKILL.ACTIVE`).
+    Expired,
+    /// Held by a person not associated to the partner (`DAI.SKILL.ASSOC`).
+    NotAssociated,
+    /// Retired, and M is past its grace period (`DAI.SKILL.ADV.IOT_GRACE`).
+    Retired,
+    /// Not a certification this designation scores.
+    NotScored,
+}
+
+/// One certification of one person, as a skilling rule judged it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct CertificationEvidence {
+    /// The person's id.
+    pub person: String,
+    /// Whether the person is associated to the partner.
+    pub associated: bool,
+    /// The certification as written in the file.
+    pub cert: String,
+    /// Its full title, when the rulebook knows it.
+    pub title: Option<String>,
+    /// What it is for in this subcategory, when it is for anything.
+    pub role: Option<CertRole>,
+    /// The day it was earned.
+    pub earned: NaiveDate,
+    /// The day it expires, if it does.
+    pub expires: Option<NaiveDate>,
+    /// The day it is judged on: the last day of M.
+    pub judged_on: NaiveDate,
+    /// Whether it counted.
+    pub status: CertStatus,
+    /// Why it did not count, in words, when it did not.
+    pub why_not: Option<String>,
+}
+
+/// The counts behind a skilling subcategory's points.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SkillingTally {
+    /// Associated people with an active prerequisite.
+    pub prerequisite_people: u32,
+    /// How many the path needs.
+    pub prerequisite_needed: u32,
+    /// Associated people with at least one active scoring certification.
+    pub scoring_people: u32,
+    /// Scoring people counted, at most the path's maximum.
+    pub counted_people: u32,
+}
+
+/// One deployment entry and what became of it.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DeploymentEvidence {
+    /// Its number in the file, from 1.
+    pub number: usize,
+    /// The customer's id.
+    pub customer: String,
+    /// The service as written, without surrounding white space.
+    pub service: String,
+    /// Its service level.
+    pub service_level: u32,
+    /// Its month.
+    pub month: Month,
+    /// The attribution that decided eligibility.
+    pub attribution: Vec<String>,
+    /// Whether that attribution is the deployment's own (else its customer's).
+    pub own_attribution: bool,
+    /// What became of it.
+    pub status: DeploymentStatus,
+}
+
+/// Counted, merged into an earlier entry of the same service, or refused.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum DeploymentStatus {
+    /// A new distinct service (its matched form).
+    Counted {
+        /// The service name as matched: lower case, trimmed.
+        service: String,
+    },
+    /// The same service as an earlier counted entry.
+    Merged {
+        /// The service name as matched.
+        service: String,
+        /// The number of the entry it was merged into.
+        into: usize,
+    },
+    /// Not eligible: every reason, each with its clause id.
+    Refused {
+        /// `(clause id, reason)` in the order the rules were applied.
+        reasons: Vec<(String, String)>,
+    },
+}
