@@ -151,7 +151,7 @@ Feature: Skilling: intermediate and advanced certifications
       Then intermediate certifications earn 12 points
       And the explanation cites DAI.SKILL.INT.SCORING for person bob, saying "(Azure Developer Associate)"
       And the explanation cites DAI.SKILL.INT.SCORING for person carol, saying "(Power Platform Developer Associate)"
-      And the explanation says "`AZ-900` is not a certification this designation scores"
+      And the explanation cites DAI.SKILL.INT.SCORING for person dan, saying "`AZ-900` is neither a prerequisite nor a scoring certification here"
 
     @DAI.SKILL.INT.PREREQ @DAI.SKILL.ADV.PREREQ
     Scenario: Each subcategory is unlocked by its own prerequisite only

@@ -16,7 +16,6 @@ pub(super) fn score(
     book: &Rulebook,
     t: &mut Tracer,
 ) -> (u32, u32) {
-    note_unknown_certifications(situation, book, t);
     let rule = &book.skilling;
     (
         subcategory(
@@ -38,8 +37,15 @@ pub(super) fn score(
     )
 }
 
-/// Certifications the rulebook does not know score nothing; say so, in case of a typo.
-fn note_unknown_certifications(situation: &Situation, book: &Rulebook, t: &mut Tracer) {
+/// Certifications the rulebook does not know score nothing; say so in each skilling
+/// subcategory, citing its list of scoring certifications, in case of a typo.
+fn note_unknown_certifications(
+    area: Area,
+    scoring_clause: &str,
+    situation: &Situation,
+    book: &Rulebook,
+    t: &mut Tracer,
+) {
     for p in &situation.people {
         for c in &p.certifications {
             if book.certification(&c.cert).is_none() {
@@ -53,12 +59,12 @@ fn note_unknown_certifications(situation: &Situation, book: &Rulebook, t: &mut T
                     .map(|k| format!(" (`{}` is, written `{}` or `{}`)", k.title, k.slug, k.exam))
                     .unwrap_or_default();
                 let why = format!(
-                    "`{}` is not a certification this designation scores{hint}",
+                    "`{}` is neither a prerequisite nor a scoring certification here{hint}",
                     c.cert
                 );
                 t.push_with(
-                    Area::Subcategory(Subcategory::IntermediateCertifications),
-                    clause::SKILL_ACTIVE,
+                    area,
+                    scoring_clause,
                     format!("person {}", p.id),
                     Outcome::Excluded,
                     why.clone(),
@@ -136,6 +142,7 @@ fn subcategory(
     t: &mut Tracer,
 ) -> u32 {
     let area = Area::Subcategory(sub);
+    note_unknown_certifications(area, &rule.scoring_clause, situation, book, t);
     let as_of = situation.as_of;
     let (mut prereq_people, mut scoring_people) = (0u32, 0u32);
     for person in &situation.people {
