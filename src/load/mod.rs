@@ -5,6 +5,10 @@
 //! dangling references are all refused with the file, line, column and field path.
 
 mod error;
+mod events;
+mod fast;
+mod scalar;
+mod streamed;
 mod syntax;
 pub(crate) mod tree;
 
@@ -14,6 +18,7 @@ use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
     MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
+use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::path::Path;
@@ -94,14 +99,23 @@ fn io_found(e: &std::io::Error) -> String {
 /// Parses the text of a partner file or scenario; `file` names it in errors.
 pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let root = tree::parse(file, text)?;
-    Reader { file, text }.document(&root)
+    let reader = Reader {
+        file,
+        text,
+        customers: Cell::new(None),
+    };
+    let mut customers = streamed::Customers::new(&reader);
+    let root = tree::parse_streaming(file, text, "customers", &mut customers)?;
+    reader.customers.set(Some(customers.finish()));
+    reader.document(&root)
 }
 
 /// Converts the tree to the model, knowing where each node came from.
 struct Reader<'a> {
     file: &'a str,
     text: &'a str,
+    /// The customers, converted while the file was read, or the first error in them.
+    customers: Cell<Option<Result<Vec<Customer>>>>,
 }
 
 type Result<T, E = LoadError> = std::result::Result<T, E>;
@@ -235,7 +249,7 @@ impl<'a> Reader<'a> {
     fn text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() && !text.trim().is_empty() => {
-                Ok(text.clone())
+                Ok(text.to_string())
             }
             _ => Err(self.wrong(node, field, what)),
         }
@@ -491,59 +505,73 @@ impl<'a> Reader<'a> {
     }
 
     fn customers(&self, node: &Node) -> Result<Vec<Customer>> {
-        let mut seen = HashMap::new();
         let items = self.seq(
             node,
             "customers",
             "customers (each with `id`, `segment`, `attribution`)",
         )?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("customers[{i}]");
-            let f = self.fields(item, &path, &["id", "segment", "attribution", "acr"])?;
-            let id_node = self.required(&f, "id", "the customer's unique id")?;
-            let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
-            self.unique_id(&mut seen, &id, id_node, &f.path("id"), "customers")?;
-            let seg_node = self.required(&f, "segment", "`smb`, `smc` or `enterprise`")?;
-            let seg_text =
-                self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
-            let segment = Segment::parse(&seg_text).ok_or_else(|| {
-                self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
-            })?;
-            let attribution = self.attribution(&f)?;
-            let mut acr = BTreeMap::new();
-            if let Some(acr_node) = f.get("acr") {
-                let Value::Map(entries) = &acr_node.value else {
-                    return Err(self.wrong(
-                        acr_node,
-                        &f.path("acr"),
-                        "a mapping of months to USD amounts, such as `2024-12: 1200`",
-                    ));
+        // `load_str` handed each item to `customer` as soon as it was read, and the tree
+        // keeps the list empty.
+        debug_assert!(items.is_empty());
+        self.customers.take().unwrap_or_else(|| Ok(Vec::new()))
+    }
+
+    /// The item `i` of `customers`; `seen` holds the ids before it, with their lines.
+    fn customer(
+        &self,
+        i: usize,
+        item: &Node,
+        seen: &mut HashMap<String, usize>,
+    ) -> Result<Customer> {
+        let path = format!("customers[{i}]");
+        let f = self.fields(item, &path, &["id", "segment", "attribution", "acr"])?;
+        let id_node = self.required(&f, "id", "the customer's unique id")?;
+        let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
+        self.unique_id(seen, &id, id_node, &f.path("id"), "customers")?;
+        let seg_node = self.required(&f, "segment", "`smb`, `smc` or `enterprise`")?;
+        let seg_text = self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
+        let segment = Segment::parse(&seg_text).ok_or_else(|| {
+            self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
+        })?;
+        let attribution = self.attribution(&f)?;
+        let mut acr = BTreeMap::new();
+        if let Some(acr_node) = f.get("acr") {
+            let Value::Map(entries) = &acr_node.value else {
+                return Err(self.wrong(
+                    acr_node,
+                    &f.path("acr"),
+                    "a mapping of months to USD amounts, such as `2024-12: 1200`",
+                ));
+            };
+            let mut previous: Option<(&str, &Node)> = None;
+            for (key, value) in entries {
+                let key_text = match &key.value {
+                    Value::Scalar { text, .. } => text.as_str(),
+                    _ => "",
                 };
-                let mut previous: Option<(&str, &Node)> = None;
-                for (key, value) in entries {
-                    let key_text = match &key.value {
-                        Value::Scalar { text, .. } => text.as_str(),
-                        _ => "",
-                    };
-                    let field = join(&f.path("acr"), key_text);
-                    let month = self.month(key, &field).map_err(|e| {
-                        previous
-                            .and_then(|(k, v)| self.comma_in_amount(&f.path("acr"), k, v, key))
-                            .unwrap_or(e)
-                    })?;
-                    acr.insert(month, self.money(value, &field)?);
+                // Most entries are a month and an amount as they should be: take those
+                // without writing out the field path that only a message would show.
+                if let (Some(month), Some(amount)) = (plain_month(key), plain_money(value)) {
+                    acr.insert(month, amount);
                     previous = Some((key_text, value));
+                    continue;
                 }
+                let field = join(&f.path("acr"), key_text);
+                let month = self.month(key, &field).map_err(|e| {
+                    previous
+                        .and_then(|(k, v)| self.comma_in_amount(&f.path("acr"), k, v, key))
+                        .unwrap_or(e)
+                })?;
+                acr.insert(month, self.money(value, &field)?);
+                previous = Some((key_text, value));
             }
-            out.push(Customer {
-                id,
-                segment,
-                attribution: attribution.unwrap_or_default(),
-                acr,
-            });
         }
-        Ok(out)
+        Ok(Customer {
+            id,
+            segment,
+            attribution: attribution.unwrap_or_default(),
+            acr,
+        })
     }
 
     /// `{2024-12: 1,200}` reads as `2024-12: 1` and a key `200`: when the key that is not
@@ -786,6 +814,22 @@ impl<'a> Reader<'a> {
             }
         }
         Ok(e)
+    }
+}
+
+/// The month `Reader::month` would read from `node`, when it reads one.
+fn plain_month(node: &Node) -> Option<Month> {
+    match &node.value {
+        Value::Scalar { text, plain: true } if !node.is_null() => Month::parse(text),
+        _ => None,
+    }
+}
+
+/// The amount `Reader::money` would read from `node`, when it reads one.
+fn plain_money(node: &Node) -> Option<Money> {
+    match &node.value {
+        Value::Scalar { text, plain: true } if !node.is_null() => Money::parse(text).ok(),
+        _ => None,
     }
 }
 

@@ -6,10 +6,12 @@
 //! hostile file cannot exhaust memory.
 
 use super::error::LoadError;
+use super::events::{Event, General, Source, Stop};
+use super::fast::Fast;
+pub(crate) use super::scalar::Text;
 use super::syntax::{self, OpenFlow};
+use std::cell::OnceCell;
 use std::collections::HashMap;
-use yaml_rust2::parser::{Event, Parser};
-use yaml_rust2::scanner::TScalarStyle;
 
 /// Files deeper than this are refused; the format needs five levels.
 const MAX_DEPTH: usize = 64;
@@ -26,7 +28,7 @@ pub(crate) struct Node {
 pub(crate) enum Value {
     /// A scalar's text; `plain` is false for quoted and block scalars.
     Scalar {
-        text: String,
+        text: Text,
         plain: bool,
     },
     Seq(Vec<Node>),
@@ -63,209 +65,242 @@ impl Node {
     }
 }
 
-/// A collection being built: its node, its field path, and for a mapping the key
-/// waiting for its value and the keys seen so far (with their lines).
+/// How a field path continues below an open collection.
+enum Segment {
+    /// The root, or a key that is not a scalar (refused as soon as it is complete).
+    Same,
+    Key(Text),
+    Index(usize),
+}
+
+/// A collection being built: its node, how its field path continues its parent's, for
+/// a mapping the key waiting for its value and the keys seen so far, and for a list
+/// whose items are handed over one by one, how many were.
 struct Open {
     node: Node,
-    path: String,
+    segment: Segment,
     pending: Option<Node>,
-    keys: HashMap<String, usize>,
+    keys: Keys,
+    taken: usize,
+    stream: bool,
+}
+
+impl Open {
+    fn new(node: Node, segment: Segment) -> Open {
+        Open {
+            node,
+            segment,
+            pending: None,
+            keys: Keys::default(),
+            taken: 0,
+            stream: false,
+        }
+    }
+
+    /// Items added so far, handed over or kept.
+    fn items(&self) -> usize {
+        match &self.node.value {
+            Value::Seq(items) => items.len() + self.taken,
+            _ => 0,
+        }
+    }
+}
+
+/// A mapping's keys, for refusing a duplicate with the line of the first. Up to
+/// [`SCANNED_KEYS`] keys are compared by a fingerprint; past that a hash map takes
+/// over, so a mapping of a million keys is still read in linear time.
+#[derive(Default)]
+struct Keys {
+    prints: Vec<u64>,
+    index: Option<HashMap<Text, usize>>,
+}
+
+const SCANNED_KEYS: usize = 32;
+
+impl Keys {
+    /// The line of `key` when the mapping already has it; otherwise records it.
+    fn first_line(&mut self, key: &Text, line: usize, entries: &[(Node, Node)]) -> Option<usize> {
+        if let Some(index) = &mut self.index {
+            return match index.get(key) {
+                Some(first) => Some(*first),
+                None => {
+                    index.insert(key.clone(), line);
+                    None
+                }
+            };
+        }
+        let print = fingerprint(key);
+        let same = self.prints.iter().zip(entries).find(|(p, (k, _))| {
+            **p == print && matches!(&k.value, Value::Scalar { text, .. } if text == key)
+        });
+        if let Some((_, (k, _))) = same {
+            return Some(k.line);
+        }
+        if self.prints.len() < SCANNED_KEYS {
+            self.prints.push(print);
+        } else {
+            let mut index: HashMap<Text, usize> = entries
+                .iter()
+                .filter_map(|(k, _)| match &k.value {
+                    Value::Scalar { text, .. } => Some((text.clone(), k.line)),
+                    _ => None,
+                })
+                .collect();
+            index.insert(key.clone(), line);
+            self.index = Some(index);
+        }
+        None
+    }
+}
+
+/// A cheap hash of a key (FNV-1a), only to skip most comparisons in a small mapping.
+fn fingerprint(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// The source's lines, as `str::lines` gives them, indexed only when first asked for:
+/// positions are repaired from the source only around empty values and errors.
+struct Lines<'s> {
+    source: &'s str,
+    starts: OnceCell<Vec<usize>>,
+}
+
+impl<'s> Lines<'s> {
+    fn new(source: &'s str) -> Self {
+        Lines {
+            source,
+            starts: OnceCell::new(),
+        }
+    }
+
+    fn starts(&self) -> &[usize] {
+        self.starts.get_or_init(|| {
+            let bytes = self.source.as_bytes();
+            let mut starts = Vec::new();
+            if !bytes.is_empty() {
+                starts.push(0);
+            }
+            starts.extend(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, &b)| b == b'\n' && i + 1 < bytes.len())
+                    .map(|(i, _)| i + 1),
+            );
+            starts
+        })
+    }
+
+    fn len(&self) -> usize {
+        self.starts().len()
+    }
+
+    /// The 0-based `index`th line, without its line ending.
+    fn get(&self, index: usize) -> Option<&'s str> {
+        let starts = self.starts();
+        let start = *starts.get(index)?;
+        let end = starts.get(index + 1).copied().unwrap_or(self.source.len());
+        let line = &self.source[start..end];
+        Some(match line.strip_suffix('\n') {
+            Some(line) => line.strip_suffix('\r').unwrap_or(line),
+            None => line,
+        })
+    }
+}
+
+/// Receives the items of one top-level list as each is complete, instead of the tree
+/// keeping them: a partner's `customers` are converted one at a time, so a file of
+/// 100,000 customers never exists as a tree in memory.
+pub(crate) trait Items {
+    /// The item at `index` of the list, complete.
+    fn item(&mut self, index: usize, node: Node);
+    /// Forget every item: the file is being read again from the start.
+    fn restart(&mut self);
+}
+
+/// Why building the tree stopped.
+enum Fail {
+    Load(LoadError),
+    /// The fast reader cannot read this file; the general one must.
+    Unsupported,
+}
+
+impl From<LoadError> for Fail {
+    fn from(e: LoadError) -> Fail {
+        Fail::Load(e)
+    }
 }
 
 /// Parses one YAML document into a tree, or explains why not.
 pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
-    let mut parser = Parser::new_from_str(source);
-    // Positions are repaired by looking at the source; index its lines once, so that
-    // looking costs the same on line 1 and on line 1,000,000.
-    let lines: Vec<&str> = source.lines().collect();
-    // Open collections with the key path leading to them, for error messages.
-    let mut stack: Vec<Open> = Vec::new();
-    let mut root: Option<Node> = None;
-    let mut documents = 0usize;
-    let error = |line: usize, col: usize, field: &str, found: String, expected: &str| LoadError {
-        file: file.to_string(),
-        position: Some((line, col)),
-        field: field.to_string(),
-        found,
-        expected: expected.to_string(),
-        source_line: source
-            .lines()
-            .nth(line.saturating_sub(1))
-            .map(str::to_string),
-    };
-    let path_of =
-        |stack: &[Open]| -> String { stack.last().map(|o| o.path.clone()).unwrap_or_default() };
-    loop {
-        let (event, mark) = match parser.next_token() {
-            Ok(pair) => pair,
-            Err(e) => {
-                let m = e.marker();
-                let open = stack.iter().rev().find_map(|o| {
-                    let (line, col) = (o.node.line, o.node.col);
-                    let text = lines.get(line.checked_sub(1)?)?;
-                    let bracket = text.chars().nth(col.checked_sub(1)?)?;
-                    matches!(bracket, '[' | '{').then_some(OpenFlow { bracket, line, col })
-                });
-                let x = syntax::explain(e.info(), m.line(), m.col() + 1, source, MAX_DEPTH, open);
-                let field = match stack.last() {
-                    Some(Open {
-                        node,
-                        path,
-                        pending,
-                        ..
-                    }) if x.after_value => match &node.value {
-                        // The value is either still waiting for its key's entry (a quoted
-                        // scalar) or the last entry (a closed `[...]`).
-                        Value::Map(entries) => {
-                            match pending.as_ref().or_else(|| entries.last().map(|(k, _)| k)) {
-                                Some(Node {
-                                    value: Value::Scalar { text, .. },
-                                    ..
-                                }) => join(path, text),
-                                _ => path.clone(),
-                            }
-                        }
-                        Value::Seq(items) if !items.is_empty() => {
-                            format!("{path}[{}]", items.len() - 1)
-                        }
-                        _ => path.clone(),
-                    },
-                    _ => path_of(&stack),
-                };
-                return Err(error(x.line, x.col, &field, x.found, &x.expected));
-            }
-        };
-        let (line, col) = (mark.line(), mark.col() + 1);
-        let is_map = matches!(event, Event::MappingStart(..));
-        let node = match event {
-            Event::StreamEnd => break,
-            Event::StreamStart | Event::Nothing | Event::DocumentEnd => continue,
-            Event::DocumentStart => {
-                documents += 1;
-                if documents > 1 {
-                    return Err(error(
-                        line,
-                        col,
-                        "",
-                        "a second YAML document".into(),
-                        "one document per file (remove the `---` line)",
-                    ));
-                }
-                continue;
-            }
-            Event::Alias(_) => {
-                return Err(error(
-                    line,
-                    col,
-                    &child_path(&stack),
-                    "an alias (`*name`)".into(),
-                    "plain values: anchors and aliases are not supported in scenario files",
-                ))
-            }
-            Event::Scalar(text, style, anchor, tag) => {
-                refuse_anchor_or_tag(anchor, tag.is_some(), (line, col), &lines)
-                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
-                Node {
-                    line,
-                    col,
-                    value: Value::Scalar {
-                        text,
-                        plain: style == TScalarStyle::Plain,
-                    },
-                }
-            }
-            Event::SequenceStart(anchor, tag) | Event::MappingStart(anchor, tag) => {
-                refuse_anchor_or_tag(anchor, tag.is_some(), (line, col), &lines)
-                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
-                if stack.len() >= MAX_DEPTH {
-                    return Err(error(
-                        line,
-                        col,
-                        &path_of(&stack),
-                        format!("nesting deeper than {MAX_DEPTH} levels"),
-                        "the flat shape of the scenario format",
-                    ));
-                }
-                let value = if is_map {
-                    Value::Map(Vec::new())
-                } else {
-                    Value::Seq(Vec::new())
-                };
-                let path = child_path(&stack);
-                stack.push(Open {
-                    node: Node { line, col, value },
-                    path,
-                    pending: None,
-                    keys: HashMap::new(),
-                });
-                continue;
-            }
-            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(open) => open.node,
-                None => continue,
-            },
-        };
-        match stack.last_mut() {
-            None => root = Some(node),
-            Some(Open {
-                node: parent,
-                path,
-                pending,
-                keys,
-            }) => match &mut parent.value {
-                Value::Seq(items) => {
-                    let mut node = node;
-                    if is_empty(&node) {
-                        (node.line, node.col) = after_dash(node.line, node.col, &lines);
-                    }
-                    items.push(node);
-                }
-                Value::Map(entries) => match pending.take() {
-                    None => {
-                        let key = match &node.value {
-                            Value::Scalar { text, .. } => text.clone(),
-                            _ => {
-                                return Err(error(
-                                    node.line,
-                                    node.col,
-                                    path,
-                                    format!("{} used as a key", node.describe()),
-                                    "a plain key such as `id` or `2024-12`",
-                                ))
-                            }
-                        };
-                        if entries.is_empty() && (node.line, node.col) < (parent.line, parent.col) {
-                            // The reader places a block mapping at its first `:`; point at
-                            // its first key instead, where a "missing field" caret belongs.
-                            (parent.line, parent.col) = (node.line, node.col);
-                        }
-                        if let Some(first_line) = keys.get(&key) {
-                            let field = join(path, &key);
-                            return Err(error(
-                                node.line,
-                                node.col,
-                                &field,
-                                format!(
-                                    "the key `{key}` a second time (first at line {first_line})"
-                                ),
-                                "each key once in a mapping",
-                            ));
-                        }
-                        keys.insert(key, node.line);
-                        *pending = Some(node);
-                    }
-                    Some(key) => {
-                        let mut node = node;
-                        if is_empty(&node) || (node.line > key.line && is_blank(&node)) {
-                            (node.line, node.col) = after_key(&key, &lines);
-                        }
-                        entries.push((key, node));
-                    }
-                },
-                Value::Scalar { .. } => {}
-            },
-        }
+    read(file, source, None)
+}
+
+/// Like [`parse`], but hands each item of the top-level list under `key` to `items` as
+/// soon as it is complete; in the tree, that list is left empty.
+pub(crate) fn parse_streaming(
+    file: &str,
+    source: &str,
+    key: &str,
+    items: &mut dyn Items,
+) -> Result<Node, LoadError> {
+    read(file, source, Some((key, items)))
+}
+
+fn read<'i>(
+    file: &str,
+    source: &str,
+    mut stream: Option<(&str, &mut (dyn Items + 'i))>,
+) -> Result<Node, LoadError> {
+    let lines = Lines::new(source);
+    let fast = build(
+        file,
+        source,
+        &lines,
+        &mut Fast::new(source),
+        stream.as_mut().map(|(k, i)| (*k, &mut **i)),
+    );
+    match fast {
+        Ok(root) => return root_or_empty(file, source, root),
+        Err(Fail::Load(e)) => return Err(e),
+        Err(Fail::Unsupported) => {}
     }
+    if let Some((_, items)) = stream.as_mut() {
+        items.restart();
+    }
+    let general = build(
+        file,
+        source,
+        &lines,
+        &mut General::new(source),
+        stream.as_mut().map(|(k, i)| (*k, &mut **i)),
+    );
+    match general {
+        Ok(root) => root_or_empty(file, source, root),
+        Err(Fail::Load(e)) => Err(e),
+        // The general reader reads any YAML.
+        Err(Fail::Unsupported) => Err(LoadError::whole_file(
+            file,
+            "text the YAML reader stopped on",
+            "a YAML mapping (see docs/scenario-format.md)",
+        )),
+    }
+}
+
+/// [`parse`] with the general reader alone, for comparing the two readers.
+#[cfg(test)]
+pub(crate) fn parse_general(file: &str, source: &str) -> Result<Node, LoadError> {
+    let lines = Lines::new(source);
+    match build(file, source, &lines, &mut General::new(source), None) {
+        Ok(root) => root_or_empty(file, source, root),
+        Err(Fail::Load(e)) => Err(e),
+        Err(Fail::Unsupported) => unreachable!("the general reader reads any YAML"),
+    }
+}
+
+fn root_or_empty(file: &str, source: &str, root: Option<Node>) -> Result<Node, LoadError> {
     match root {
         Some(node) if !node.is_null() => Ok(node),
         _ => Err(LoadError::whole_file(
@@ -280,6 +315,219 @@ pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
     }
 }
 
+/// Builds the tree from one reader's events.
+fn build<'i>(
+    file: &str,
+    source: &str,
+    lines: &Lines<'_>,
+    events: &mut dyn Source,
+    mut stream: Option<(&str, &mut (dyn Items + 'i))>,
+) -> Result<Option<Node>, Fail> {
+    // Open collections, each with how its field path continues, for error messages.
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Node> = None;
+    let mut documents = 0usize;
+    let error = |line: usize, col: usize, field: &str, found: String, expected: &str| LoadError {
+        file: file.to_string(),
+        position: Some((line, col)),
+        field: field.to_string(),
+        found,
+        expected: expected.to_string(),
+        source_line: source
+            .lines()
+            .nth(line.saturating_sub(1))
+            .map(str::to_string),
+    };
+    loop {
+        let (event, mark) = match events.next_event() {
+            Ok(pair) => pair,
+            Err(Stop::Unsupported) => return Err(Fail::Unsupported),
+            Err(Stop::Syntax(e)) => {
+                let m = e.marker();
+                let open = stack.iter().rev().find_map(|o| {
+                    let (line, col) = (o.node.line, o.node.col);
+                    let text = lines.get(line.checked_sub(1)?)?;
+                    let bracket = text.chars().nth(col.checked_sub(1)?)?;
+                    matches!(bracket, '[' | '{').then_some(OpenFlow { bracket, line, col })
+                });
+                let x = syntax::explain(e.info(), m.line(), m.col() + 1, source, MAX_DEPTH, open);
+                let field = match stack.last() {
+                    Some(o) if x.after_value => {
+                        let path = path_of(&stack);
+                        match &o.node.value {
+                            // The value is either still waiting for its key's entry (a
+                            // quoted scalar) or the last entry (a closed `[...]`).
+                            Value::Map(entries) => match o
+                                .pending
+                                .as_ref()
+                                .or_else(|| entries.last().map(|(k, _)| k))
+                            {
+                                Some(Node {
+                                    value: Value::Scalar { text, .. },
+                                    ..
+                                }) => join(&path, text),
+                                _ => path,
+                            },
+                            Value::Seq(_) if o.items() > 0 => {
+                                format!("{path}[{}]", o.items() - 1)
+                            }
+                            _ => path,
+                        }
+                    }
+                    _ => path_of(&stack),
+                };
+                return Err(error(x.line, x.col, &field, x.found, &x.expected).into());
+            }
+        };
+        let (line, col) = (mark.line, mark.col);
+        let is_map = matches!(event, Event::MappingStart { .. });
+        let node = match event {
+            Event::StreamEnd => break,
+            Event::StreamStart | Event::DocumentEnd => continue,
+            Event::DocumentStart => {
+                documents += 1;
+                if documents > 1 {
+                    return Err(error(
+                        line,
+                        col,
+                        "",
+                        "a second YAML document".into(),
+                        "one document per file (remove the `---` line)",
+                    )
+                    .into());
+                }
+                continue;
+            }
+            Event::Alias => {
+                return Err(error(
+                    line,
+                    col,
+                    &child_path(&stack),
+                    "an alias (`*name`)".into(),
+                    "plain values: anchors and aliases are not supported in scenario files",
+                )
+                .into())
+            }
+            Event::Scalar {
+                text,
+                plain,
+                anchor,
+                tag,
+            } => {
+                refuse_anchor_or_tag(anchor, tag, (line, col), lines)
+                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
+                Node {
+                    line,
+                    col,
+                    value: Value::Scalar { text, plain },
+                }
+            }
+            Event::SequenceStart { anchor, tag } | Event::MappingStart { anchor, tag } => {
+                refuse_anchor_or_tag(anchor, tag, (line, col), lines)
+                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
+                if stack.len() >= MAX_DEPTH {
+                    return Err(error(
+                        line,
+                        col,
+                        &path_of(&stack),
+                        format!("nesting deeper than {MAX_DEPTH} levels"),
+                        "the flat shape of the scenario format",
+                    )
+                    .into());
+                }
+                let value = if is_map {
+                    Value::Map(Vec::new())
+                } else {
+                    Value::Seq(Vec::new())
+                };
+                let segment = child_segment(&stack);
+                let streamed = !is_map
+                    && stack.len() == 1
+                    && matches!((&segment, &stream), (Segment::Key(k), Some((wanted, _))) if k == *wanted);
+                let mut open = Open::new(Node { line, col, value }, segment);
+                open.stream = streamed;
+                stack.push(open);
+                continue;
+            }
+            Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
+                Some(open) => open.node,
+                None => continue,
+            },
+        };
+        let depth = stack.len();
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Open {
+                node: parent,
+                pending,
+                keys,
+                taken,
+                stream: streamed,
+                ..
+            }) => match &mut parent.value {
+                Value::Seq(items) => {
+                    let mut node = node;
+                    if is_empty(&node) {
+                        (node.line, node.col) = after_dash(node.line, node.col, lines);
+                    }
+                    match (&mut stream, *streamed) {
+                        (Some((_, sink)), true) => {
+                            sink.item(*taken, node);
+                            *taken += 1;
+                        }
+                        _ => items.push(node),
+                    }
+                }
+                Value::Map(entries) => match pending.take() {
+                    None => {
+                        let key = match &node.value {
+                            Value::Scalar { text, .. } => text,
+                            _ => {
+                                return Err(error(
+                                    node.line,
+                                    node.col,
+                                    &path_of(&stack[..depth]),
+                                    format!("{} used as a key", node.describe()),
+                                    "a plain key such as `id` or `2024-12`",
+                                )
+                                .into())
+                            }
+                        };
+                        if entries.is_empty() && (node.line, node.col) < (parent.line, parent.col) {
+                            // The reader places a block mapping at its first `:`; point at
+                            // its first key instead, where a "missing field" caret belongs.
+                            (parent.line, parent.col) = (node.line, node.col);
+                        }
+                        if let Some(first_line) = keys.first_line(key, node.line, entries) {
+                            let field = join(&path_of(&stack[..depth]), key);
+                            return Err(error(
+                                node.line,
+                                node.col,
+                                &field,
+                                format!(
+                                    "the key `{key}` a second time (first at line {first_line})"
+                                ),
+                                "each key once in a mapping",
+                            )
+                            .into());
+                        }
+                        *pending = Some(node);
+                    }
+                    Some(key) => {
+                        let mut node = node;
+                        if is_empty(&node) || (node.line > key.line && is_blank(&node)) {
+                            (node.line, node.col) = after_key(&key, lines);
+                        }
+                        entries.push((key, node));
+                    }
+                },
+                Value::Scalar { .. } => {}
+            },
+        }
+    }
+    Ok(root)
+}
+
 /// An empty plain scalar: a key or `-` with nothing after it.
 fn is_empty(node: &Node) -> bool {
     matches!(&node.value, Value::Scalar { text, plain: true } if text.is_empty())
@@ -292,11 +540,11 @@ fn is_blank(node: &Node) -> bool {
 
 /// Just after `key:`, where an empty value is missing (the reader places it at the start
 /// of the next line, which may not exist).
-fn after_key(key: &Node, lines: &[&str]) -> (usize, usize) {
+fn after_key(key: &Node, lines: &Lines<'_>) -> (usize, usize) {
     let Value::Scalar { text, plain: true } = &key.value else {
         return (key.line, key.col);
     };
-    let line = lines.get(key.line.wrapping_sub(1)).copied().unwrap_or("");
+    let line = lines.get(key.line.wrapping_sub(1)).unwrap_or("");
     let colon = key.col - 1 + text.chars().count();
     match line.chars().nth(colon) {
         Some(':') => (key.line, colon + 2),
@@ -307,9 +555,10 @@ fn after_key(key: &Node, lines: &[&str]) -> (usize, usize) {
 /// Just after the `-` of an empty list item (a `-` with nothing after it on its line).
 /// The reader places the empty item where it noticed it, at the next token: a later
 /// line, so the dash is on the last line before that one with something on it.
-fn after_dash(line: usize, col: usize, lines: &[&str]) -> (usize, usize) {
-    let before = &lines[..line.saturating_sub(1).min(lines.len())];
-    let previous = before.iter().enumerate().rev().find_map(|(i, text)| {
+fn after_dash(line: usize, col: usize, lines: &Lines<'_>) -> (usize, usize) {
+    let before = line.saturating_sub(1).min(lines.len());
+    let previous = (0..before).rev().find_map(|i| {
+        let text = lines.get(i)?;
         let uncommented = match text.find(" #") {
             Some(at) => &text[..at],
             None => text,
@@ -324,8 +573,8 @@ fn after_dash(line: usize, col: usize, lines: &[&str]) -> (usize, usize) {
 }
 
 /// The `&` or `!` of an anchor or tag written before the node at `line`, `col`.
-fn back_to(marker: char, line: usize, col: usize, lines: &[&str]) -> (usize, usize) {
-    let text = lines.get(line.wrapping_sub(1)).copied().unwrap_or("");
+fn back_to(marker: char, line: usize, col: usize, lines: &Lines<'_>) -> (usize, usize) {
+    let text = lines.get(line.wrapping_sub(1)).unwrap_or("");
     let before: Vec<char> = text.chars().take(col.saturating_sub(1)).collect();
     let found = before
         .iter()
@@ -339,13 +588,13 @@ const PLAIN: &str = "plain values: anchors, aliases and tags are not supported i
 
 /// Refuses an anchor or a tag, with the position of its `&` or `!`.
 fn refuse_anchor_or_tag(
-    anchor: usize,
+    anchor: bool,
     tagged: bool,
     (line, col): (usize, usize),
-    lines: &[&str],
+    lines: &Lines<'_>,
 ) -> Result<(), (usize, usize, String)> {
     let at = |marker| back_to(marker, line, col, lines);
-    if anchor != 0 {
+    if anchor {
         let (line, col) = at('&');
         Err((line, col, "an anchor (`&name`)".into()))
     } else if tagged {
@@ -356,23 +605,43 @@ fn refuse_anchor_or_tag(
     }
 }
 
+/// The field path of the innermost open collection. Paths are only needed for
+/// messages, so they are put together from the open collections when one is.
+fn path_of(stack: &[Open]) -> String {
+    let mut path = String::new();
+    for open in stack {
+        match &open.segment {
+            Segment::Same => {}
+            Segment::Key(key) => path = join(&path, key),
+            Segment::Index(i) => path.push_str(&format!("[{i}]")),
+        }
+    }
+    path
+}
+
+/// How the path of the node about to be added under the innermost open collection
+/// continues that collection's.
+fn child_segment(stack: &[Open]) -> Segment {
+    match stack.last() {
+        None => Segment::Same,
+        Some(open) => match (&open.node.value, &open.pending) {
+            (Value::Seq(_), _) => Segment::Index(open.items()),
+            (Value::Map(_), Some(key)) => match &key.value {
+                Value::Scalar { text, .. } => Segment::Key(text.clone()),
+                _ => Segment::Same,
+            },
+            _ => Segment::Same,
+        },
+    }
+}
+
 /// The field path of the node about to be added under the innermost open collection.
 fn child_path(stack: &[Open]) -> String {
-    match stack.last() {
-        None => String::new(),
-        Some(Open {
-            node: parent,
-            path,
-            pending,
-            ..
-        }) => match (&parent.value, pending) {
-            (Value::Seq(items), _) => format!("{path}[{}]", items.len()),
-            (Value::Map(_), Some(key)) => match &key.value {
-                Value::Scalar { text, .. } => join(path, text),
-                _ => path.clone(),
-            },
-            _ => path.clone(),
-        },
+    let path = path_of(stack);
+    match child_segment(stack) {
+        Segment::Same => path,
+        Segment::Key(key) => join(&path, &key),
+        Segment::Index(i) => format!("{path}[{i}]"),
     }
 }
 

@@ -33,29 +33,26 @@ impl Money {
     /// Parses the plain decimal form (`1200`, `800.50`, `0.01`) exactly.
     pub fn parse(text: &str) -> Result<Money, MoneyError> {
         let unsigned = match text.strip_prefix('-') {
-            Some(rest) if is_plain_decimal(rest) => return Err(MoneyError::Negative),
+            Some(rest) if plain_decimal(rest).is_some() => return Err(MoneyError::Negative),
             Some(_) => return Err(MoneyError::NotANumber),
             None => text,
         };
-        if !is_plain_decimal(unsigned) {
-            return Err(MoneyError::NotANumber);
-        }
-        let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
-        if whole.trim_start_matches('0').len() > Self::MAX_WHOLE_DIGITS {
+        let (whole, fraction) = plain_decimal(unsigned).ok_or(MoneyError::NotANumber)?;
+        let whole = whole.trim_start_matches('0');
+        if whole.len() > Self::MAX_WHOLE_DIGITS {
             return Err(MoneyError::TooLarge);
         }
         if fraction.len() > Self::MAX_DECIMAL_PLACES {
             return Err(MoneyError::TooPrecise);
         }
-        let whole = whole.trim_start_matches('0');
-        let normal = match (whole.is_empty(), fraction.is_empty()) {
-            (true, true) => "0".to_string(),
-            (true, false) => format!("0.{fraction}"),
-            (false, true) => whole.to_string(),
-            (false, false) => format!("{whole}.{fraction}"),
-        };
-        normal
-            .parse::<Decimal>()
+        // At most 25 digits, so the digits are the decimal's mantissa exactly and the
+        // places its scale: what parsing the text as a `Decimal` gives (`800.50` keeps
+        // its scale of 2), without the text round trip that cost a fifth of loading.
+        let mantissa = whole
+            .bytes()
+            .chain(fraction.bytes())
+            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
+        Decimal::try_from_i128_with_scale(mantissa, fraction.len() as u32)
             .map(Money)
             .map_err(|_| MoneyError::NotANumber)
     }
@@ -81,13 +78,14 @@ impl Money {
     }
 }
 
-fn is_plain_decimal(text: &str) -> bool {
-    let (whole, fraction) = match text.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
+/// The whole and fraction digits of `123` or `123.45`, or `None` for anything else.
+fn plain_decimal(text: &str) -> Option<(&str, &str)> {
+    let (whole, fraction) = match text.as_bytes().iter().position(|&b| b == b'.') {
+        Some(dot) => (&text[..dot], Some(&text[dot + 1..])),
         None => (text, None),
     };
     let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    digits(whole) && fraction.is_none_or(digits)
+    (digits(whole) && fraction.is_none_or(digits)).then_some((whole, fraction.unwrap_or("")))
 }
 
 impl fmt::Display for Money {
@@ -126,6 +124,54 @@ mod tests {
         );
         assert_eq!(Money::parse("0.01").unwrap().to_string(), "USD 0.01");
         assert_eq!(Money::parse("007").unwrap().to_string(), "USD 7.00");
+    }
+
+    /// The decimal as parsing the text gives it: the way amounts were read before.
+    fn by_text(text: &str) -> Decimal {
+        let (whole, fraction) = text.split_once('.').unwrap_or((text, ""));
+        let whole = whole.trim_start_matches('0');
+        let normal = match (whole.is_empty(), fraction.is_empty()) {
+            (true, true) => "0".to_string(),
+            (true, false) => format!("0.{fraction}"),
+            (false, true) => whole.to_string(),
+            (false, false) => format!("{whole}.{fraction}"),
+        };
+        normal.parse().unwrap()
+    }
+
+    #[test]
+    fn amounts_keep_the_digits_and_scale_parsing_the_text_gives() {
+        let mut seed = 0x853c_49e6_748f_ea9bu64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut cases: Vec<String> = ["0", "0.0", "0.00", "007", "007.100", "1200", "800.50"]
+            .map(String::from)
+            .to_vec();
+        for _ in 0..20_000 {
+            let digits = |n: u64, next: &mut dyn FnMut(u64) -> u64| -> String {
+                (0..n).map(|_| char::from(b'0' + next(10) as u8)).collect()
+            };
+            let whole = digits(1 + next(17), &mut next);
+            let text = match next(3) {
+                0 => whole,
+                _ => format!("{whole}.{}", digits(1 + next(10), &mut next)),
+            };
+            cases.push(text);
+        }
+        for text in cases {
+            if let Ok(m) = Money::parse(&text) {
+                let expected = by_text(&text);
+                assert_eq!(
+                    (m.amount().mantissa(), m.amount().scale()),
+                    (expected.mantissa(), expected.scale()),
+                    "{text}"
+                );
+            }
+        }
     }
 
     #[test]

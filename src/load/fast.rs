@@ -1,0 +1,499 @@
+//! A fast reader for the plain block YAML that partner files are made of.
+//!
+//! A partner with 100,000 customers is a 60 MB file of lines such as `2024-01: 1234.56`.
+//! yaml-rust2 reads any YAML, one character at a time, and takes over a second for the
+//! events alone. This reader takes a line at a time and reads only a narrow subset:
+//! block mappings with plain keys, block lists, one-line `[a, b]` lists, plain and
+//! simply quoted one-line values, comments and blank lines. It produces exactly the
+//! events and positions yaml-rust2 would (the tests compare them on every shape it
+//! reads), and at the first line outside the subset it stops with
+//! [`Stop::Unsupported`], after which the file is read again from the start by the
+//! general reader. Anything unusual, and every malformed file, therefore gets the
+//! general reader's handling and messages; this one never explains an error.
+
+use super::events::{Event, Mark, Source, Stop};
+use super::scalar::Text;
+use std::collections::VecDeque;
+
+/// Deeper files are left to the general reader (the format needs five levels).
+const MAX_OPEN: usize = 32;
+/// yaml-rust2 refuses simple keys longer than 1024 characters; leave long keys to it.
+const MAX_KEY: usize = 1000;
+
+/// An open block mapping or list, by the column its keys or dashes start at (0-based).
+#[derive(Clone, Copy)]
+struct Block {
+    map: bool,
+    indent: usize,
+    /// A list written at its key's own indentation (`people:` then `- id: p`).
+    indentless: bool,
+}
+
+/// One line of the file, as far as the subset goes.
+struct Line<'s> {
+    text: &'s str,
+    number: usize,
+    /// Whether every byte is ASCII, so that columns are byte offsets.
+    ascii: bool,
+}
+
+impl Line<'_> {
+    /// The 1-based column of a byte offset.
+    fn col(&self, at: usize) -> usize {
+        if self.ascii {
+            at + 1
+        } else {
+            self.text[..at].chars().count() + 1
+        }
+    }
+
+    fn mark(&self, at: usize) -> Mark {
+        Mark {
+            line: self.number,
+            col: self.col(at),
+        }
+    }
+
+    fn byte(&self, at: usize) -> Option<u8> {
+        self.text.as_bytes().get(at).copied()
+    }
+}
+
+type Step<T = ()> = Result<T, Stop>;
+
+/// Reads the subset; see the module documentation.
+pub(crate) struct Fast<'s> {
+    source: &'s str,
+    /// Byte offset of the next line to read.
+    pos: usize,
+    /// 1-based number of that line.
+    line: usize,
+    out: VecDeque<(Event, Mark)>,
+    open: Vec<Block>,
+    /// The column of a key whose value did not follow on its line.
+    awaiting: Option<usize>,
+    started: bool,
+    finished: bool,
+}
+
+impl<'s> Fast<'s> {
+    pub fn new(source: &'s str) -> Self {
+        let mut out = VecDeque::with_capacity(16);
+        out.push_back((Event::StreamStart, Mark { line: 1, col: 1 }));
+        Fast {
+            source,
+            pos: 0,
+            line: 1,
+            out,
+            open: Vec::new(),
+            awaiting: None,
+            started: false,
+            finished: false,
+        }
+    }
+
+    /// Reads lines until some produce events, or the end of the file.
+    fn fill(&mut self) -> Step {
+        let bytes = self.source.as_bytes();
+        while self.out.is_empty() {
+            if self.pos >= bytes.len() {
+                return self.finish();
+            }
+            let start = self.pos;
+            let mut ascii = true;
+            let mut end = start;
+            while end < bytes.len() {
+                let b = bytes[end];
+                if (0x20..0x7f).contains(&b) {
+                    end += 1;
+                } else if b == b'\n' {
+                    break;
+                } else if b >= 0x80 {
+                    ascii = false;
+                    end += 1;
+                } else {
+                    // Tabs, carriage returns and other control characters: YAML has
+                    // rules for each, left to the general reader.
+                    return Err(Stop::Unsupported);
+                }
+            }
+            let text = &self.source[start..end];
+            if !ascii && text.chars().any(unusual) {
+                return Err(Stop::Unsupported);
+            }
+            // yaml-rust2 places the end of the file oddly after a last line that is
+            // blank or a comment with no line break after it.
+            let last_is_blank = || {
+                matches!(
+                    text.trim_start_matches(' ').bytes().next(),
+                    None | Some(b'#')
+                )
+            };
+            if end == bytes.len() && last_is_blank() {
+                return Err(Stop::Unsupported);
+            }
+            let line = Line {
+                text,
+                number: self.line,
+                ascii,
+            };
+            self.pos = end + 1;
+            self.line += 1;
+            self.read_line(&line)?;
+        }
+        Ok(())
+    }
+
+    /// The end of the file closes everything at the line after the last one.
+    fn finish(&mut self) -> Step {
+        if self.finished || !self.started {
+            // An empty file, or only comments: the general reader words that.
+            return Err(Stop::Unsupported);
+        }
+        self.finished = true;
+        let at = Mark {
+            line: self.line,
+            col: 1,
+        };
+        if self.awaiting.take().is_some() {
+            self.out.push_back((empty(), at));
+        }
+        while let Some(block) = self.open.pop() {
+            self.out.push_back((end_of(block), at));
+        }
+        self.out.push_back((Event::DocumentEnd, at));
+        self.out.push_back((Event::StreamEnd, at));
+        Ok(())
+    }
+
+    fn read_line(&mut self, line: &Line<'_>) -> Step {
+        let bytes = line.text.as_bytes();
+        let indent = bytes.iter().take_while(|&&b| b == b' ').count();
+        match bytes.get(indent) {
+            None | Some(b'#') => return Ok(()),
+            _ => {}
+        }
+        let first = line.mark(indent);
+        let dash = dash_content(line, indent)?;
+        if !self.started {
+            // The document must be a mapping whose first key starts the first line.
+            if dash.is_some() || indent != 0 {
+                return Err(Stop::Unsupported);
+            }
+            let colon = key_end(line, indent)?.ok_or(Stop::Unsupported)?;
+            self.started = true;
+            self.out.push_back((Event::DocumentStart, line.mark(colon)));
+            return self.open_map(line, indent, colon);
+        }
+        if let Some(key_indent) = self.awaiting.take() {
+            match dash {
+                Some(content) if indent > key_indent => {
+                    return self.open_seq(line, indent, first, false, content);
+                }
+                Some(content) if indent == key_indent => {
+                    return self.open_seq(line, indent, line.mark(content), true, content);
+                }
+                Some(_) => {}
+                None if indent > key_indent => {
+                    let colon = key_end(line, indent)?.ok_or(Stop::Unsupported)?;
+                    return self.open_map(line, indent, colon);
+                }
+                None => {}
+            }
+            self.out.push_back((empty(), first));
+        }
+        loop {
+            let top = *self.open.last().ok_or(Stop::Unsupported)?;
+            if indent < top.indent {
+                self.open.pop();
+                self.out.push_back((end_of(top), first));
+                continue;
+            }
+            if indent > top.indent {
+                return Err(Stop::Unsupported);
+            }
+            match (top.map, dash) {
+                (true, None) => {
+                    let colon = key_end(line, indent)?.ok_or(Stop::Unsupported)?;
+                    return self.entry(line, indent, colon);
+                }
+                (false, Some(content)) => return self.item(line, content),
+                (false, None) if top.indentless => {
+                    self.open.pop();
+                    self.out.push_back((Event::SequenceEnd, first));
+                }
+                _ => return Err(Stop::Unsupported),
+            }
+        }
+    }
+
+    /// A block mapping whose first key starts at `at`, its `:` at `colon`.
+    fn open_map(&mut self, line: &Line<'_>, at: usize, colon: usize) -> Step {
+        self.push(Block {
+            map: true,
+            indent: at,
+            indentless: false,
+        })?;
+        let start = MAPPING_START;
+        self.out.push_back((start, line.mark(colon)));
+        self.entry(line, at, colon)
+    }
+
+    fn open_seq(
+        &mut self,
+        line: &Line<'_>,
+        indent: usize,
+        mark: Mark,
+        indentless: bool,
+        content: usize,
+    ) -> Step {
+        self.push(Block {
+            map: false,
+            indent,
+            indentless,
+        })?;
+        self.out.push_back((SEQUENCE_START, mark));
+        self.item(line, content)
+    }
+
+    fn push(&mut self, block: Block) -> Step {
+        if self.open.len() >= MAX_OPEN {
+            return Err(Stop::Unsupported);
+        }
+        self.open.push(block);
+        Ok(())
+    }
+
+    /// `key: value`, or `key:` with its value on the lines below.
+    fn entry(&mut self, line: &Line<'_>, at: usize, colon: usize) -> Step {
+        self.out
+            .push_back((plain(&line.text[at..colon]), line.mark(at)));
+        let value = skip_spaces(line, colon + 1);
+        match line.byte(value) {
+            None => {
+                self.awaiting = Some(at);
+                Ok(())
+            }
+            // `key:` then ` # comment`: a space is guaranteed by `key_end`.
+            Some(b'#') => {
+                self.awaiting = Some(at);
+                Ok(())
+            }
+            Some(_) => self.value(line, value),
+        }
+    }
+
+    /// What follows `- `: a mapping's first key, or a value.
+    fn item(&mut self, line: &Line<'_>, content: usize) -> Step {
+        match line.byte(content) {
+            None | Some(b'#' | b'-') => Err(Stop::Unsupported),
+            Some(_) => match key_end(line, content)? {
+                Some(colon) => self.open_map(line, content, colon),
+                None => self.value(line, content),
+            },
+        }
+    }
+
+    /// A value that starts at `at` and must end the line (a comment may follow).
+    fn value(&mut self, line: &Line<'_>, at: usize) -> Step {
+        let bytes = line.text.as_bytes();
+        let end = match bytes[at] {
+            b'[' => self.flow_list(line, at)?,
+            quote @ (b'"' | b'\'') => {
+                let close = at
+                    + 1
+                    + bytes[at + 1..]
+                        .iter()
+                        .position(|&b| b == quote)
+                        .ok_or(Stop::Unsupported)?;
+                let inner = &line.text[at + 1..close];
+                // Escapes (`\n`, `''`) change the text: the general reader decodes them.
+                if (quote == b'"' && inner.contains('\\'))
+                    || (quote == b'\'' && line.byte(close + 1) == Some(b'\''))
+                {
+                    return Err(Stop::Unsupported);
+                }
+                let event = Event::Scalar {
+                    text: Text::from(inner),
+                    plain: false,
+                    anchor: false,
+                    tag: false,
+                };
+                self.out.push_back((event, line.mark(at)));
+                close + 1
+            }
+            b if starts_plain(b) => {
+                let stop = comment_start(bytes, at).unwrap_or(bytes.len());
+                let text = line.text[at..stop].trim_end_matches(' ');
+                let t = text.as_bytes();
+                // `a: b: c`, `a: b:` and the like are errors or nested mappings.
+                if t.last() == Some(&b':') || t.windows(2).any(|w| w == b": ") {
+                    return Err(Stop::Unsupported);
+                }
+                self.out.push_back((plain(text), line.mark(at)));
+                at + text.len()
+            }
+            _ => return Err(Stop::Unsupported),
+        };
+        line_rest_is_blank(line, end)
+    }
+
+    /// `[a, b]` on one line; returns the offset after the `]`.
+    fn flow_list(&mut self, line: &Line<'_>, open: usize) -> Step<usize> {
+        let bytes = line.text.as_bytes();
+        self.out.push_back((SEQUENCE_START, line.mark(open)));
+        let mut at = skip_spaces(line, open + 1);
+        if line.byte(at) == Some(b']') {
+            self.out.push_back((Event::SequenceEnd, line.mark(at)));
+            return Ok(at + 1);
+        }
+        loop {
+            match line.byte(at) {
+                Some(b) if starts_plain(b) => {}
+                _ => return Err(Stop::Unsupported),
+            }
+            // One word per item (`PAL`, `2024-12`): YAML's rules for the rest of flow
+            // context are the general reader's business.
+            let mut end = at;
+            while line.byte(end).is_some_and(|b| {
+                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-' | b'+')
+            }) {
+                end += 1;
+            }
+            let item = &line.text[at..end];
+            end = skip_spaces(line, end);
+            if !matches!(line.byte(end), Some(b',' | b']')) {
+                return Err(Stop::Unsupported);
+            }
+            self.out.push_back((plain(item), line.mark(at)));
+            if bytes[end] == b']' {
+                self.out.push_back((Event::SequenceEnd, line.mark(end)));
+                return Ok(end + 1);
+            }
+            at = skip_spaces(line, end + 1);
+            if line.byte(at) == Some(b']') {
+                return Err(Stop::Unsupported);
+            }
+        }
+    }
+}
+
+impl Source for Fast<'_> {
+    fn next_event(&mut self) -> Result<(Event, Mark), Stop> {
+        if self.out.is_empty() {
+            self.fill()?;
+        }
+        self.out.pop_front().ok_or(Stop::Unsupported)
+    }
+}
+
+const MAPPING_START: Event = Event::MappingStart {
+    anchor: false,
+    tag: false,
+};
+const SEQUENCE_START: Event = Event::SequenceStart {
+    anchor: false,
+    tag: false,
+};
+
+fn plain(text: &str) -> Event {
+    Event::Scalar {
+        text: Text::from(text),
+        plain: true,
+        anchor: false,
+        tag: false,
+    }
+}
+
+/// The empty value of `key:` with nothing after it.
+fn empty() -> Event {
+    plain("")
+}
+
+fn end_of(block: Block) -> Event {
+    if block.map {
+        Event::MappingEnd
+    } else {
+        Event::SequenceEnd
+    }
+}
+
+/// Characters YAML treats specially outside ASCII (line breaks, a byte order mark,
+/// C1 controls, non-characters): left to the general reader.
+fn unusual(c: char) -> bool {
+    matches!(
+        c,
+        '\u{80}'..='\u{9f}' | '\u{2028}' | '\u{2029}' | '\u{feff}' | '\u{fffe}' | '\u{ffff}'
+    )
+}
+
+/// A plain value may start with a letter, a digit or a few harmless characters; YAML
+/// gives most punctuation a meaning at the start of a value.
+fn starts_plain(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'~' | b'+' | b'(') || b >= 0x80
+}
+
+/// For `- ` at `at`: the offset of what follows the dash and its spaces.
+fn dash_content(line: &Line<'_>, at: usize) -> Step<Option<usize>> {
+    match (line.byte(at), line.byte(at + 1)) {
+        (Some(b'-'), Some(b' ')) => Ok(Some(skip_spaces(line, at + 1))),
+        // `-` alone, `---`, or `-5`: an empty item, a document marker or a value.
+        (Some(b'-'), _) => Err(Stop::Unsupported),
+        _ => Ok(None),
+    }
+}
+
+/// For a plain key at `at` followed by `: ` or a `:` ending the line: the offset of
+/// the `:`. `None` when the text there is not such a key.
+fn key_end(line: &Line<'_>, at: usize) -> Step<Option<usize>> {
+    let bytes = line.text.as_bytes();
+    match bytes.get(at) {
+        Some(b) if b.is_ascii_alphanumeric() || *b == b'_' => {}
+        _ => return Ok(None),
+    }
+    let mut end = at;
+    while end < bytes.len() {
+        match bytes[end] {
+            b if b.is_ascii_alphanumeric() => {}
+            b'_' | b'-' | b'.' | b'/' => {}
+            b':' => break,
+            // Spaces, quotes, brackets, `#`...: a value rather than a key, or a key the
+            // general reader is better placed to judge.
+            _ => return Ok(None),
+        }
+        end += 1;
+    }
+    match (bytes.get(end), bytes.get(end + 1)) {
+        (Some(b':'), None | Some(b' ')) if end - at <= MAX_KEY => Ok(Some(end)),
+        (Some(b':'), None | Some(b' ')) => Err(Stop::Unsupported),
+        _ => Ok(None),
+    }
+}
+
+fn skip_spaces(line: &Line<'_>, mut at: usize) -> usize {
+    while line.byte(at) == Some(b' ') {
+        at += 1;
+    }
+    at
+}
+
+/// Where a ` #` comment starts (the offset of the space) in a plain value.
+fn comment_start(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..]
+        .windows(2)
+        .position(|w| w == b" #")
+        .map(|i| from + i)
+}
+
+/// After a value: only spaces, then the end of the line or a ` #` comment.
+fn line_rest_is_blank(line: &Line<'_>, at: usize) -> Step {
+    let next = skip_spaces(line, at);
+    match line.byte(next) {
+        None => Ok(()),
+        Some(b'#') if next > at => Ok(()),
+        _ => Err(Stop::Unsupported),
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,479 @@
+//! The fast reader against the general one: wherever the fast reader reads a file to
+//! the end, it must give exactly the general reader's events and positions.
+
+use super::super::events::{Event, General, Mark, Source, Stop};
+use super::super::tree::{self, Items, Node, Value};
+use super::Fast;
+
+/// All events to the end, or `None` where the reader stopped early.
+fn events(mut source: impl Source) -> Option<Vec<(Event, Mark)>> {
+    let mut out = Vec::new();
+    loop {
+        match source.next_event() {
+            Ok((Event::StreamEnd, mark)) => {
+                out.push((Event::StreamEnd, mark));
+                return Some(out);
+            }
+            Ok(pair) => out.push(pair),
+            Err(Stop::Syntax(_) | Stop::Unsupported) => return None,
+        }
+    }
+}
+
+/// Whether the fast reader read `text`; panics when it read it differently.
+fn agrees(text: &str) -> bool {
+    let Some(fast) = events(Fast::new(text)) else {
+        return false;
+    };
+    let general = events(General::new(text));
+    assert_eq!(
+        Some(&fast),
+        general.as_ref(),
+        "the fast reader differs from yaml-rust2 on:\n{text}"
+    );
+    true
+}
+
+#[test]
+fn reads_the_shapes_of_partner_files_as_yaml_rust2_does() {
+    let shapes = [
+        "as_of: 2024-12\n",
+        "as_of: 2024-12",
+        "a: 1\nb:",
+        "a:\n",
+        "# a comment\n\nas_of: 2024-12 # trailing\n\n# end\n",
+        "as_of: 2024-12\ncustomers:\n  - id: c0\n    segment: smb\n    attribution: [PAL, CSP]\n    acr:\n      2023-01: 1234.56\n\n      2023-02: 7\n  - id: c1\n    segment:\n    attribution: []\n    acr:\npeople:\n- id: p\n  certifications:\n  - cert: x\n    earned: 2024-01-02\n",
+        "a: 1\nb:\n- x\n-   y\nc:\n  -   id: q   # z\n      k: \"v w\"\n  - 's'\n# end\n\n",
+        "a:\n  b: []\n  c: [ x ,y ]\n  d: [x,y]   # c\n",
+        "name: \"Contoso: the partner\"\ndescription: 'a, b # c'\n",
+        "name: Contoso Ltd.  \nid: a#b\nurl: http://x.y/z\n",
+        "name: Müller GmbH\nid: é\nx: [é, ü]\n",
+        "a:\n    b:\n        c: 1\n    d: 2\ne: 3\n",
+        "customers:\n- id: a\n  acr: {2024-12: 1}\n",
+        "customers:\n  -\n    id: a\n",
+        "a: b\n  c\n",
+        "a: b: c\n",
+        "a:\tb\n",
+        "a: 1\r\nb: 2\r\n",
+        "- a\n- b\n",
+        "a: &x 1\nb: *x\n",
+        "a: !t 1\n",
+        "---\na: 1\n",
+        "a: 1\n---\nb: 2\n",
+        "a: 1\n...\n",
+        "a: |\n  text\n",
+        "a: \"q\\n\"\n",
+        "a: 'it''s'\n",
+        "a: [b, c\n",
+        "a: 1\n a: 2\n",
+        "a: 1\na: 2\n",
+        "  a: 1\n  b: 2\n",
+        "a:\n- b\n - c\n",
+        "a: -5\n",
+        "a: ~\nb: null\nc: \"\"\nd: ''\n",
+        "a: [b,]\n",
+        "a: [b] c\n",
+        "a: \"b\" c\n",
+        "a: \"b\"#c\n",
+        "a: b #c\n",
+        "a:   \nb: 1\n",
+        "a: # only a comment\n  b: 1\n",
+        "a:\n  - b: 1\n    c:\n  - d\n",
+        "a:\n  - - b\n",
+        "a:\n  - [b, c]\n  - \"d\"\n",
+        "a: 1\n\n\n",
+        "\u{feff}a: 1\n",
+        "a: x\u{85}y\n",
+        "a: 1,200\nb: [1,200]\n",
+        "a: b\n# c\n  # d\nc: e\n",
+    ];
+    let read = shapes.iter().filter(|s| agrees(s)).count();
+    // Most of these are outside the subset on purpose; the partner file shapes are not.
+    assert!(agrees(shapes[5]) && agrees(shapes[6]) && agrees(shapes[7]));
+    assert!(read >= 20, "the fast reader read only {read} shapes");
+}
+
+/// A small deterministic generator (xorshift), so a failure can be replayed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[self.below(items.len())]
+    }
+}
+
+const KEYS: &[&str] = &[
+    "id", "segment", "acr", "2024-12", "2023-01", "as_of", "a_b", "x.y", "k-1", "people", "a",
+];
+const VALUES: &[&str] = &[
+    "smb",
+    "1234.56",
+    "0",
+    "c12",
+    "2024-12",
+    "Contoso Ltd",
+    "a#b",
+    "http://x",
+    "~",
+    "null",
+    "\"q\"",
+    "'s'",
+    "\"\"",
+    "''",
+    "[PAL]",
+    "[PAL, CSP]",
+    "[]",
+    "[ a ,b ]",
+    "é",
+    "1,200",
+    "x y",
+    "v  ",
+    "v # c",
+    "a -",
+    "[a-b, c.d]",
+    "\"a: b # c\"",
+    "'é ü'",
+    "a :b",
+    "a,b",
+    "a[1]",
+];
+/// Values outside the subset or not valid at all, drawn now and then.
+const ODD_VALUES: &[&str] = &[
+    "-5",
+    "a: b",
+    "[a",
+    "{a: b}",
+    "'it''s'",
+    "\"a\\tb\"",
+    "&x 1",
+    "*x",
+    "!t 1",
+    "|",
+    ">",
+    "@a",
+    "`a`",
+    "%a",
+    "a\tb",
+    "[a,]",
+    "b:",
+    "? a",
+    ": a",
+    "[a] b",
+    "\"a\" b",
+    "[a -, b]",
+    "[a b]",
+    "[\"a\"]",
+    "[a, [b]]",
+    "\"a",
+    "'a",
+    "a\r",
+    "[a]#c",
+    "\"a\"#c",
+];
+
+/// A key, now and then one of a few, so that duplicates happen but do not dominate.
+fn key(rng: &mut Rng) -> String {
+    let key = rng.pick(KEYS);
+    if rng.below(4) == 0 {
+        key.to_string()
+    } else {
+        format!("{key}{}", rng.below(1000))
+    }
+}
+
+fn value(rng: &mut Rng) -> &'static str {
+    if rng.below(12) == 0 {
+        rng.pick(ODD_VALUES)
+    } else {
+        rng.pick(VALUES)
+    }
+}
+
+/// A document of nested mappings and lists, mostly well formed.
+fn document(rng: &mut Rng) -> String {
+    let mut out = String::new();
+    let entries = 1 + rng.below(4);
+    for _ in 0..entries {
+        mapping_entry(rng, &mut out, 0, 0);
+    }
+    out
+}
+
+fn mapping_entry(rng: &mut Rng, out: &mut String, indent: usize, depth: usize) {
+    let pad = " ".repeat(indent);
+    let key = key(rng);
+    match rng.below(if depth > 3 { 1 } else { 5 }) {
+        0 | 1 => out.push_str(&format!("{pad}{key}: {}\n", value(rng))),
+        2 => {
+            out.push_str(&format!("{pad}{key}:\n"));
+            let inner = indent + 1 + rng.below(4);
+            for _ in 0..1 + rng.below(3) {
+                mapping_entry(rng, out, inner, depth + 1);
+            }
+        }
+        3 => {
+            out.push_str(&format!("{pad}{key}:\n"));
+            // Indentless or indented list.
+            let dash = indent + rng.below(3);
+            for _ in 0..1 + rng.below(3) {
+                list_item(rng, out, dash, depth + 1);
+            }
+        }
+        _ => out.push_str(&format!("{pad}{key}:\n")),
+    }
+    match rng.below(8) {
+        0 => out.push_str(&format!("{pad}# note\n")),
+        1 => out.push('\n'),
+        _ => {}
+    }
+}
+
+fn list_item(rng: &mut Rng, out: &mut String, dash: usize, depth: usize) {
+    let pad = " ".repeat(dash);
+    let gap = " ".repeat(1 + rng.below(3));
+    match rng.below(3) {
+        0 => out.push_str(&format!("{pad}-{gap}{}\n", value(rng))),
+        _ => {
+            let key_col = dash + 1 + gap.len();
+            out.push_str(&format!("{pad}-{gap}{}: {}\n", key(rng), value(rng)));
+            for _ in 0..rng.below(3) {
+                mapping_entry(rng, out, key_col, depth + 1);
+            }
+        }
+    }
+}
+
+/// A random small edit: a character inserted or removed, a line's indentation changed,
+/// a line repeated or dropped.
+fn mutate(rng: &mut Rng, text: &str) -> String {
+    let mut chars: Vec<char> = text.chars().collect();
+    if chars.is_empty() {
+        return text.to_string();
+    }
+    let at = rng.below(chars.len());
+    match rng.below(6) {
+        0 => {
+            chars.remove(at);
+        }
+        1 => {
+            const INSERTED: &[char] = &[
+                ' ',
+                ' ',
+                ' ',
+                '-',
+                ':',
+                '#',
+                '\n',
+                '\n',
+                '[',
+                ']',
+                ',',
+                '"',
+                '\'',
+                'x',
+                '1',
+                '\t',
+                'é',
+                '{',
+                '}',
+                '&',
+                '*',
+                '!',
+                '|',
+                '>',
+                '?',
+                '%',
+                '@',
+                '`',
+                '~',
+                '\r',
+                '\u{a0}',
+                '\u{2028}',
+                '\u{feff}',
+                '\u{85}',
+                '\u{1f600}',
+                '.',
+                '\\',
+                '\0',
+            ];
+            chars.insert(at, INSERTED[rng.below(INSERTED.len())]);
+        }
+        _ => {
+            let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+            let i = rng.below(lines.len());
+            match rng.below(4) {
+                0 => lines[i].insert(0, ' '),
+                1 if lines[i].starts_with(' ') => {
+                    lines[i].remove(0);
+                }
+                2 => {
+                    let copy = lines[i].clone();
+                    lines.insert(i, copy);
+                }
+                _ => {
+                    lines.remove(i);
+                }
+            }
+            let mut joined = lines.join("\n");
+            if rng.below(4) != 0 {
+                joined.push('\n');
+            }
+            return joined;
+        }
+    }
+    chars.into_iter().collect()
+}
+
+fn seed(default: u64) -> u64 {
+    std::env::var("PCSCORE_FAST_READER_SEED")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(default)
+}
+
+fn cases() -> usize {
+    std::env::var("PCSCORE_FAST_READER_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(4000)
+}
+
+#[test]
+fn generated_documents_read_the_same() {
+    let mut rng = Rng(seed(0x9e37_79b9_7f4a_7c15));
+    let (mut read, total) = (0, cases());
+    for _ in 0..total {
+        let doc = document(&mut rng);
+        read += usize::from(agrees(&doc));
+    }
+    // Most generated documents are inside the subset, so the comparison means something.
+    assert!(
+        read * 4 > total,
+        "the fast reader read only {read} of {total}"
+    );
+}
+
+#[test]
+fn mutated_documents_read_the_same_or_are_left_to_yaml_rust2() {
+    let mut rng = Rng(seed(0x2545_f491_4f6c_dd1d));
+    let (mut read, total) = (0, cases());
+    for _ in 0..total {
+        let mut doc = document(&mut rng);
+        for _ in 0..1 + rng.below(3) {
+            doc = mutate(&mut rng, &doc);
+        }
+        read += usize::from(agrees(&doc));
+    }
+    assert!(
+        read * 10 > total,
+        "the fast reader read only {read} of {total}"
+    );
+}
+
+/// The tree, or the error, as text to compare.
+fn tree_of(result: Result<Node, crate::load::LoadError>) -> String {
+    match result {
+        Ok(node) => format!("{node:?}"),
+        Err(e) => format!("error: {e}"),
+    }
+}
+
+/// Collects the items handed over while reading.
+#[derive(Default)]
+struct Collect(Vec<(usize, Node)>);
+
+impl Items for Collect {
+    fn item(&mut self, index: usize, node: Node) {
+        self.0.push((index, node));
+    }
+
+    fn restart(&mut self) {
+        self.0.clear();
+    }
+}
+
+/// The whole tree builder, readers and fallback included: the same tree or the same
+/// error as with yaml-rust2 alone; and handing over the items of `customers` one by one
+/// hands over exactly the items the tree would have held.
+fn same_tree(text: &str) -> bool {
+    let both = tree::parse("f.yaml", text);
+    let general = tree::parse_general("f.yaml", text);
+    assert_eq!(
+        tree_of(both),
+        tree_of(general),
+        "different trees for:\n{text}"
+    );
+
+    let mut items = Collect::default();
+    let streamed = tree::parse_streaming("f.yaml", text, "customers", &mut items);
+    let whole = tree::parse("f.yaml", text);
+    match (streamed, whole) {
+        (Ok(streamed), Ok(whole)) => {
+            let kept = |root: &Node| {
+                match &root.value {
+                Value::Map(entries) => entries
+                    .iter()
+                    .find(|(k, _)| matches!(&k.value, Value::Scalar { text, .. } if text == "customers"))
+                    .map(|(_, v)| match &v.value {
+                        Value::Seq(items) => format!("{items:?}"),
+                        _ => String::new(),
+                    }),
+                _ => None,
+            }
+            };
+            let handed: Vec<&Node> = items.0.iter().map(|(_, n)| n).collect();
+            assert!(items
+                .0
+                .iter()
+                .enumerate()
+                .all(|(i, (index, _))| i == *index));
+            let handed = format!("{handed:?}");
+            match kept(&whole) {
+                Some(list) if list.len() > 2 => {
+                    assert_eq!(handed, list, "different items for:\n{text}");
+                    assert_eq!(kept(&streamed).as_deref(), Some("[]"));
+                    return true;
+                }
+                _ => assert!(items.0.is_empty(), "items handed over for:\n{text}"),
+            }
+        }
+        (Err(a), Err(b)) => assert_eq!(a, b, "different errors for:\n{text}"),
+        (a, b) => panic!("streaming changed the outcome for:\n{text}\n{a:?}\n{b:?}"),
+    }
+    false
+}
+
+#[test]
+fn the_tree_and_its_errors_are_the_same_with_either_reader() {
+    let mut rng = Rng(seed(0x1234_5678_9abc_def1));
+    let (mut streamed, total) = (0, cases());
+    for _ in 0..total {
+        // A list under `customers` at the top, between other entries.
+        let mut doc = document(&mut rng);
+        doc.push_str("customers:\n");
+        let dash = rng.below(3);
+        for _ in 0..1 + rng.below(3) {
+            list_item(&mut rng, &mut doc, dash, 1);
+        }
+        doc.push_str(&document(&mut rng));
+        for _ in 0..rng.below(3) {
+            doc = mutate(&mut rng, &doc);
+        }
+        streamed += usize::from(same_tree(&doc));
+    }
+    assert!(
+        streamed * 10 > total,
+        "items were handed over in only {streamed} of {total}"
+    );
+}
