@@ -61,12 +61,44 @@ impl Line<'_> {
 
 type Step<T = ()> = Result<T, Stop>;
 
-/// Reads the subset; see the module documentation.
-pub(crate) struct Fast<'s> {
+/// Where the fast reader takes its lines from.
+pub(crate) trait Feed {
+    /// The next line without its line break, and whether a `\n` ended it; `None` at
+    /// the end. A feed that cannot go on (the text is not UTF-8...) stops with
+    /// [`Stop::Unsupported`], leaving the file to the general path.
+    fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop>;
+}
+
+/// The lines of a text in memory.
+pub(crate) struct StrFeed<'s> {
     source: &'s str,
-    /// Byte offset of the next line to read.
     pos: usize,
-    /// 1-based number of that line.
+}
+
+impl Feed for StrFeed<'_> {
+    fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop> {
+        let rest = &self.source[self.pos.min(self.source.len())..];
+        if rest.is_empty() {
+            return Ok(None);
+        }
+        let (line, newline) = match rest.as_bytes().iter().position(|&b| b == b'\n') {
+            Some(end) => (&rest[..end], true),
+            None => (rest, false),
+        };
+        self.pos += line.len() + 1;
+        Ok(Some((line, newline)))
+    }
+}
+
+/// Reads the subset; see the module documentation.
+pub(crate) struct Fast<F> {
+    feed: F,
+    state: State,
+}
+
+/// Everything but the feed, so that a line borrowed from the feed can be read.
+struct State {
+    /// 1-based number of the next line.
     line: usize,
     out: VecDeque<(Event, Mark)>,
     open: Vec<Block>,
@@ -74,74 +106,84 @@ pub(crate) struct Fast<'s> {
     awaiting: Option<usize>,
     started: bool,
     finished: bool,
+    /// The lines of the top-level keys, when asked to keep them.
+    kept: Option<Vec<(usize, String)>>,
 }
 
-impl<'s> Fast<'s> {
+impl<'s> Fast<StrFeed<'s>> {
     pub fn new(source: &'s str) -> Self {
+        Fast::over(StrFeed { source, pos: 0 }, false)
+    }
+}
+
+impl<F: Feed> Fast<F> {
+    /// Reads the lines of `feed`; with `keep_top_lines`, keeps the text of each line
+    /// that holds a top-level key (see [`Fast::top_lines`]).
+    pub fn over(feed: F, keep_top_lines: bool) -> Self {
         let mut out = VecDeque::with_capacity(16);
         out.push_back((Event::StreamStart, Mark { line: 1, col: 1 }));
         Fast {
-            source,
-            pos: 0,
-            line: 1,
-            out,
-            open: Vec::new(),
-            awaiting: None,
-            started: false,
-            finished: false,
+            feed,
+            state: State {
+                line: 1,
+                out,
+                open: Vec::new(),
+                awaiting: None,
+                started: false,
+                finished: false,
+                kept: keep_top_lines.then(Vec::new),
+            },
         }
+    }
+
+    /// The lines of the top-level keys read so far, by 1-based number: the lines a
+    /// successful load quotes when the text is not kept (the positions of `name` and
+    /// `designation`).
+    pub fn top_lines(&mut self) -> Vec<(usize, String)> {
+        self.state.kept.take().unwrap_or_default()
     }
 
     /// Reads lines until some produce events, or the end of the file.
     fn fill(&mut self) -> Step {
-        let bytes = self.source.as_bytes();
-        while self.out.is_empty() {
-            if self.pos >= bytes.len() {
-                return self.finish();
+        while self.state.out.is_empty() {
+            match self.feed.next_line()? {
+                Some((text, newline)) => self.state.line_in(text, newline)?,
+                None => return self.state.finish(),
             }
-            let start = self.pos;
-            let mut ascii = true;
-            let mut end = start;
-            while end < bytes.len() {
-                let b = bytes[end];
-                if (0x20..0x7f).contains(&b) {
-                    end += 1;
-                } else if b == b'\n' {
-                    break;
-                } else if b >= 0x80 {
-                    ascii = false;
-                    end += 1;
-                } else {
-                    // Tabs, carriage returns and other control characters: YAML has
-                    // rules for each, left to the general reader.
-                    return Err(Stop::Unsupported);
-                }
-            }
-            let text = &self.source[start..end];
-            if !ascii && text.chars().any(unusual) {
-                return Err(Stop::Unsupported);
-            }
-            // yaml-rust2 places the end of the file oddly after a last line that is
-            // blank or a comment with no line break after it.
-            let last_is_blank = || {
-                matches!(
-                    text.trim_start_matches(' ').bytes().next(),
-                    None | Some(b'#')
-                )
-            };
-            if end == bytes.len() && last_is_blank() {
-                return Err(Stop::Unsupported);
-            }
-            let line = Line {
-                text,
-                number: self.line,
-                ascii,
-            };
-            self.pos = end + 1;
-            self.line += 1;
-            self.read_line(&line)?;
         }
         Ok(())
+    }
+}
+
+impl State {
+    fn line_in(&mut self, text: &str, newline: bool) -> Step {
+        // Tabs, carriage returns and other control characters: YAML has rules for
+        // each, left to the general reader.
+        let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+        if !ascii && text.bytes().any(|b| b < 0x20 || b == 0x7f) {
+            return Err(Stop::Unsupported);
+        }
+        if !ascii && text.chars().any(unusual) {
+            return Err(Stop::Unsupported);
+        }
+        // yaml-rust2 places the end of the file oddly after a last line that is blank
+        // or a comment with no line break after it.
+        let blank = || {
+            matches!(
+                text.trim_start_matches(' ').bytes().next(),
+                None | Some(b'#')
+            )
+        };
+        if !newline && blank() {
+            return Err(Stop::Unsupported);
+        }
+        let line = Line {
+            text,
+            number: self.line,
+            ascii,
+        };
+        self.line += 1;
+        self.read_line(&line)
     }
 
     /// The end of the file closes everything at the line after the last one.
@@ -266,6 +308,9 @@ impl<'s> Fast<'s> {
 
     /// `key: value`, or `key:` with its value on the lines below.
     fn entry(&mut self, line: &Line<'_>, at: usize, colon: usize) -> Step {
+        if let (Some(kept), 1) = (&mut self.kept, self.open.len()) {
+            kept.push((line.number, line.text.to_string()));
+        }
         self.out
             .push_back((plain(&line.text[at..colon]), line.mark(at)));
         let value = skip_spaces(line, colon + 1);
@@ -323,15 +368,10 @@ impl<'s> Fast<'s> {
                 close + 1
             }
             b if starts_plain(b) => {
-                let stop = comment_start(bytes, at).unwrap_or(bytes.len());
-                let text = line.text[at..stop].trim_end_matches(' ');
-                let t = text.as_bytes();
-                // `a: b: c`, `a: b:` and the like are errors or nested mappings.
-                if t.last() == Some(&b':') || t.windows(2).any(|w| w == b": ") {
-                    return Err(Stop::Unsupported);
-                }
-                self.out.push_back((plain(text), line.mark(at)));
-                at + text.len()
+                let end = plain_end(bytes, at)?;
+                self.out
+                    .push_back((plain(&line.text[at..end]), line.mark(at)));
+                end
             }
             _ => return Err(Stop::Unsupported),
         };
@@ -378,12 +418,12 @@ impl<'s> Fast<'s> {
     }
 }
 
-impl Source for Fast<'_> {
+impl<F: Feed> Source for Fast<F> {
     fn next_event(&mut self) -> Result<(Event, Mark), Stop> {
-        if self.out.is_empty() {
+        if self.state.out.is_empty() {
             self.fill()?;
         }
-        self.out.pop_front().ok_or(Stop::Unsupported)
+        self.state.out.pop_front().ok_or(Stop::Unsupported)
     }
 }
 
@@ -477,12 +517,22 @@ fn skip_spaces(line: &Line<'_>, mut at: usize) -> usize {
     at
 }
 
-/// Where a ` #` comment starts (the offset of the space) in a plain value.
-fn comment_start(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .windows(2)
-        .position(|w| w == b" #")
-        .map(|i| from + i)
+/// Where a plain value that starts at `from` ends: before a ` #` comment and the
+/// spaces before it, or at the end of the line.
+fn plain_end(bytes: &[u8], from: usize) -> Step<usize> {
+    let mut end = from;
+    let mut i = from;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b' ' if bytes.get(i + 1) == Some(&b'#') => break,
+            b' ' => {}
+            // `a: b: c`, `a: b:` and the like are errors or nested mappings.
+            b':' if matches!(bytes.get(i + 1), None | Some(b' ')) => return Err(Stop::Unsupported),
+            _ => end = i + 1,
+        }
+        i += 1;
+    }
+    Ok(end)
 }
 
 /// After a value: only spaces, then the end of the line or a ` #` comment.
@@ -496,4 +546,4 @@ fn line_rest_is_blank(line: &Line<'_>, at: usize) -> Step {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

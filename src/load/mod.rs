@@ -8,6 +8,7 @@ mod error;
 mod events;
 mod fast;
 mod scalar;
+mod source;
 mod streamed;
 mod syntax;
 pub(crate) mod tree;
@@ -18,6 +19,7 @@ use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
     MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
+use source::SourceLines;
 use std::cell::Cell;
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -49,6 +51,14 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     };
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(format!("a file of {} bytes", meta.len())));
+    }
+    // A file is first read line by line without keeping its text, so that a large
+    // partner takes little more memory than its customers; whatever that cannot do,
+    // every error included, is done again below from the whole text.
+    if meta.is_file() {
+        if let Some(doc) = streamed::read_file(file, &shown) {
+            return Ok(doc);
+        }
     }
     // The size on disk says nothing for a device or a pipe (`/dev/zero` reports 0), so
     // the read itself stops one byte past the limit.
@@ -101,7 +111,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let reader = Reader {
         file,
-        text,
+        text: SourceLines::whole(text),
         customers: Cell::new(None),
     };
     let mut customers = streamed::Customers::new(&reader);
@@ -113,7 +123,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
 /// Converts the tree to the model, knowing where each node came from.
 struct Reader<'a> {
     file: &'a str,
-    text: &'a str,
+    text: SourceLines<'a>,
     /// The customers, converted while the file was read, or the first error in them.
     customers: Cell<Option<Result<Vec<Customer>>>>,
 }
@@ -158,7 +168,6 @@ impl<'a> Reader<'a> {
             column: node.col,
             source_line: self
                 .text
-                .lines()
                 .nth(node.line.saturating_sub(1))
                 .unwrap_or_default()
                 .to_string(),
@@ -180,7 +189,6 @@ impl<'a> Reader<'a> {
             expected: expected.into(),
             source_line: self
                 .text
-                .lines()
                 .nth(node.line.saturating_sub(1))
                 .map(str::to_string),
         }
@@ -596,7 +604,7 @@ impl<'a> Reader<'a> {
         else {
             return None;
         };
-        let line = self.text.lines().nth(key.line.checked_sub(1)?)?;
+        let line = self.text.nth(key.line.checked_sub(1)?)?;
         let between: String = line
             .chars()
             .skip(amount.col - 1 + whole.chars().count())

@@ -7,10 +7,17 @@
 //! first error is kept for the moment `Reader::document` reaches `customers`, so errors
 //! elsewhere in the file are still reported in the order they always were.
 
-use super::tree::{Items, Node};
-use super::{LoadError, Reader};
-use crate::model::Customer;
+use super::events::Stop;
+use super::fast::Feed;
+use super::source::SourceLines;
+use super::tree::{self, Items, Node};
+use super::{LoadError, Reader, MAX_FILE_BYTES};
+use crate::model::{Customer, Document};
+use std::cell::Cell;
 use std::collections::HashMap;
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
 
 /// Converts items of `customers` as the tree completes them.
 pub(super) struct Customers<'r, 'a> {
@@ -43,11 +50,11 @@ impl<'r, 'a> Customers<'r, 'a> {
 }
 
 impl Items for Customers<'_, '_> {
-    fn item(&mut self, index: usize, node: Node) {
+    fn item(&mut self, index: usize, node: &Node) {
         if self.error.is_some() {
             return;
         }
-        match self.reader.customer(index, &node, &mut self.seen) {
+        match self.reader.customer(index, node, &mut self.seen) {
             Ok(customer) => self.out.push(customer),
             Err(e) => self.error = Some(e),
         }
@@ -57,5 +64,307 @@ impl Items for Customers<'_, '_> {
         self.seen.clear();
         self.out.clear();
         self.error = None;
+    }
+}
+
+/// Loads a file read line by line, keeping only the lines of its top-level keys: the
+/// text of a 100,000-customer partner is not in memory beside its customers. `None`
+/// when that is not enough: the file is outside what the fast reader reads, or has an
+/// error anywhere, or a line that is not kept was needed. The caller then loads the
+/// whole text as always, which gives every message with its line.
+pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
+    let feed = FileFeed::new(File::open(file).ok()?);
+    let converting = Reader {
+        file: shown,
+        text: SourceLines::kept(Vec::new()),
+        customers: Cell::new(None),
+    };
+    let mut customers = Customers::new(&converting);
+    let (root, top_lines) = tree::parse_lines(shown, feed, "customers", &mut customers)?;
+    let customers = customers.finish().ok()?;
+    let reader = Reader {
+        file: shown,
+        text: SourceLines::kept(top_lines),
+        customers: Cell::new(Some(Ok(customers))),
+    };
+    let doc = reader.document(&root).ok()?;
+    (!reader.text.missed() && !converting.text.missed()).then_some(doc)
+}
+
+/// The lines of a file, checked to be UTF-8, with the byte order mark `load_str`
+/// would strip, and no further than the size limit. The file is read a block at a
+/// time; the complete lines of each block are checked at once and kept as text.
+struct FileFeed<R> {
+    file: R,
+    /// Bytes read but not yet checked: the start of a line that the next block ends.
+    raw: Vec<u8>,
+    /// Checked complete lines, and where the next one starts.
+    text: String,
+    pos: usize,
+    read: u64,
+    end: bool,
+    /// Whether text has been checked yet: only the very start may be a byte order mark.
+    started: bool,
+    block: usize,
+}
+
+const BLOCK: usize = 1 << 18;
+
+impl<R: Read> FileFeed<R> {
+    fn new(file: R) -> Self {
+        Self::with_block(file, BLOCK)
+    }
+
+    fn with_block(file: R, block: usize) -> Self {
+        FileFeed {
+            file,
+            raw: Vec::with_capacity(block),
+            text: String::with_capacity(block),
+            pos: 0,
+            read: 0,
+            end: false,
+            started: false,
+            block,
+        }
+    }
+
+    /// Reads the next block and moves its complete lines (all of it at the end of the
+    /// file) into `text`.
+    fn refill(&mut self) -> Result<(), Stop> {
+        let kept = self.raw.len();
+        self.raw.resize(kept + self.block, 0);
+        let n = loop {
+            match self.file.read(&mut self.raw[kept..]) {
+                Ok(n) => break n,
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(_) => return Err(Stop::Unsupported),
+            }
+        };
+        self.raw.truncate(kept + n);
+        self.read += n as u64;
+        if self.read > MAX_FILE_BYTES {
+            return Err(Stop::Unsupported);
+        }
+        self.end = n == 0;
+        let complete = match self.raw.iter().rposition(|&b| b == b'\n') {
+            _ if self.end => self.raw.len(),
+            Some(last) => last + 1,
+            None => return Ok(()),
+        };
+        let checked = std::str::from_utf8(&self.raw[..complete]).map_err(|_| Stop::Unsupported)?;
+        let checked = match checked.strip_prefix('\u{feff}') {
+            Some(rest) if !self.started => rest,
+            _ => checked,
+        };
+        self.started = true;
+        self.text.drain(..self.pos);
+        self.pos = 0;
+        self.text.push_str(checked);
+        self.raw.drain(..complete);
+        Ok(())
+    }
+}
+
+impl<R: Read> Feed for FileFeed<R> {
+    fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop> {
+        loop {
+            let rest = &self.text.as_bytes()[self.pos..];
+            if let Some(at) = rest.iter().position(|&b| b == b'\n') {
+                let start = self.pos;
+                self.pos += at + 1;
+                return Ok(Some((&self.text[start..start + at], true)));
+            }
+            if self.end {
+                if rest.is_empty() {
+                    return Ok(None);
+                }
+                let start = self.pos;
+                self.pos = self.text.len();
+                return Ok(Some((&self.text[start..], false)));
+            }
+            self.refill()?;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::fast::tests::{cases, mutate, seed, Rng};
+    use crate::load::{load_file, load_str};
+
+    /// A partner file: clean, or with now and then a value the loader refuses.
+    fn partner(rng: &mut Rng, clean: bool) -> String {
+        let pick = |rng: &mut Rng, good: &[&'static str], bad: &[&'static str]| {
+            if clean || rng.below(40) != 0 {
+                rng.pick(good).to_string()
+            } else {
+                rng.pick(bad).to_string()
+            }
+        };
+        let mut out = String::new();
+        if rng.below(3) == 0 {
+            out.push_str("# exported\n");
+        }
+        let name = pick(
+            rng,
+            &["Contoso", "\"Contoso: big\"", "Fabrikam Ltd", "Müller"],
+            &[""],
+        );
+        if rng.below(2) == 0 {
+            out.push_str(&format!("name: {name}\n"));
+        }
+        let as_of = pick(rng, &["2024-12", "2024-06"], &["2024-13", "\"2024-12\""]);
+        out.push_str(&format!("as_of: {as_of}\n"));
+        if rng.below(4) == 0 {
+            let d = pick(rng, &["digital-app-innovation"], &["data-ai", "dai"]);
+            out.push_str(&format!("designation: {d}\n"));
+        }
+        out.push_str("customers:\n");
+        let dash = ["", "  ", "    "][rng.below(3)];
+        let customers = rng.below(12);
+        for i in 0..customers {
+            let id = match rng.below(6) {
+                0 => format!("\"c {i}\""),
+                1 => format!("Müller-{i}"),
+                _ => format!("c{i}"),
+            };
+            let id = if clean || rng.below(30) != 0 {
+                id
+            } else {
+                format!("c{}", rng.below(i + 1))
+            };
+            out.push_str(&format!("{dash}- id: {id}\n"));
+            let segment = pick(rng, &["smb", "smc", "enterprise"], &["SMB", ""]);
+            out.push_str(&format!("{dash}  segment: {segment}\n"));
+            let attribution = pick(
+                rng,
+                &["[PAL]", "[CSP, DPOR]", "[]", "[MPN]", "[pal]"],
+                &["", "[PAL DPOR]"],
+            );
+            out.push_str(&format!("{dash}  attribution: {attribution}\n"));
+            match rng.below(8) {
+                0 => out.push_str(&format!("{dash}  acr:\n")),
+                // A flow mapping is valid, but outside what the fast reader reads.
+                1 if !clean => {
+                    out.push_str(&format!("{dash}  acr: {{2024-12: 900, 2023-12: 100}}\n"))
+                }
+                _ => {
+                    out.push_str(&format!("{dash}  acr:\n"));
+                    for y in [2023, 2024] {
+                        for m in 1..=12 {
+                            if rng.below(10) == 0 {
+                                continue;
+                            }
+                            let amount = format!("{}.{:02}", rng.below(3000), rng.below(100));
+                            let amount = if clean || rng.below(300) != 0 {
+                                amount
+                            } else {
+                                pick(rng, &["0"], &["1,200", "-5", "\"12\"", "", "1e3"])
+                            };
+                            let note = ["", "", "", "  # checked", " "][rng.below(5)];
+                            out.push_str(&format!("{dash}    {y}-{m:02}: {amount}{note}\n"));
+                        }
+                    }
+                }
+            }
+        }
+        if rng.below(3) == 0 {
+            out.push_str("people:\n  - id: p1\n    certifications:\n      - cert: AZ-204\n        earned: 2024-02-10\n");
+        }
+        if rng.below(3) == 0 {
+            let customer = if customers > 0 { "c0" } else { "nobody" };
+            out.push_str(&format!("deployments:\n  - customer: {customer}\n    service: AKS\n    service_level: 2\n    month: 2024-06\n"));
+        }
+        match rng.below(6) {
+            0 => {
+                out.pop();
+            }
+            1 => out.push_str("# end\n"),
+            2 => out.insert(0, '\u{feff}'),
+            _ => {}
+        }
+        out
+    }
+
+    /// Every line, as the file feed gives them.
+    fn feed_lines(bytes: &[u8], block: usize) -> Option<Vec<(String, bool)>> {
+        let mut feed = super::FileFeed::with_block(bytes, block);
+        let mut out = Vec::new();
+        while let Some((line, newline)) = super::Feed::next_line(&mut feed).ok()? {
+            out.push((line.to_string(), newline));
+        }
+        Some(out)
+    }
+
+    #[test]
+    fn lines_read_a_block_at_a_time_are_the_texts_lines() {
+        for text in [
+            "a: 1\nb: é✓\n",
+            "\u{feff}a: 1\nb\n\nc",
+            "",
+            "\n",
+            "x",
+            "\u{feff}",
+            "a\u{feff}\n",
+        ] {
+            let unmarked = text.strip_prefix('\u{feff}').unwrap_or(text);
+            let mut expected: Vec<(String, bool)> = unmarked
+                .split_inclusive('\n')
+                .map(|l| (l.trim_end_matches('\n').to_string(), l.ends_with('\n')))
+                .collect();
+            if unmarked.is_empty() {
+                expected.clear();
+            }
+            for block in 1..12 {
+                assert_eq!(
+                    feed_lines(text.as_bytes(), block),
+                    Some(expected.clone()),
+                    "{text:?} by {block}"
+                );
+            }
+        }
+        for block in 1..12 {
+            assert_eq!(feed_lines(b"a: 1\nb: \xff\n", block), None);
+        }
+    }
+
+    /// Loading a file gives what loading its text gives, error for error; and a clean
+    /// partner file is loaded without keeping its text.
+    fn same_as_from_text(text: &str, path: &std::path::Path) -> bool {
+        std::fs::write(path, text).unwrap();
+        let shown = path.display().to_string();
+        let from_file = load_file(path);
+        let from_text = load_str(text, &shown);
+        assert_eq!(from_file, from_text, "for:\n{text}");
+        super::read_file(path, &shown).is_some()
+    }
+
+    #[test]
+    fn a_file_loads_as_its_text_does() {
+        let dir = std::env::temp_dir().join(format!("pcscore-streamed-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("partner.yaml");
+        let mut rng = Rng(seed(0x5851_f42d_4c95_7f2d));
+        let (mut streamed, mut clean) = (0, 0);
+        for n in 0..cases() / 4 {
+            let is_clean = n % 2 == 0;
+            let mut text = partner(&mut rng, is_clean);
+            if !is_clean {
+                for _ in 0..rng.below(3) {
+                    text = mutate(&mut rng, &text);
+                }
+            }
+            let read = same_as_from_text(&text, &path);
+            if is_clean && load_str(&text, "f").is_ok() {
+                clean += 1;
+                assert!(read, "a clean partner file was read in full:\n{text}");
+            }
+            streamed += usize::from(read);
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert!(
+            clean > 100 && streamed >= clean,
+            "{clean} clean files, {streamed} streamed"
+        );
     }
 }

@@ -7,10 +7,10 @@
 
 use super::error::LoadError;
 use super::events::{Event, General, Source, Stop};
-use super::fast::Fast;
+use super::fast::{Fast, Feed};
 pub(crate) use super::scalar::Text;
 use super::syntax::{self, OpenFlow};
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 use std::collections::HashMap;
 
 /// Files deeper than this are refused; the format needs five levels.
@@ -108,10 +108,13 @@ impl Open {
 
 /// A mapping's keys, for refusing a duplicate with the line of the first. Up to
 /// [`SCANNED_KEYS`] keys are compared by a fingerprint; past that a hash map takes
-/// over, so a mapping of a million keys is still read in linear time.
+/// over, so a mapping of a million keys is still read in linear time. The
+/// fingerprints of all open mappings share one stack (a mapping is complete before
+/// its parent takes another key), so that a mapping costs no allocation of its own.
 #[derive(Default)]
 struct Keys {
-    prints: Vec<u64>,
+    /// Where this mapping's fingerprints start on the shared stack.
+    from: usize,
     index: Option<HashMap<Text, usize>>,
 }
 
@@ -119,7 +122,13 @@ const SCANNED_KEYS: usize = 32;
 
 impl Keys {
     /// The line of `key` when the mapping already has it; otherwise records it.
-    fn first_line(&mut self, key: &Text, line: usize, entries: &[(Node, Node)]) -> Option<usize> {
+    fn first_line(
+        &mut self,
+        key: &Text,
+        line: usize,
+        entries: &[(Node, Node)],
+        prints: &mut Vec<u64>,
+    ) -> Option<usize> {
         if let Some(index) = &mut self.index {
             return match index.get(key) {
                 Some(first) => Some(*first),
@@ -130,14 +139,15 @@ impl Keys {
             };
         }
         let print = fingerprint(key);
-        let same = self.prints.iter().zip(entries).find(|(p, (k, _))| {
+        let mine = &prints[self.from.min(prints.len())..];
+        let same = mine.iter().zip(entries).find(|(p, (k, _))| {
             **p == print && matches!(&k.value, Value::Scalar { text, .. } if text == key)
         });
         if let Some((_, (k, _))) = same {
             return Some(k.line);
         }
-        if self.prints.len() < SCANNED_KEYS {
-            self.prints.push(print);
+        if mine.len() < SCANNED_KEYS {
+            prints.push(print);
         } else {
             let mut index: HashMap<Text, usize> = entries
                 .iter()
@@ -153,6 +163,44 @@ impl Keys {
     }
 }
 
+/// Emptied lists of entries and items from handed-over nodes, for the next ones: a
+/// partner's customers all have the same shape, so after the first, building one
+/// allocates nothing.
+#[derive(Default)]
+struct Spare {
+    maps: Vec<Vec<(Node, Node)>>,
+    seqs: Vec<Vec<Node>>,
+}
+
+impl Spare {
+    /// Only small lists are kept, and only a few: enough for one item's shape.
+    const MAX_KEPT: usize = 16;
+    const MAX_LEN: usize = 256;
+
+    fn keep(&mut self, node: Node) {
+        match node.value {
+            Value::Map(mut entries) => {
+                for (key, value) in entries.drain(..) {
+                    self.keep(key);
+                    self.keep(value);
+                }
+                if self.maps.len() < Self::MAX_KEPT && entries.capacity() <= Self::MAX_LEN {
+                    self.maps.push(entries);
+                }
+            }
+            Value::Seq(mut items) => {
+                for item in items.drain(..) {
+                    self.keep(item);
+                }
+                if self.seqs.len() < Self::MAX_KEPT && items.capacity() <= Self::MAX_LEN {
+                    self.seqs.push(items);
+                }
+            }
+            Value::Scalar { .. } => {}
+        }
+    }
+}
+
 /// A cheap hash of a key (FNV-1a), only to skip most comparisons in a small mapping.
 fn fingerprint(text: &str) -> u64 {
     text.bytes().fold(0xcbf2_9ce4_8422_2325, |h, b| {
@@ -161,23 +209,35 @@ fn fingerprint(text: &str) -> u64 {
 }
 
 /// The source's lines, as `str::lines` gives them, indexed only when first asked for:
-/// positions are repaired from the source only around empty values and errors.
+/// positions are repaired from the source only around empty values and errors. When
+/// the file is read line by line and not kept, there are none, and asking for one is
+/// noted, so that the caller reads the file again in full.
 struct Lines<'s> {
-    source: &'s str,
+    source: Option<&'s str>,
     starts: OnceCell<Vec<usize>>,
+    missed: Cell<bool>,
 }
 
 impl<'s> Lines<'s> {
-    fn new(source: &'s str) -> Self {
+    fn new(source: Option<&'s str>) -> Self {
         Lines {
             source,
             starts: OnceCell::new(),
+            missed: Cell::new(false),
         }
+    }
+
+    /// The whole text, when it is kept.
+    fn whole(&self) -> Option<&'s str> {
+        if self.source.is_none() {
+            self.missed.set(true);
+        }
+        self.source
     }
 
     fn starts(&self) -> &[usize] {
         self.starts.get_or_init(|| {
-            let bytes = self.source.as_bytes();
+            let bytes = self.whole().unwrap_or_default().as_bytes();
             let mut starts = Vec::new();
             if !bytes.is_empty() {
                 starts.push(0);
@@ -199,10 +259,11 @@ impl<'s> Lines<'s> {
 
     /// The 0-based `index`th line, without its line ending.
     fn get(&self, index: usize) -> Option<&'s str> {
+        let source = self.whole()?;
         let starts = self.starts();
         let start = *starts.get(index)?;
-        let end = starts.get(index + 1).copied().unwrap_or(self.source.len());
-        let line = &self.source[start..end];
+        let end = starts.get(index + 1).copied().unwrap_or(source.len());
+        let line = &source[start..end];
         Some(match line.strip_suffix('\n') {
             Some(line) => line.strip_suffix('\r').unwrap_or(line),
             None => line,
@@ -214,8 +275,8 @@ impl<'s> Lines<'s> {
 /// keeping them: a partner's `customers` are converted one at a time, so a file of
 /// 100,000 customers never exists as a tree in memory.
 pub(crate) trait Items {
-    /// The item at `index` of the list, complete.
-    fn item(&mut self, index: usize, node: Node);
+    /// The item at `index` of the list, complete; the tree reuses its storage after.
+    fn item(&mut self, index: usize, node: &Node);
     /// Forget every item: the file is being read again from the start.
     fn restart(&mut self);
 }
@@ -249,15 +310,32 @@ pub(crate) fn parse_streaming(
     read(file, source, Some((key, items)))
 }
 
+/// Reads a file line by line from `feed` without keeping its text, handing the items
+/// of the top-level list under `key` to `items`: the tree and the lines of the
+/// top-level keys, or `None` when that is not enough. Only the fast reader reads
+/// here, and the tree never looks back at the text: the first thing outside its
+/// subset, any error, and any position that would have to be repaired from the text
+/// give `None`, and the caller reads the file in full instead.
+pub(crate) fn parse_lines<'i>(
+    file: &str,
+    feed: impl Feed,
+    key: &str,
+    items: &mut (dyn Items + 'i),
+) -> Option<(Node, Vec<(usize, String)>)> {
+    let lines = Lines::new(None);
+    let mut fast = Fast::over(feed, true);
+    let root = build(file, &lines, &mut fast, Some((key, items))).ok()??;
+    (!lines.missed.get() && !root.is_null()).then(|| (root, fast.top_lines()))
+}
+
 fn read<'i>(
     file: &str,
     source: &str,
     mut stream: Option<(&str, &mut (dyn Items + 'i))>,
 ) -> Result<Node, LoadError> {
-    let lines = Lines::new(source);
+    let lines = Lines::new(Some(source));
     let fast = build(
         file,
-        source,
         &lines,
         &mut Fast::new(source),
         stream.as_mut().map(|(k, i)| (*k, &mut **i)),
@@ -272,7 +350,6 @@ fn read<'i>(
     }
     let general = build(
         file,
-        source,
         &lines,
         &mut General::new(source),
         stream.as_mut().map(|(k, i)| (*k, &mut **i)),
@@ -292,8 +369,8 @@ fn read<'i>(
 /// [`parse`] with the general reader alone, for comparing the two readers.
 #[cfg(test)]
 pub(crate) fn parse_general(file: &str, source: &str) -> Result<Node, LoadError> {
-    let lines = Lines::new(source);
-    match build(file, source, &lines, &mut General::new(source), None) {
+    let lines = Lines::new(Some(source));
+    match build(file, &lines, &mut General::new(source), None) {
         Ok(root) => root_or_empty(file, source, root),
         Err(Fail::Load(e)) => Err(e),
         Err(Fail::Unsupported) => unreachable!("the general reader reads any YAML"),
@@ -318,13 +395,14 @@ fn root_or_empty(file: &str, source: &str, root: Option<Node>) -> Result<Node, L
 /// Builds the tree from one reader's events.
 fn build<'i>(
     file: &str,
-    source: &str,
     lines: &Lines<'_>,
     events: &mut dyn Source,
     mut stream: Option<(&str, &mut (dyn Items + 'i))>,
 ) -> Result<Option<Node>, Fail> {
     // Open collections, each with how its field path continues, for error messages.
     let mut stack: Vec<Open> = Vec::new();
+    let mut prints: Vec<u64> = Vec::new();
+    let mut spare = Spare::default();
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
     let error = |line: usize, col: usize, field: &str, found: String, expected: &str| LoadError {
@@ -333,9 +411,9 @@ fn build<'i>(
         field: field.to_string(),
         found,
         expected: expected.to_string(),
-        source_line: source
-            .lines()
-            .nth(line.saturating_sub(1))
+        source_line: lines
+            .whole()
+            .and_then(|source| source.lines().nth(line.saturating_sub(1)))
             .map(str::to_string),
     };
     loop {
@@ -350,6 +428,8 @@ fn build<'i>(
                     let bracket = text.chars().nth(col.checked_sub(1)?)?;
                     matches!(bracket, '[' | '{').then_some(OpenFlow { bracket, line, col })
                 });
+                // Only the general reader meets syntax errors, and it reads a kept text.
+                let source = lines.whole().unwrap_or_default();
                 let x = syntax::explain(e.info(), m.line(), m.col() + 1, source, MAX_DEPTH, open);
                 let field = match stack.last() {
                     Some(o) if x.after_value => {
@@ -436,9 +516,9 @@ fn build<'i>(
                     .into());
                 }
                 let value = if is_map {
-                    Value::Map(Vec::new())
+                    Value::Map(spare.maps.pop().unwrap_or_default())
                 } else {
-                    Value::Seq(Vec::new())
+                    Value::Seq(spare.seqs.pop().unwrap_or_default())
                 };
                 let segment = child_segment(&stack);
                 let streamed = !is_map
@@ -446,11 +526,15 @@ fn build<'i>(
                     && matches!((&segment, &stream), (Segment::Key(k), Some((wanted, _))) if k == *wanted);
                 let mut open = Open::new(Node { line, col, value }, segment);
                 open.stream = streamed;
+                open.keys.from = prints.len();
                 stack.push(open);
                 continue;
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
-                Some(open) => open.node,
+                Some(open) => {
+                    prints.truncate(open.keys.from);
+                    open.node
+                }
                 None => continue,
             },
         };
@@ -472,8 +556,9 @@ fn build<'i>(
                     }
                     match (&mut stream, *streamed) {
                         (Some((_, sink)), true) => {
-                            sink.item(*taken, node);
+                            sink.item(*taken, &node);
                             *taken += 1;
+                            spare.keep(node);
                         }
                         _ => items.push(node),
                     }
@@ -498,7 +583,9 @@ fn build<'i>(
                             // its first key instead, where a "missing field" caret belongs.
                             (parent.line, parent.col) = (node.line, node.col);
                         }
-                        if let Some(first_line) = keys.first_line(key, node.line, entries) {
+                        if let Some(first_line) =
+                            keys.first_line(key, node.line, entries, &mut prints)
+                        {
                             let field = join(&path_of(&stack[..depth]), key);
                             return Err(error(
                                 node.line,
@@ -544,8 +631,13 @@ fn after_key(key: &Node, lines: &Lines<'_>) -> (usize, usize) {
     let Value::Scalar { text, plain: true } = &key.value else {
         return (key.line, key.col);
     };
-    let line = lines.get(key.line.wrapping_sub(1)).unwrap_or("");
     let colon = key.col - 1 + text.chars().count();
+    if lines.source.is_none() {
+        // Read line by line, the keys are the fast reader's, each a plain word with
+        // its `:` right after it.
+        return (key.line, colon + 2);
+    }
+    let line = lines.get(key.line.wrapping_sub(1)).unwrap_or("");
     match line.chars().nth(colon) {
         Some(':') => (key.line, colon + 2),
         _ => (key.line, key.col),

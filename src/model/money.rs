@@ -33,26 +33,21 @@ impl Money {
     /// Parses the plain decimal form (`1200`, `800.50`, `0.01`) exactly.
     pub fn parse(text: &str) -> Result<Money, MoneyError> {
         let unsigned = match text.strip_prefix('-') {
-            Some(rest) if plain_decimal(rest).is_some() => return Err(MoneyError::Negative),
+            Some(rest) if Digits::of(rest).is_some() => return Err(MoneyError::Negative),
             Some(_) => return Err(MoneyError::NotANumber),
             None => text,
         };
-        let (whole, fraction) = plain_decimal(unsigned).ok_or(MoneyError::NotANumber)?;
-        let whole = whole.trim_start_matches('0');
-        if whole.len() > Self::MAX_WHOLE_DIGITS {
+        let digits = Digits::of(unsigned).ok_or(MoneyError::NotANumber)?;
+        if digits.whole > Self::MAX_WHOLE_DIGITS {
             return Err(MoneyError::TooLarge);
         }
-        if fraction.len() > Self::MAX_DECIMAL_PLACES {
+        if digits.places > Self::MAX_DECIMAL_PLACES {
             return Err(MoneyError::TooPrecise);
         }
         // At most 25 digits, so the digits are the decimal's mantissa exactly and the
         // places its scale: what parsing the text as a `Decimal` gives (`800.50` keeps
         // its scale of 2), without the text round trip that cost a fifth of loading.
-        let mantissa = whole
-            .bytes()
-            .chain(fraction.bytes())
-            .fold(0i128, |m, b| m * 10 + i128::from(b - b'0'));
-        Decimal::try_from_i128_with_scale(mantissa, fraction.len() as u32)
+        Decimal::try_from_i128_with_scale(digits.mantissa, digits.places as u32)
             .map(Money)
             .map_err(|_| MoneyError::NotANumber)
     }
@@ -78,35 +73,115 @@ impl Money {
     }
 }
 
-/// The whole and fraction digits of `123` or `123.45`, or `None` for anything else.
-fn plain_decimal(text: &str) -> Option<(&str, &str)> {
-    let (whole, fraction) = match text.as_bytes().iter().position(|&b| b == b'.') {
-        Some(dot) => (&text[..dot], Some(&text[dot + 1..])),
-        None => (text, None),
-    };
-    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    (digits(whole) && fraction.is_none_or(digits)).then_some((whole, fraction.unwrap_or("")))
+/// The digits of `123` or `0123.450`, read in one pass.
+struct Digits {
+    /// Whole digits after leading zeros.
+    whole: usize,
+    /// Digits after the point.
+    places: usize,
+    /// All digits as one number; meaningful only within the limits `parse` checks.
+    mantissa: i128,
+}
+
+impl Digits {
+    /// `None` unless `text` is digits, or digits, a point and digits.
+    fn of(text: &str) -> Option<Digits> {
+        let (mut whole, mut places, mut mantissa) = (0usize, 0usize, 0i128);
+        let (mut point, mut before_point) = (false, 0usize);
+        for b in text.bytes() {
+            match b {
+                b'0'..=b'9' => {
+                    mantissa = mantissa.wrapping_mul(10).wrapping_add(i128::from(b - b'0'));
+                    if point {
+                        places += 1;
+                    } else {
+                        before_point += 1;
+                        if whole > 0 || b != b'0' {
+                            whole += 1;
+                        }
+                    }
+                }
+                b'.' if !point => point = true,
+                _ => return None,
+            }
+        }
+        (before_point > 0 && (!point || places > 0)).then_some(Digits {
+            whole,
+            places,
+            mantissa,
+        })
+    }
 }
 
 impl fmt::Display for Money {
     /// Whole dollars with thousands separators and at least two decimals:
     /// `USD 1,000,000.00`, `USD 0.01`, `USD 12.345`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut value = self.0.normalize();
-        if value.scale() < 2 {
-            value.rescale(2);
+        // Written from the digits: an explanation of a large partner shows hundreds of
+        // thousands of amounts, and going through `Decimal`'s own text cost half of it.
+        let (mut digits, mut places) = (self.0.mantissa().unsigned_abs(), self.0.scale());
+        while places > 2 && digits % 10 == 0 {
+            digits /= 10;
+            places -= 1;
         }
-        let text = value.to_string();
-        let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-        let mut grouped = String::new();
-        for (i, c) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(',');
+        if places < 2 {
+            match 10u128
+                .checked_pow(2 - places)
+                .and_then(|p| digits.checked_mul(p))
+                .filter(|d| *d <= MAX_MANTISSA)
+            {
+                Some(d) => (digits, places) = (d, 2),
+                None => return shown_by_text(self.0, f),
             }
-            grouped.push(c);
         }
-        write!(f, "USD {grouped}.{fraction}")
+        let mut buffer = [0u8; 40];
+        let mut start = buffer.len();
+        loop {
+            start -= 1;
+            buffer[start] = b'0' + (digits % 10) as u8;
+            digits /= 10;
+            if digits == 0 {
+                break;
+            }
+        }
+        // At least one whole digit: `0.005`.
+        let places = places as usize;
+        while buffer.len() - start <= places {
+            start -= 1;
+            buffer[start] = b'0';
+        }
+        let text = std::str::from_utf8(&buffer[start..]).map_err(|_| fmt::Error)?;
+        let (whole, fraction) = text.split_at(text.len() - places);
+        f.write_str("USD ")?;
+        for (i, c) in whole.char_indices() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                f.write_str(",")?;
+            }
+            f.write_str(&whole[i..i + c.len_utf8()])?;
+        }
+        write!(f, ".{fraction}")
     }
+}
+
+/// The largest mantissa a decimal holds (96 bits).
+const MAX_MANTISSA: u128 = (1 << 96) - 1;
+
+/// The display through `Decimal`'s text, for amounts at the edge of its range.
+fn shown_by_text(value: Decimal, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    let mut value = value.normalize();
+    if value.scale() < 2 {
+        value.rescale(2);
+    }
+    let text = value.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    write!(f, "USD {grouped}.{fraction}")
 }
 
 #[cfg(test)]
@@ -171,6 +246,48 @@ mod tests {
                     "{text}"
                 );
             }
+        }
+    }
+
+    #[test]
+    fn amounts_show_as_through_the_decimals_own_text() {
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |n: u64| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed % n
+        };
+        let mut values = vec![
+            Decimal::ZERO,
+            Decimal::new(0, 5),
+            Decimal::MAX,
+            Decimal::from_i128_with_scale((1 << 96) - 1, 1),
+            Decimal::from_i128_with_scale((1 << 96) - 1, 0),
+            Decimal::from_i128_with_scale(10_i128.pow(27), 0),
+        ];
+        for _ in 0..50_000 {
+            let digits = 1 + next(28) as u32;
+            let mantissa =
+                ((next(u64::MAX) as u128 * next(u64::MAX) as u128) % 10_u128.pow(digits)) as i128;
+            let trailing = 10_i128.pow(next(4) as u32);
+            let mantissa = (mantissa * trailing).min((1 << 96) - 1);
+            values.push(Decimal::from_i128_with_scale(mantissa, next(15) as u32));
+        }
+        for value in values {
+            let m = Money::from_decimal(value).unwrap();
+            let mut expected = String::new();
+            fmt::write(&mut expected, format_args!("{}", Shown(value))).unwrap();
+            assert_eq!(m.to_string(), expected, "{value:?}");
+        }
+    }
+
+    /// The display as it was: through the decimal's text.
+    struct Shown(Decimal);
+
+    impl fmt::Display for Shown {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            shown_by_text(self.0, f)
         }
     }
 
