@@ -81,7 +81,7 @@ impl Feed for StrFeed<'_> {
         if rest.is_empty() {
             return Ok(None);
         }
-        let (line, newline) = match rest.as_bytes().iter().position(|&b| b == b'\n') {
+        let (line, newline) = match find_newline(rest.as_bytes()) {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };
@@ -159,7 +159,7 @@ impl State {
     fn line_in(&mut self, text: &str, newline: bool) -> Step {
         // Tabs, carriage returns and other control characters: YAML has rules for
         // each, left to the general reader.
-        let ascii = text.bytes().all(|b| (0x20..0x7f).contains(&b));
+        let ascii = printable_ascii(text.as_bytes());
         if !ascii && text.bytes().any(|b| b < 0x20 || b == 0x7f) {
             return Err(Stop::Unsupported);
         }
@@ -456,6 +456,49 @@ fn end_of(block: Block) -> Event {
     } else {
         Event::SequenceEnd
     }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGHS: u64 = 0x8080_8080_8080_8080;
+
+/// Eight bytes as one word, to test them at once.
+fn word(chunk: &[u8]) -> u64 {
+    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
+}
+
+/// Whether any byte of `w` is zero (exact; see "Bit Twiddling Hacks").
+fn has_zero(w: u64) -> bool {
+    w.wrapping_sub(ONES) & !w & HIGHS != 0
+}
+
+/// The offset of the first `\n`, eight bytes at a time: a partner file is millions of
+/// short lines.
+pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut at = 0;
+    for chunk in &mut chunks {
+        if has_zero(word(chunk) ^ (ONES * u64::from(b'\n'))) {
+            break;
+        }
+        at += 8;
+    }
+    bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i)
+}
+
+/// Whether every byte is printable ASCII (space to `~`), eight at a time.
+pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
+    let mut chunks = bytes.chunks_exact(8);
+    for chunk in &mut chunks {
+        let w = word(chunk);
+        let high = w & HIGHS != 0;
+        // With no high bit set, a byte below 0x20 is one that borrows (exact).
+        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
+        let delete = has_zero(w ^ (ONES * 0x7f));
+        if high || control || delete {
+            return false;
+        }
+    }
+    chunks.remainder().iter().all(|b| (0x20..0x7f).contains(b))
 }
 
 /// Characters YAML treats specially outside ASCII (line breaks, a byte order mark,

@@ -8,7 +8,7 @@
 //! elsewhere in the file are still reported in the order they always were.
 
 use super::events::Stop;
-use super::fast::Feed;
+use super::fast::{find_newline, Feed};
 use super::source::SourceLines;
 use super::tree::{self, Items, Node};
 use super::{LoadError, Reader, MAX_FILE_BYTES};
@@ -169,7 +169,7 @@ impl<R: Read> Feed for FileFeed<R> {
     fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop> {
         loop {
             let rest = &self.text.as_bytes()[self.pos..];
-            if let Some(at) = rest.iter().position(|&b| b == b'\n') {
+            if let Some(at) = find_newline(rest) {
                 let start = self.pos;
                 self.pos += at + 1;
                 return Ok(Some((&self.text[start..start + at], true)));

@@ -179,23 +179,37 @@ impl Spare {
 
     fn keep(&mut self, node: Node) {
         match node.value {
-            Value::Map(mut entries) => {
-                for (key, value) in entries.drain(..) {
-                    self.keep(key);
-                    self.keep(value);
-                }
-                if self.maps.len() < Self::MAX_KEPT && entries.capacity() <= Self::MAX_LEN {
-                    self.maps.push(entries);
-                }
-            }
-            Value::Seq(mut items) => {
-                for item in items.drain(..) {
-                    self.keep(item);
-                }
-                if self.seqs.len() < Self::MAX_KEPT && items.capacity() <= Self::MAX_LEN {
-                    self.seqs.push(items);
-                }
-            }
+            Value::Map(entries) => self.keep_map(entries),
+            Value::Seq(items) => self.keep_seq(items),
+            Value::Scalar { .. } => {}
+        }
+    }
+
+    fn keep_map(&mut self, mut entries: Vec<(Node, Node)>) {
+        // Keys are scalars; only values can hold lists of their own.
+        for (_, value) in &mut entries {
+            self.keep_inner(value);
+        }
+        entries.clear();
+        if self.maps.len() < Self::MAX_KEPT && entries.capacity() <= Self::MAX_LEN {
+            self.maps.push(entries);
+        }
+    }
+
+    fn keep_seq(&mut self, mut items: Vec<Node>) {
+        for item in &mut items {
+            self.keep_inner(item);
+        }
+        items.clear();
+        if self.seqs.len() < Self::MAX_KEPT && items.capacity() <= Self::MAX_LEN {
+            self.seqs.push(items);
+        }
+    }
+
+    fn keep_inner(&mut self, node: &mut Node) {
+        match &mut node.value {
+            Value::Map(entries) => self.keep_map(std::mem::take(entries)),
+            Value::Seq(items) => self.keep_seq(std::mem::take(items)),
             Value::Scalar { .. } => {}
         }
     }

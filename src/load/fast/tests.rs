@@ -477,3 +477,28 @@ fn the_tree_and_its_errors_are_the_same_with_either_reader() {
         "items were handed over in only {streamed} of {total}"
     );
 }
+
+#[test]
+fn bytes_are_tested_eight_at_a_time_as_one_at_a_time() {
+    let mut rng = Rng(seed(0x6a09_e667_f3bc_c908));
+    for _ in 0..cases() * 5 {
+        let len = rng.below(40);
+        let bytes: Vec<u8> = (0..len)
+            .map(|_| match rng.below(8) {
+                0 => rng.below(256) as u8,
+                1 => [b'\n', 0x1f, 0x20, 0x7e, 0x7f, 0x80, 0x00, 0xff][rng.below(8)],
+                _ => b' ' + rng.below(95) as u8,
+            })
+            .collect();
+        assert_eq!(
+            super::find_newline(&bytes),
+            bytes.iter().position(|&b| b == b'\n'),
+            "{bytes:?}"
+        );
+        assert_eq!(
+            super::printable_ascii(&bytes),
+            bytes.iter().all(|b| (0x20..0x7f).contains(b)),
+            "{bytes:?}"
+        );
+    }
+}
