@@ -553,6 +553,7 @@ impl<'a> Reader<'a> {
                     "a mapping of months to USD amounts, such as `2024-12: 1200`",
                 ));
             };
+            acr.reserve_exact(entries.len());
             let mut previous: Option<(&str, &Node)> = None;
             for (key, value) in entries {
                 let key_text = match &key.value {
