@@ -81,8 +81,8 @@ fn run() -> Result<(), String> {
         big_size as f64 / 1e6
     );
 
-    println!("| what | wall (median of {runs}) | peak RSS | per scenario |");
-    println!("|---|---|---|---|");
+    println!("| what | wall (median of {runs}) | CPU user+sys | peak RSS | wall per scenario |");
+    println!("|---|---|---|---|---|");
     for &n in &sets {
         let folder = dir.join(format!("scenarios-{n}"));
         let m = measure(runs, || {
@@ -115,27 +115,38 @@ fn run() -> Result<(), String> {
     if cucumber {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        println!("\ncucumber (`cargo test --test features`, debug build, cargo's own start-up included):\n");
-        let build = Command::new(&cargo)
-            .current_dir(root)
-            .args(["test", "--test", "features", "--no-run", "--quiet"])
-            .status()
-            .map_err(|e| format!("{cargo}: {e}"))?;
-        if !build.success() {
-            return Err("cargo test --test features --no-run failed".into());
+        println!("\ncucumber (`cargo test --test features`, cargo's own start-up included):\n");
+        for release in [false, true] {
+            let mut build = Command::new(&cargo);
+            build
+                .current_dir(root)
+                .args(["test", "--test", "features", "--no-run", "--quiet"]);
+            if release {
+                build.arg("--release");
+            }
+            let built = build.status().map_err(|e| format!("{cargo}: {e}"))?;
+            if !built.success() {
+                return Err("cargo test --test features --no-run failed".into());
+            }
         }
-        println!("| what | wall (median of {runs}) | peak RSS | per scenario |");
-        println!("|---|---|---|---|");
-        let shipped = measure(runs, || cargo_test(&cargo, root, None))?;
+        println!(
+            "| what | wall (median of {runs}) | CPU user+sys | peak RSS | wall per scenario |"
+        );
+        println!("|---|---|---|---|---|");
+        let shipped = measure(runs, || cargo_test(&cargo, root, None, false))?;
         let base = shipped.passed();
         shipped.row(
             &format!("features/ and the shipped scenarios/ ({base} cucumber scenarios)"),
             None,
         );
-        for &n in &sets {
+        let features = base.saturating_sub(count_yaml(&root.join("scenarios")));
+        for (release, &n) in sets
+            .iter()
+            .map(|n| (false, n))
+            .chain(std::iter::once((true, &count)))
+        {
             let folder = dir.join(format!("scenarios-{n}"));
-            let m = measure(runs, || cargo_test(&cargo, root, Some(&folder)))?;
-            let features = base.saturating_sub(count_yaml(&root.join("scenarios")));
+            let m = measure(runs, || cargo_test(&cargo, root, Some(&folder), release))?;
             if m.passed() != n + features || !m.failed_zero() {
                 return Err(format!(
                     "cucumber over {n} generated scenarios: expected {} passed, 0 failed; got `{}`",
@@ -144,7 +155,10 @@ fn run() -> Result<(), String> {
                 ));
             }
             m.row(
-                &format!("features/ and {n} generated scenarios ({features} + {n})"),
+                &format!(
+                    "features/ and {n} generated scenarios ({features} + {n}){}",
+                    if release { ", `--release`" } else { "" }
+                ),
                 Some(n),
             );
         }
@@ -152,10 +166,13 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn cargo_test(cargo: &str, root: &Path, scenarios: Option<&Path>) -> Command {
+fn cargo_test(cargo: &str, root: &Path, scenarios: Option<&Path>, release: bool) -> Command {
     let mut c = Command::new(cargo);
     c.current_dir(root)
         .args(["test", "--quiet", "--test", "features"]);
+    if release {
+        c.arg("--release");
+    }
     if let Some(dir) = scenarios {
         c.env("PCSCORE_SCENARIOS", dir);
     }
@@ -211,6 +228,9 @@ fn big_file(file: &Path, customers: usize) -> Result<(), String> {
 
 struct Measured {
     wall: f64,
+    /// User plus system CPU seconds, median: on a busy shared machine this moves less
+    /// than the wall time does.
+    cpu: Option<f64>,
     peak_kb: Option<u64>,
     summary: String,
 }
@@ -223,7 +243,8 @@ impl Measured {
         let per = per.map_or("".to_string(), |n| {
             format!("{:.1} µs", self.wall * 1e6 / n as f64)
         });
-        println!("| {what} | {:.3} s | {peak} | {per} |", self.wall);
+        let cpu = self.cpu.map_or("n/a".to_string(), |c| format!("{c:.2} s"));
+        println!("| {what} | {:.3} s | {cpu} | {peak} | {per} |", self.wall);
     }
 
     /// The number before ` passed` in the closing `N passed, N failed` line.
@@ -259,12 +280,13 @@ fn measure(runs: usize, command: impl Fn() -> Command) -> Result<Measured, Strin
     let stats = std::env::temp_dir().join(format!("pcscore-bench-time-{}", std::process::id()));
     let mut walls = Vec::new();
     let mut peak: Option<u64> = None;
+    let mut cpus = Vec::new();
     let mut summary = String::new();
     for _ in 0..runs {
         let inner = command();
         let mut c = if time.exists() {
             let mut c = Command::new(time);
-            c.args(["-f", "%e %M", "-o"]).arg(&stats);
+            c.args(["-f", "%e %M %U %S", "-o"]).arg(&stats);
             c.arg(inner.get_program()).args(inner.get_args());
             if let Some(d) = inner.get_current_dir() {
                 c.current_dir(d);
@@ -296,20 +318,27 @@ fn measure(runs: usize, command: impl Fn() -> Command) -> Result<Measured, Strin
             summary = line.trim().to_string();
         }
         if let Ok(text) = std::fs::read_to_string(&stats) {
-            if let Some(kb) = text
+            let fields: Vec<&str> = text
                 .lines()
                 .last()
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse::<u64>().ok())
-            {
+                .unwrap_or("")
+                .split_whitespace()
+                .collect();
+            if let Some(kb) = fields.get(1).and_then(|v| v.parse::<u64>().ok()) {
                 peak = Some(peak.map_or(kb, |p| p.max(kb)));
+            }
+            let secs = |i: usize| fields.get(i).and_then(|v| v.parse::<f64>().ok());
+            if let (Some(user), Some(system)) = (secs(2), secs(3)) {
+                cpus.push(user + system);
             }
         }
     }
     let _ = std::fs::remove_file(&stats);
     walls.sort_by(f64::total_cmp);
+    cpus.sort_by(f64::total_cmp);
     Ok(Measured {
         wall: walls[walls.len() / 2],
+        cpu: cpus.get(cpus.len() / 2).copied(),
         peak_kb: peak,
         summary,
     })
