@@ -44,11 +44,17 @@ pub fn exercise(data: &[u8]) {
             .filter(|s| s.category() == cat)
             .map(|s| card.points.get(s))
             .sum();
-        assert_eq!(card.category(cat), sum.min(book.category_max(cat)), "{card:?}");
+        assert_eq!(
+            card.category(cat),
+            sum.min(book.category_max(cat)),
+            "{card:?}"
+        );
     }
     assert_eq!(card.total, card.categories.iter().sum::<u32>(), "{card:?}");
     assert!(card.total <= 100, "{card:?}");
-    let every = Subcategory::ALL.into_iter().all(|s| card.points.get(s) >= 1);
+    let every = Subcategory::ALL
+        .into_iter()
+        .all(|s| card.points.get(s) >= 1);
     assert_eq!(card.attained, card.total >= 70 && every, "{card:?}");
     if let Some(p) = doc.situation.path {
         assert_eq!(card.path, p);
