@@ -43,17 +43,37 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<(), String> {
-    // `cargo bench` passes `--bench`; with `--test` (cargo test --benches) do nothing.
-    if std::env::args().any(|a| a == "--test" || a == "--list") {
-        return Ok(());
-    }
-    let count = setting("PCSCORE_BENCH_SCENARIOS", 10_000);
-    let customers = setting("PCSCORE_BENCH_CUSTOMERS", 100_000);
-    let runs = setting("PCSCORE_BENCH_RUNS", 3).max(1);
-    let cucumber = std::env::var("PCSCORE_BENCH_CUCUMBER").as_deref() != Ok("0");
-    let dir = std::env::var_os("PCSCORE_BENCH_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| std::env::temp_dir().join("pcscore-bench"));
+    // `cargo bench` passes `--bench`. Run any other way (`cargo test --benches`), it is
+    // a smoke test: a few hundred scenarios and a small partner in a folder of its own,
+    // removed afterwards.
+    let full = std::env::args().any(|a| a == "--bench");
+    let (count, customers, runs) = if full {
+        (10_000, 100_000, 3)
+    } else {
+        (300, 1_000, 1)
+    };
+    let count = setting("PCSCORE_BENCH_SCENARIOS", count);
+    let customers = setting("PCSCORE_BENCH_CUSTOMERS", customers);
+    let runs = setting("PCSCORE_BENCH_RUNS", runs).max(1);
+    let cucumber = full && std::env::var("PCSCORE_BENCH_CUCUMBER").as_deref() != Ok("0");
+    let scratch = std::env::temp_dir().join(format!("pcscore-bench-smoke-{}", std::process::id()));
+    let dir = match std::env::var_os("PCSCORE_BENCH_DIR") {
+        Some(d) => PathBuf::from(d),
+        None if full => std::env::temp_dir().join("pcscore-bench"),
+        None => scratch.clone(),
+    };
+    let result = measure_all(&dir, count, customers, runs, cucumber);
+    let _ = std::fs::remove_dir_all(&scratch);
+    result
+}
+
+fn measure_all(
+    dir: &Path,
+    count: usize,
+    customers: usize,
+    runs: usize,
+    cucumber: bool,
+) -> Result<(), String> {
     let bin = Path::new(env!("CARGO_BIN_EXE_pcscore"));
     generate::self_check()?;
 
