@@ -549,8 +549,9 @@ proptest! {
 #[test]
 fn the_generators_reach_the_edges() {
     use proptest::strategy::ValueTree;
-    use proptest::test_runner::{Config, TestRunner};
-    let mut runner = TestRunner::new(Config::default());
+    use proptest::test_runner::TestRunner;
+    // A fixed seed: the same 2,000 situations every run, so this check cannot flake.
+    let mut runner = TestRunner::deterministic();
     let strategy = situation();
     let (mut scored, mut empty) = ([false; 5], [false; 5]);
     let (mut smb, mut enterprise) = (false, false);
