@@ -495,6 +495,18 @@ proptest! {
         prop_assert_eq!(rendered(&a), rendered(&b));
     }
 
+    /// Scoring without the trace (for `check` and the YAML and JSON cards) gives the
+    /// same card and path source as scoring with it, and no trace.
+    #[test]
+    fn scoring_without_the_trace_gives_the_same_card(s in situation()) {
+        let traced = score(&s);
+        let untraced = engine::score_untraced(&s, book())
+            .map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(untraced.card, traced.card);
+        prop_assert_eq!(untraced.path_source, traced.path_source);
+        prop_assert!(untraced.trace.is_empty());
+    }
+
     /// Written as a partner file, a situation loads back as itself and scores the same.
     #[test]
     fn a_situation_written_as_yaml_loads_back_as_itself(s in situation()) {

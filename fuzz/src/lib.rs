@@ -59,14 +59,19 @@ pub fn exercise(data: &[u8]) {
     if let Some(p) = doc.situation.path {
         assert_eq!(card.path, p);
     }
-    // The same situation scores the same, trace included.
+    // The same situation scores the same, trace included; without the trace, the same
+    // card.
     assert!(engine::score(&doc.situation, book).as_ref() == Ok(&a));
+    match engine::score_untraced(&doc.situation, book) {
+        Ok(u) => assert!(u.card == a.card && u.path_source == a.path_source && u.trace.is_empty()),
+        Err(e) => panic!("scored with the trace but not without: {e}"),
+    }
 
     let _ = report::card_text(&a, book);
     let yaml = report::card_yaml(card, None);
     let _ = report::card_json(&a, book);
     let _ = report::explain_text("fuzz.yaml", &doc.header, &a, book);
-    let (status, checked) = scenario::check_document(&doc, book);
+    let (status, checked) = scenario::check_document(std::path::Path::new("fuzz.yaml"), &doc, book);
     assert!(checked.as_ref() == Some(&a));
     match (&doc.expected, status) {
         (None, scenario::Status::NotAScenario) | (Some(_), scenario::Status::Passed) => {}
