@@ -15,6 +15,9 @@
 
 use crate::model::{Designation, PathKind, Segment};
 
+/// The key whose presence makes a file a scenario, and [`Need::Scenario`] fields required.
+pub const SCENARIO_KEY: &str = "expected";
+
 /// A YAML mapping of the format: a scenario file, a customer, a person, ...
 #[derive(Debug)]
 pub struct Object {
