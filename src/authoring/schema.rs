@@ -45,7 +45,7 @@ pub fn render(book: &Rulebook) -> String {
              cargo run -- schema > {SHIPPED_PATH}"
         )),
     );
-    root.insert("title".into(), json!("pcscore scenario or partner file"));
+    root.insert("title".into(), json!("pcscore scenario"));
     root.insert("description".into(), json!(format::DOCUMENT.description));
     root.insert("type".into(), json!("object"));
     members(&mut root, &format::DOCUMENT, book);
@@ -103,12 +103,14 @@ fn field(f: &Field, book: &Rulebook) -> Value {
     let nullable = f.kind.empty_means_none();
     match f.kind {
         Kind::Text => {
-            out.insert("type".into(), json!(["string", "number"]));
-            out.insert("pattern".into(), json!(r"\S"));
+            out.extend(text(r"\S", "Expected some text, not an empty value."));
         }
         Kind::Labels(known) => {
             out.insert("type".into(), types("array", nullable));
-            let word = json!({ "type": ["string", "number"], "pattern": r"^\S+$" });
+            let word = Value::Object(text(
+                r"^\S+$",
+                "Expected a word without spaces (separate the items with a comma).",
+            ));
             let items = match known {
                 Known::Nothing => word,
                 Known::Clauses => offer(
@@ -122,7 +124,11 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         }
         Kind::Codes => {
             out.insert("type".into(), types("array", nullable));
-            let code = json!({ "type": ["string", "number"], "pattern": r"^\s*\S+\s*$" });
+            let code = Value::Object(text(
+                r"^\s*\S+\s*$",
+                "Expected an association type without spaces, such as PAL (separate the \
+                 items with a comma).",
+            ));
             let eligible = book.attribution.eligible.iter().map(|c| {
                 (
                     c.clone(),
@@ -141,7 +147,7 @@ fn field(f: &Field, book: &Rulebook) -> Value {
                     (c.exam.clone(), format!("{} ({})", c.exam, c.title)),
                 ]
             });
-            let any = json!({ "type": ["string", "number"], "pattern": r"\S" });
+            let any = Value::Object(text(r"\S", "Expected a certification, not an empty value."));
             if let Value::Object(o) = offer(known, any) {
                 out.extend(o);
             }
@@ -154,13 +160,13 @@ fn field(f: &Field, book: &Rulebook) -> Value {
             }
         }
         Kind::Month => {
-            out.insert("type".into(), json!("string"));
-            out.insert("pattern".into(), json!(MONTH_PATTERN));
+            out.extend(month());
         }
         Kind::Date => {
             out.insert("type".into(), json!("string"));
             out.insert("format".into(), json!("date"));
             out.insert("pattern".into(), json!(DATE_PATTERN));
+            out.insert("patternErrorMessage".into(), json!(DATE_MESSAGE));
         }
         Kind::Money => {
             out.extend(money());
@@ -181,6 +187,7 @@ fn field(f: &Field, book: &Rulebook) -> Value {
                 json!("USD in that month, a plain number such as 1200 or 800.50"),
             );
             amount.extend(money());
+            out.insert("propertyNames".into(), Value::Object(month()));
             out.insert(
                 "patternProperties".into(),
                 json!({ MONTH_PATTERN: Value::Object(amount) }),
@@ -206,6 +213,29 @@ fn types(name: &str, nullable: bool) -> Value {
     } else {
         json!(name)
     }
+}
+
+/// What editors say when a value breaks a pattern: the loader's words, as a sentence.
+const MONTH_MESSAGE: &str =
+    "Expected a month written YYYY-MM, such as 2024-12, with the month 01 to 12.";
+const DATE_MESSAGE: &str =
+    "Expected a date written YYYY-MM-DD, such as 2024-02-10, that exists in the calendar.";
+
+/// Text matching `pattern`; a number such as an id of digits is text to the loader.
+fn text(pattern: &str, message: &str) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("type".into(), json!(["string", "number"]));
+    out.insert("pattern".into(), json!(pattern));
+    out.insert("patternErrorMessage".into(), json!(message));
+    out
+}
+
+fn month() -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("type".into(), json!("string"));
+    out.insert("pattern".into(), json!(MONTH_PATTERN));
+    out.insert("patternErrorMessage".into(), json!(MONTH_MESSAGE));
+    out
 }
 
 fn money() -> Map<String, Value> {

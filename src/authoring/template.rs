@@ -112,8 +112,8 @@ fn situation(t: &Template, book: &Rulebook) -> String {
     } else {
         &[
             "# down. The format, field by field: docs/scenario-format.md. For completion and",
-            "# checking as you type, save the output of `pcscore schema` as a file and make",
-            "# `# yaml-language-server: $schema=PATH-TO-THAT-FILE` the first line of this one.",
+            "# checking as you type, save the output of `pcscore schema` as a file and name it",
+            "# on a yaml-language-server line at the top (pcscore's README shows how).",
         ]
     };
     for line in [

@@ -231,7 +231,8 @@ pub static DOCUMENT: Object = Object {
             "expected",
             Optional,
             Kind::Object(&EXPECTED),
-            "The score card this scenario expects; only the keys written are checked.",
+            "The score card this scenario expects, in the shape `pcscore score --format yaml` \
+             prints; only the keys written are checked, and at least one must be.",
         ),
     ],
 };
@@ -523,6 +524,12 @@ mod tests {
             keys.dedup();
             assert_eq!(keys.len(), o.fields.len(), "duplicate key in `{}`", o.path);
         }
+    }
+
+    #[test]
+    fn the_scenario_key_holds_the_expected_score_card() {
+        let field = DOCUMENT.field(SCENARIO_KEY).expect("declared");
+        assert!(matches!(field.kind, Kind::Object(o) if std::ptr::eq(o, &EXPECTED)));
     }
 
     #[test]
