@@ -108,7 +108,7 @@ fn every_shipped_scenario_names_the_schema_first_and_is_valid_under_it() {
         assert_eq!(
             text.lines().next(),
             Some(modeline.as_str()),
-            "{}: the first line must name the schema",
+            "{}: the first line must name the schema; add this line at the top:\n{modeline}",
             relative.display()
         );
         let problems = validate(&schema, &yaml_to_json(&text));
