@@ -24,7 +24,8 @@ pub struct Object {
     /// Where it sits, as in error messages: `customers[]`, `expected.points`; empty for
     /// the file itself.
     pub path: &'static str,
-    /// What it is, in a sentence.
+    /// What it is, in a sentence: the schema's description of the file and of each
+    /// list item (a mapping under a key, such as `expected`, is described by its key).
     pub description: &'static str,
     /// Its fields, in the order documented and written.
     pub fields: &'static [Field],
