@@ -10,6 +10,7 @@
 // it is built once per run at most, so its size on the error path costs nothing.
 #![allow(clippy::result_large_err)]
 
+pub mod authoring;
 pub mod coverage;
 pub mod engine;
 pub mod load;

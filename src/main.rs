@@ -2,6 +2,7 @@
 //! the `pcscore` library.
 
 mod accept_cli;
+mod authoring_cli;
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -91,6 +92,15 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         rulebook: Option<PathBuf>,
     },
+    /// Print the JSON Schema of the scenario format, for editors such as VS Code.
+    ///
+    /// The repository ships it as `schema/scenario.schema.json`; a scenario whose first
+    /// line is `# yaml-language-server: $schema=PATH` gets completion and checking.
+    Schema,
+    /// Write a commented starting scenario that already passes `pcscore check`.
+    ///
+    /// Never overwrites a file (exit 2). Missing folders are created.
+    New(authoring_cli::NewArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -155,6 +165,8 @@ fn main() -> ExitCode {
             Ok(done) => done,
             Err(message) => return fail(&message),
         },
+        Command::Schema => (authoring_cli::schema(book), 0),
+        Command::New(args) => return authoring_cli::new(args, book),
     };
     print(&text);
     ExitCode::from(code)
@@ -162,7 +174,13 @@ fn main() -> ExitCode {
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    let a = engine::score(&doc.situation, book)
+    // The text card quotes the attainment reason from the trace; YAML and JSON need only
+    // the card, and on a large partner the trace would cost more than the scoring.
+    let scorer = match format {
+        Format::Text => engine::score,
+        Format::Yaml | Format::Json => engine::score_untraced,
+    };
+    let a = scorer(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(match format {
         Format::Text => report::card_text(&a, book),

@@ -31,12 +31,16 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, d) in situation.deployments.iter().enumerate() {
         let n = i + 1;
-        let subject = format!(
-            "deployment {n} ({} for {}, {})",
-            d.service.trim(),
-            d.customer,
-            d.month
-        );
+        let subject = if t.on() {
+            format!(
+                "deployment {n} ({} for {}, {})",
+                d.service.trim(),
+                d.customer,
+                d.month
+            )
+        } else {
+            String::new()
+        };
         let (attribution, whose) = match &d.attribution {
             Some(own) => (own.as_slice(), "its own attribution"),
             None => (
@@ -141,6 +145,9 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
     }
     let counted = (distinct.len() as u64).min(u64::from(rule.max_services)) as u32;
     let points = (counted * rule.points_per_service).min(rule.max_points);
+    if !t.on() {
+        return points;
+    }
     let listing = distinct
         .iter()
         .map(|(name, entries)| {

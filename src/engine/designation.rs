@@ -15,6 +15,9 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
         let max = book.category_max(cat);
         let value = sum.min(max);
         categories[cat as usize] = value;
+        if !t.on() {
+            continue;
+        }
         let clause = book
             .categories
             .iter()
@@ -41,6 +44,16 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
         .map(Subcategory::key)
         .collect();
     let attained = total >= a.min_total && empty.is_empty();
+    let card = ScoreCard {
+        path,
+        points,
+        categories,
+        total,
+        attained,
+    };
+    if !t.on() {
+        return card;
+    }
     let why = match (total >= a.min_total, empty.is_empty()) {
         (true, true) => format!(
             "attained: {total} points reach {} and every subcategory has at least {}",
@@ -73,11 +86,5 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
         Outcome::Points(total),
         why,
     );
-    ScoreCard {
-        path,
-        points,
-        categories,
-        total,
-        attained,
-    }
+    card
 }

@@ -101,12 +101,20 @@ pub struct Assessment {
     pub trace: Vec<TraceEntry>,
 }
 
-/// Collects trace entries.
+/// Collects trace entries, or, when off, only lets the rules run.
 pub(crate) struct Tracer {
     entries: Vec<TraceEntry>,
+    on: bool,
 }
 
 impl Tracer {
+    /// Whether entries are kept. Loops over customers, people and deployments build
+    /// their reasons only when they are: on a large partner that text is most of the
+    /// engine's time, and `check` and the machine-readable cards never read it.
+    pub(crate) fn on(&self) -> bool {
+        self.on
+    }
+
     pub(crate) fn push(
         &mut self,
         area: Area,
@@ -115,6 +123,9 @@ impl Tracer {
         outcome: Outcome,
         reason: impl Into<String>,
     ) {
+        if !self.on {
+            return;
+        }
         self.entries.push(TraceEntry {
             area,
             clause: clause.to_string(),
@@ -135,6 +146,9 @@ impl Tracer {
         reason: impl Into<String>,
         evidence: Evidence,
     ) {
+        if !self.on {
+            return;
+        }
         self.push(area, clause, subject, outcome, reason);
         if let Some(last) = self.entries.last_mut() {
             last.evidence = Some(evidence);
@@ -144,11 +158,23 @@ impl Tracer {
 
 /// Scores a situation with a rulebook.
 pub fn score(situation: &Situation, book: &Rulebook) -> Result<Assessment, EngineError> {
+    assess(situation, book, true)
+}
+
+/// Scores a situation like [`score`], without the trace: the same card and path source,
+/// and an empty `trace`. For callers that read only the card (`check`, the YAML and JSON
+/// cards), where building every reason would cost more than the scoring itself.
+pub fn score_untraced(situation: &Situation, book: &Rulebook) -> Result<Assessment, EngineError> {
+    assess(situation, book, false)
+}
+
+fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessment, EngineError> {
     if situation.designation.slug() != book.designation {
         return Err(EngineError::UnsupportedDesignation(situation.designation));
     }
     let mut t = Tracer {
         entries: Vec::new(),
+        on: trace,
     };
     windows(situation.as_of, book, &mut t);
     let eligible = path::eligible_customers(situation, book, &mut t);
@@ -181,6 +207,9 @@ pub fn score(situation: &Situation, book: &Rulebook) -> Result<Assessment, Engin
 }
 
 fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
+    if !t.on() {
+        return;
+    }
     let w = &book.windows;
     let list = |months: Vec<Month>| {
         months

@@ -20,16 +20,18 @@ pub(super) fn score(
 ) -> u32 {
     let rule = &book.net_customer_adds;
     let threshold = rule.threshold_on(path);
-    t.push(
-        AREA,
-        &rule.threshold_clause,
-        "threshold",
-        Outcome::Note,
-        format!(
-            "{threshold} of ACR in a month on the {} path; reaching it counts as above",
-            super::path_word(path)
-        ),
-    );
+    if t.on() {
+        t.push(
+            AREA,
+            &rule.threshold_clause,
+            "threshold",
+            Outcome::Note,
+            format!(
+                "{threshold} of ACR in a month on the {} path; reaching it counts as above",
+                super::path_word(path)
+            ),
+        );
+    }
     let baseline = book.windows.baseline.months(as_of);
     let recent = book.windows.recent.months(as_of);
     let (mut adds, mut losses) = (0i64, 0i64);
@@ -39,12 +41,17 @@ pub(super) fn score(
         let baseline_zero = b.iter().all(|(_, a)| a.is_zero());
         let baseline_above = b.iter().any(|(_, a)| *a >= threshold);
         let recent_above = r.iter().any(|(_, a)| *a >= threshold);
+        let add = baseline_zero && recent_above;
+        let loss = !add && baseline_above && !recent_above;
+        adds += i64::from(add);
+        losses += i64::from(loss);
+        if !t.on() {
+            continue;
+        }
         let data = format!("baseline {}; last two months {}", months(&b), months(&r));
-        let (id, outcome, verdict, why) = if baseline_zero && recent_above {
-            adds += 1;
+        let (id, outcome, verdict, why) = if add {
             (clause::NCA_ADD, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
-        } else if baseline_above && !recent_above {
-            losses += 1;
+        } else if loss {
             (clause::NCA_LOSS, Outcome::Counts(-1), AddVerdict::Loss, "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
         } else {
             let why = if baseline_above {
@@ -95,6 +102,9 @@ pub(super) fn score(
     let net = adds - losses;
     let counted = net.clamp(0, i64::from(rule.max_adds)) as u32;
     let points = (counted * rule.points_per_add).min(rule.max_points);
+    if !t.on() {
+        return points;
+    }
     t.push_with(
         AREA,
         &rule.clause,

@@ -17,7 +17,7 @@ pub(super) fn eligible_customers<'s>(
     for c in &situation.customers {
         if rule.any_eligible(&c.attribution) {
             eligible.push(c);
-        } else {
+        } else if t.on() {
             t.push_with(
                 Area::Path,
                 clause::ATTR_ELIGIBLE,
@@ -104,6 +104,12 @@ pub(super) fn decide(
     } else {
         PathKind::Enterprise
     };
+    if !t.on() {
+        return Ok(match situation.path {
+            Some(given) => (given, PathSource::Explicit),
+            None => (derived, PathSource::Derived),
+        });
+    }
     let segments = rule.smb_segments.join("/").to_uppercase();
     let share = if active == 0 {
         "no eligible customer had ACR in the TTM".to_string()

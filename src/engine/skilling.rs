@@ -46,6 +46,9 @@ fn note_unknown_certifications(
     book: &Rulebook,
     t: &mut Tracer,
 ) {
+    if !t.on() {
+        return;
+    }
     for p in &situation.people {
         for c in &p.certifications {
             if book.certification(&c.cert).is_none() {
@@ -149,6 +152,9 @@ fn subcategory(
         let (holds_prereq, scoring) = person_in(person, rule, area, as_of, book, t);
         prereq_people += u32::from(holds_prereq);
         scoring_people += u32::from(scoring > 0);
+        if !t.on() {
+            continue;
+        }
         if scoring > 1 {
             t.push(area, clause::SKILL_UNIQUE, format!("person {}", person.id), Outcome::Note,
                 format!("holds {scoring} active scoring certifications and counts once in this subcategory"));
@@ -172,6 +178,9 @@ fn subcategory(
         0
     };
     let points = raw.min(rule.max_points);
+    if !t.on() {
+        return points;
+    }
     let titles = |slugs: &[String]| {
         slugs
             .iter()
@@ -256,7 +265,11 @@ fn person_in(
     book: &Rulebook,
     t: &mut Tracer,
 ) -> (bool, usize) {
-    let subject = format!("person {}", person.id);
+    let subject = if t.on() {
+        format!("person {}", person.id)
+    } else {
+        String::new()
+    };
     let (mut prereq, mut scoring) = (false, 0usize);
     let mut scoring_seen: Vec<&str> = Vec::new();
     for c in &person.certifications {
@@ -312,14 +325,18 @@ fn person_in(
             ))
         };
         match refusal {
-            Some((id, status, why)) => t.push_with(
-                area,
-                id,
-                &subject,
-                Outcome::Excluded,
-                format!("{} is a {role} but does not count: {why}", describe(c)),
-                evidence(status, Some(why)),
-            ),
+            Some((id, status, why)) => {
+                if t.on() {
+                    t.push_with(
+                        area,
+                        id,
+                        &subject,
+                        Outcome::Excluded,
+                        format!("{} is a {role} but does not count: {why}", describe(c)),
+                        evidence(status, Some(why)),
+                    );
+                }
+            }
             None => {
                 let duplicate = is_scoring && scoring_seen.contains(&info.slug.as_str());
                 if is_prereq {
@@ -328,14 +345,16 @@ fn person_in(
                     scoring += 1;
                     scoring_seen.push(&info.slug);
                 }
-                t.push_with(
-                    area,
-                    role_clause,
-                    &subject,
-                    Outcome::Counts(1),
-                    format!("{} is an active {role} ({})", describe(c), info.title),
-                    evidence(CertStatus::Active, None),
-                );
+                if t.on() {
+                    t.push_with(
+                        area,
+                        role_clause,
+                        &subject,
+                        Outcome::Counts(1),
+                        format!("{} is an active {role} ({})", describe(c), info.title),
+                        evidence(CertStatus::Active, None),
+                    );
+                }
             }
         }
     }

@@ -23,7 +23,7 @@ pub(super) fn score(
     let (mut last, mut prior) = (Money::ZERO, Money::ZERO);
     for c in customers {
         let (l, p) = (c.acr_in(as_of), c.acr_in(then));
-        if !l.is_zero() || !p.is_zero() {
+        if t.on() && (!l.is_zero() || !p.is_zero()) {
             t.push_with(
                 AREA,
                 clause::UG_FORMULA,

@@ -7,6 +7,7 @@
 mod error;
 mod events;
 mod fast;
+pub mod format;
 mod scalar;
 mod source;
 mod streamed;
@@ -19,6 +20,7 @@ use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
     MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
+use format::{Need, Object};
 use source::SourceLines;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -134,21 +136,39 @@ type Result<T, E = LoadError> = std::result::Result<T, E>;
 struct Fields<'n> {
     node: &'n Node,
     path: String,
+    object: &'static Object,
     entries: HashMap<&'n str, (&'n Node, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
-    /// A list or mapping that may be left empty: `customers:` alone means no customers.
+    /// The format's description of `key`. Reading a key the format does not declare is
+    /// a loader bug: the file could never contain it, since `fields` refuses it.
+    fn declared(&self, key: &str) -> Option<&'static format::Field> {
+        let field = self.object.field(key);
+        debug_assert!(
+            field.is_some(),
+            "the loader reads `{key}` in `{}`, which src/load/format.rs does not declare",
+            self.object.path
+        );
+        field
+    }
+
+    /// The value of `key`, absent when not written and, for lists and month mappings,
+    /// when written empty (`customers:` alone means no customers): the format decides.
     fn get(&self, key: &str) -> Option<&'n Node> {
+        let none_if_empty = self
+            .declared(key)
+            .is_some_and(|f| f.kind.empty_means_none());
         self.entries
             .get(key)
             .map(|(_, v)| *v)
-            .filter(|v| !v.is_null())
+            .filter(|v| !(none_if_empty && v.is_null()))
     }
 
-    /// A value that is optional but, when its key is written, must be given: `total:` or
-    /// `associated:` alone is refused rather than silently read as absent.
+    /// The value as written, even empty: `total:` or `associated:` alone is refused
+    /// rather than silently read as absent.
     fn value(&self, key: &str) -> Option<&'n Node> {
+        self.declared(key);
         self.entries.get(key).map(|(_, v)| *v)
     }
 
@@ -198,8 +218,15 @@ impl<'a> Reader<'a> {
         self.error(node, field, node.describe(), expected)
     }
 
-    fn fields<'n>(&self, node: &'n Node, path: &str, allowed: &[&str]) -> Result<Fields<'n>> {
+    /// The entries of a mapping of the shape `object` describes; unknown keys are refused.
+    fn fields<'n>(
+        &self,
+        node: &'n Node,
+        path: &str,
+        object: &'static Object,
+    ) -> Result<Fields<'n>> {
         let Value::Map(entries) = &node.value else {
+            let allowed = object.keys();
             let what = if path.is_empty() {
                 "the file"
             } else if path.ends_with(']') {
@@ -207,7 +234,7 @@ impl<'a> Reader<'a> {
             } else {
                 "this field"
             };
-            if let Some(hint) = missing_space(node, allowed) {
+            if let Some(hint) = missing_space(node, &allowed) {
                 return Err(self.wrong(node, path, hint));
             }
             return Err(self.wrong(
@@ -215,7 +242,7 @@ impl<'a> Reader<'a> {
                 path,
                 format!(
                     "{what} to be a mapping of `key: value` lines with the keys {}",
-                    list(allowed)
+                    list(&allowed)
                 ),
             ));
         };
@@ -224,15 +251,16 @@ impl<'a> Reader<'a> {
             let Value::Scalar { text, .. } = &key.value else {
                 continue; // tree::parse refuses non-scalar keys
             };
-            if !allowed.contains(&text.as_str()) {
-                let hint = suggest(text, allowed)
+            if object.field(text).is_none() {
+                let allowed = object.keys();
+                let hint = suggest(text, &allowed)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
                 return Err(self.error(
                     key,
                     &join(path, text),
                     format!("the unknown field `{text}`"),
-                    format!("one of {}{hint}", list(allowed)),
+                    format!("one of {}{hint}", list(&allowed)),
                 ));
             }
             map.insert(text.as_str(), (key, value));
@@ -240,12 +268,23 @@ impl<'a> Reader<'a> {
         Ok(Fields {
             node,
             path: path.to_string(),
+            object,
             entries: map,
         })
     }
 
-    fn required<'n>(&self, fields: &Fields<'n>, key: &str, what: &str) -> Result<&'n Node> {
-        fields.get(key).ok_or_else(|| {
+    /// A field the format marks required, refused when missing or empty with the
+    /// format's words for what it holds.
+    fn required<'n>(&self, fields: &Fields<'n>, key: &str) -> Result<&'n Node> {
+        let what = match fields.declared(key).map(|f| f.need) {
+            Some(Need::Required(what) | Need::Scenario(what)) => what,
+            _ => {
+                debug_assert!(false, "`{key}` is not required in src/load/format.rs");
+                "a value"
+            }
+        };
+        let given = fields.entries.get(key).map(|(_, v)| *v);
+        given.filter(|v| !v.is_null()).ok_or_else(|| {
             let (at, found) = match fields.entries.get(key) {
                 Some((_, v)) => (*v, "an empty value".to_string()),
                 None => (fields.node, format!("no `{key}`")),
@@ -370,23 +409,7 @@ impl<'a> Reader<'a> {
     }
 
     fn document(&self, root: &Node) -> Result<Document> {
-        let f = self.fields(
-            root,
-            "",
-            &[
-                "name",
-                "description",
-                "clauses",
-                "tags",
-                "designation",
-                "as_of",
-                "path",
-                "customers",
-                "people",
-                "deployments",
-                "expected",
-            ],
-        )?;
+        let f = self.fields(root, "", &format::DOCUMENT)?;
         let header = Header {
             name: f
                 .value("name")
@@ -430,10 +453,7 @@ impl<'a> Reader<'a> {
                 })?
             }
         };
-        let as_of = self.month(
-            self.required(&f, "as_of", "the measurement month, YYYY-MM")?,
-            "as_of",
-        )?;
+        let as_of = self.month(self.required(&f, "as_of")?, "as_of")?;
         let path = f
             .value("path")
             .map(|n| {
@@ -455,13 +475,7 @@ impl<'a> Reader<'a> {
         };
         let expected = f.get("expected").map(|n| self.expected(n)).transpose()?;
         if expected.is_some() && header.name.is_none() {
-            return Err(self
-                .required(&f, "name", "a scenario with `expected:` needs a name")
-                .unwrap_err());
-        }
-        if f.entries.contains_key("expected") && expected.is_none() {
-            let node = f.entries["expected"].1;
-            return Err(self.wrong(node, "expected", EXPECTED_KEYS));
+            return Err(self.required(&f, "name").unwrap_err());
         }
         Ok(Document {
             header,
@@ -532,11 +546,11 @@ impl<'a> Reader<'a> {
         seen: &mut HashMap<String, usize>,
     ) -> Result<Customer> {
         let path = format!("customers[{i}]");
-        let f = self.fields(item, &path, &["id", "segment", "attribution", "acr"])?;
-        let id_node = self.required(&f, "id", "the customer's unique id")?;
+        let f = self.fields(item, &path, &format::CUSTOMER)?;
+        let id_node = self.required(&f, "id")?;
         let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
         self.unique_id(seen, &id, id_node, &f.path("id"), "customers")?;
-        let seg_node = self.required(&f, "segment", "`smb`, `smc` or `enterprise`")?;
+        let seg_node = self.required(&f, "segment")?;
         let seg_text = self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
         let segment = Segment::parse(&seg_text).ok_or_else(|| {
             self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
@@ -630,22 +644,18 @@ impl<'a> Reader<'a> {
     fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
         const ITEMS: &str = "association types such as `PAL`, `DPOR` or `CSP`";
         const ITEM: &str = "an association type such as `PAL`, `DPOR` or `CSP`";
-        let is_customer = f.path.starts_with("customers");
-        match f.entries.get("attribution") {
-            None if is_customer => Err(self
-                .required(
-                    f,
-                    "attribution",
-                    "a list of association types such as `[PAL]`, or `[]`",
-                )
-                .unwrap_err()),
+        let required = f
+            .declared("attribution")
+            .is_some_and(|a| a.need != Need::Optional);
+        match f.value("attribution") {
+            None if required => Err(self.required(f, "attribution").unwrap_err()),
             None => Ok(None),
-            Some((_, n)) if n.is_null() => Err(self.wrong(
+            Some(n) if n.is_null() => Err(self.wrong(
                 n,
                 &f.path("attribution"),
                 format!("a list of {ITEMS}, or `[]` for none"),
             )),
-            Some((_, n)) => self
+            Some(n) => self
                 .strings(n, &f.path("attribution"), ITEMS, ITEM)
                 .map(Some),
         }
@@ -657,8 +667,8 @@ impl<'a> Reader<'a> {
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let path = format!("people[{i}]");
-            let f = self.fields(item, &path, &["id", "associated", "certifications"])?;
-            let id_node = self.required(&f, "id", "the person's unique id")?;
+            let f = self.fields(item, &path, &format::PERSON)?;
+            let id_node = self.required(&f, "id")?;
             let id = self.text(id_node, &f.path("id"), "the person's unique id")?;
             self.unique_id(&mut seen, &id, id_node, &f.path("id"), "people")?;
             let associated = f
@@ -675,14 +685,11 @@ impl<'a> Reader<'a> {
                 )?;
                 for (j, cert) in certs.iter().enumerate() {
                     let cpath = format!("{}[{j}]", f.path("certifications"));
-                    let c = self.fields(cert, &cpath, &["cert", "earned", "expires"])?;
+                    let c = self.fields(cert, &cpath, &format::CERTIFICATION)?;
                     let what = "a certification slug such as `azure-developer-associate` or its exam code such as `AZ-204`";
-                    let name_node = self.required(&c, "cert", what)?;
+                    let name_node = self.required(&c, "cert")?;
                     let name = self.text(name_node, &c.path("cert"), what)?;
-                    let earned = self.date(
-                        self.required(&c, "earned", "the day it was earned, YYYY-MM-DD")?,
-                        &c.path("earned"),
-                    )?;
+                    let earned = self.date(self.required(&c, "earned")?, &c.path("earned"))?;
                     let expires = c
                         .value("expires")
                         .map(|n| self.date(n, &c.path("expires")))
@@ -722,18 +729,8 @@ impl<'a> Reader<'a> {
         let ids: HashMap<&str, ()> = customers.iter().map(|c| (c.id.as_str(), ())).collect();
         for (i, item) in items.iter().enumerate() {
             let path = format!("deployments[{i}]");
-            let f = self.fields(
-                item,
-                &path,
-                &[
-                    "customer",
-                    "service",
-                    "service_level",
-                    "month",
-                    "attribution",
-                ],
-            )?;
-            let cust_node = self.required(&f, "customer", "the id of a listed customer")?;
+            let f = self.fields(item, &path, &format::DEPLOYMENT)?;
+            let cust_node = self.required(&f, "customer")?;
             let customer = self.text(
                 cust_node,
                 &f.path("customer"),
@@ -752,18 +749,15 @@ impl<'a> Reader<'a> {
                 ));
             }
             let service = self.text(
-                self.required(&f, "service", "the Azure service's name")?,
+                self.required(&f, "service")?,
                 &f.path("service"),
                 "the Azure service's name",
             )?;
             let service_level = self.whole_number(
-                self.required(&f, "service_level", "the service level, such as `2`")?,
+                self.required(&f, "service_level")?,
                 &f.path("service_level"),
             )?;
-            let month = self.month(
-                self.required(&f, "month", "the month deployed, YYYY-MM")?,
-                &f.path("month"),
-            )?;
+            let month = self.month(self.required(&f, "month")?, &f.path("month"))?;
             let attribution = self.attribution(&f)?;
             out.push(Deployment {
                 customer,
@@ -777,11 +771,10 @@ impl<'a> Reader<'a> {
     }
 
     fn expected(&self, node: &Node) -> Result<Expected> {
-        let f = self.fields(
-            node,
-            "expected",
-            &["path", "points", "categories", "total", "attained"],
-        )?;
+        if node.is_null() {
+            return Err(self.wrong(node, "expected", EXPECTED_KEYS));
+        }
+        let f = self.fields(node, "expected", &format::EXPECTED)?;
         if f.entries.is_empty() {
             return Err(self.error(node, "expected", "an empty mapping".into(), EXPECTED_KEYS));
         }
@@ -805,8 +798,7 @@ impl<'a> Reader<'a> {
             ..Expected::default()
         };
         if let Some(points) = f.value("points") {
-            let keys: Vec<&str> = Subcategory::ALL.iter().map(|s| s.key()).collect();
-            let p = self.fields(points, "expected.points", &keys)?;
+            let p = self.fields(points, "expected.points", &format::POINTS)?;
             for sub in Subcategory::ALL {
                 e.points[sub as usize] = p
                     .value(sub.key())
@@ -815,8 +807,7 @@ impl<'a> Reader<'a> {
             }
         }
         if let Some(cats) = f.value("categories") {
-            let keys: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
-            let c = self.fields(cats, "expected.categories", &keys)?;
+            let c = self.fields(cats, "expected.categories", &format::CATEGORIES)?;
             for cat in Category::ALL {
                 e.categories[cat as usize] = c
                     .value(cat.key())

@@ -1,0 +1,561 @@
+//! The scenario format as data: every mapping a file may hold, its fields, which are
+//! required, what kind of value each takes, and a sentence on each for editors.
+//!
+//! This table is the one description of the format's shape. The loader takes its key
+//! lists (unknown fields, "did you mean"), its required fields (with the words of the
+//! "found no `id`" message) and what an empty value means from here, and
+//! `pcscore schema` renders the JSON Schema editors use from the same table, so the two
+//! cannot drift: a key the loader reads must be declared here (debug builds, and so
+//! every test, panic otherwise), and `tests/authoring.rs` builds files from this table
+//! and checks that the loader and the schema both treat each field as declared.
+//!
+//! What a table cannot say stays in the loader and in `docs/scenario-format.md`:
+//! unique ids, a deployment's customer being listed, `expires` not before `earned`,
+//! dates that exist, and the exact spelling of money.
+
+use crate::model::{Designation, PathKind, Segment};
+
+/// The key whose presence makes a file a scenario, and [`Need::Scenario`] fields required.
+pub const SCENARIO_KEY: &str = "expected";
+
+/// A YAML mapping of the format: a scenario file, a customer, a person, ...
+#[derive(Debug)]
+pub struct Object {
+    /// Where it sits, as in error messages: `customers[]`, `expected.points`; empty for
+    /// the file itself.
+    pub path: &'static str,
+    /// What it is, in a sentence: the schema's description of the file and of each
+    /// list item (a mapping under a key, such as `expected`, is described by its key).
+    pub description: &'static str,
+    /// Its fields, in the order documented and written.
+    pub fields: &'static [Field],
+    /// Whether it must hold at least one field (an empty `expected:` checks nothing).
+    pub non_empty: bool,
+}
+
+/// One field of a mapping.
+#[derive(Debug)]
+pub struct Field {
+    /// The key, such as `as_of`.
+    pub name: &'static str,
+    /// Whether it must be written.
+    pub need: Need,
+    /// The value it takes.
+    pub kind: Kind,
+    /// What it means, in a sentence (shown by editors on hover).
+    pub description: &'static str,
+}
+
+/// Whether a field must be written; a required one carries what the error message
+/// says is expected when it is missing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Need {
+    /// Always required.
+    Required(&'static str),
+    /// Required when the file is a scenario (has `expected:`).
+    Scenario(&'static str),
+    /// May be left out.
+    Optional,
+}
+
+/// The value a field takes.
+#[derive(Clone, Copy, Debug)]
+pub enum Kind {
+    /// Text on one line or a block (`>`); a number is read as its digits.
+    Text,
+    /// A list of words without spaces; `known` are offered by editors, any word is read.
+    Labels(Known),
+    /// A list of association codes such as `PAL` (`[]` for none); any code is read.
+    Codes,
+    /// A certification: a slug or an exam code the rulebook knows, or any other name.
+    Certification,
+    /// One of a fixed set of words.
+    Choice(Choice),
+    /// A month, `YYYY-MM`.
+    Month,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A non-negative amount in USD, written as a plain decimal number.
+    Money,
+    /// A whole number (digits only).
+    WholeNumber,
+    /// `true` or `false`.
+    Boolean,
+    /// A mapping of months (`YYYY-MM`) to amounts in USD.
+    MonthlyAmounts,
+    /// A list of mappings of the given shape.
+    List(&'static Object),
+    /// A mapping of the given shape.
+    Object(&'static Object),
+}
+
+impl Kind {
+    /// Whether `key:` with nothing after it means "none": true for lists and month
+    /// mappings (`customers:` alone is no customers). Any other empty value is refused:
+    /// `total:` alone would otherwise check nothing in silence, and `attribution` says
+    /// "none" with `[]`.
+    pub fn empty_means_none(self) -> bool {
+        matches!(self, Kind::Labels(_) | Kind::List(_) | Kind::MonthlyAmounts)
+    }
+}
+
+/// Values an editor can offer for a field that accepts any word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Known {
+    /// Nothing to offer (tags are the analyst's own words).
+    Nothing,
+    /// The clause ids of the rulebook's catalogue.
+    Clauses,
+}
+
+/// A closed set of words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// A designation slug.
+    Designation,
+    /// `smb` or `enterprise`.
+    Path,
+    /// A customer segment.
+    Segment,
+}
+
+impl Choice {
+    /// The words accepted, in the order messages list them.
+    pub fn words(self) -> Vec<&'static str> {
+        match self {
+            Choice::Designation => Designation::ALL.iter().map(|(_, s)| *s).collect(),
+            Choice::Path => [PathKind::Smb, PathKind::Enterprise]
+                .map(PathKind::as_str)
+                .to_vec(),
+            Choice::Segment => [Segment::Smb, Segment::Smc, Segment::Enterprise]
+                .map(Segment::as_str)
+                .to_vec(),
+        }
+    }
+}
+
+impl Object {
+    /// The field named `name`, if this mapping has one.
+    pub fn field(&self, name: &str) -> Option<&'static Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// The keys, in order.
+    pub fn keys(&self) -> Vec<&'static str> {
+        self.fields.iter().map(|f| f.name).collect()
+    }
+}
+
+const fn field(name: &'static str, need: Need, kind: Kind, description: &'static str) -> Field {
+    Field {
+        name,
+        need,
+        kind,
+        description,
+    }
+}
+
+use Need::{Optional, Required, Scenario};
+
+/// A partner file or scenario: the whole file.
+pub static DOCUMENT: Object = Object {
+    path: "",
+    description: "A pcscore partner file: one partner's situation at one measurement month. \
+                  With an `expected:` block it is a scenario that `pcscore check` verifies.",
+    non_empty: false,
+    fields: &[
+        field(
+            "name",
+            Scenario("a scenario with `expected:` needs a name"),
+            Kind::Text,
+            "The scenario's name, a sentence shown in every report; unique among the files \
+             of one check run. Required when the file has `expected:`.",
+        ),
+        field(
+            "description",
+            Optional,
+            Kind::Text,
+            "Free text: why the numbers are what they are. Block scalars (`>` or `|`) are fine.",
+        ),
+        field(
+            "clauses",
+            Optional,
+            Kind::Labels(Known::Clauses),
+            "The clause ids of the guide readings this scenario pins down (docs/rules.md); \
+             `pcscore coverage` counts them.",
+        ),
+        field(
+            "tags",
+            Optional,
+            Kind::Labels(Known::Nothing),
+            "Words without spaces for selecting scenarios: `pcscore check --tag WORD`.",
+        ),
+        field(
+            "designation",
+            Optional,
+            Kind::Choice(Choice::Designation),
+            "The designation to score: `digital-app-innovation` (the default) is the only one \
+             with rules; the other slugs are recognised and refused when scored.",
+        ),
+        field(
+            "as_of",
+            Required("the measurement month, YYYY-MM"),
+            Kind::Month,
+            "The measurement month M (the guide's \"last month\"), YYYY-MM; every window is \
+             counted from it.",
+        ),
+        field(
+            "path",
+            Optional,
+            Kind::Choice(Choice::Path),
+            "`smb` or `enterprise`: overrides the path derived from the data.",
+        ),
+        field(
+            "customers",
+            Optional,
+            Kind::List(&CUSTOMER),
+            "The partner's customers, each with its monthly Azure consumed revenue.",
+        ),
+        field(
+            "people",
+            Optional,
+            Kind::List(&PERSON),
+            "The certified professionals, one entry per person.",
+        ),
+        field(
+            "deployments",
+            Optional,
+            Kind::List(&DEPLOYMENT),
+            "The deployed services, one entry per service deployed for a customer.",
+        ),
+        field(
+            "expected",
+            Optional,
+            Kind::Object(&EXPECTED),
+            "The score card this scenario expects, in the shape `pcscore score --format yaml` \
+             prints; only the keys written are checked, and at least one must be.",
+        ),
+    ],
+};
+
+/// `customers[]`: one customer.
+pub static CUSTOMER: Object = Object {
+    path: "customers[]",
+    description: "A customer of the partner.",
+    non_empty: false,
+    fields: &[
+        field(
+            "id",
+            Required("the customer's unique id"),
+            Kind::Text,
+            "The customer's id, unique among the customers; deployments refer to it.",
+        ),
+        field(
+            "segment",
+            Required("`smb`, `smc` or `enterprise`"),
+            Kind::Choice(Choice::Segment),
+            "The customer's market segment (`smb`, `smc` or `enterprise`), used to derive \
+             the path.",
+        ),
+        field(
+            "attribution",
+            Required("a list of association types such as `[PAL]`, or `[]`"),
+            Kind::Codes,
+            "The customer's association types, such as `[PAL]`; `PAL`, `DPOR` and `CSP` \
+             (upper case) are eligible, anything else is not. `[]` for none.",
+        ),
+        field(
+            "acr",
+            Optional,
+            Kind::MonthlyAmounts,
+            "Azure consumed revenue in USD per month (`2024-12: 1200`); a month not listed \
+             is USD 0.",
+        ),
+    ],
+};
+
+/// `people[]`: one certified professional.
+pub static PERSON: Object = Object {
+    path: "people[]",
+    description: "A certified professional.",
+    non_empty: false,
+    fields: &[
+        field(
+            "id",
+            Required("the person's unique id"),
+            Kind::Text,
+            "The person's id, unique among the people.",
+        ),
+        field(
+            "associated",
+            Optional,
+            Kind::Boolean,
+            "Whether the person is associated to the partner's Partner Center account \
+             (default `true`); unassociated people earn nothing.",
+        ),
+        field(
+            "certifications",
+            Optional,
+            Kind::List(&CERTIFICATION),
+            "The certifications the person holds or held.",
+        ),
+    ],
+};
+
+/// `people[].certifications[]`: one certification held by a person.
+pub static CERTIFICATION: Object = Object {
+    path: "people[].certifications[]",
+    description: "A certification held by a person.",
+    non_empty: false,
+    fields: &[
+        field(
+            "cert",
+            Required(
+                "a certification slug such as `azure-developer-associate` or its exam code \
+                 such as `AZ-204`",
+            ),
+            Kind::Certification,
+            "The certification: a slug such as `azure-developer-associate` or its exam code \
+             such as `AZ-204`. Other certifications may be listed and score nothing.",
+        ),
+        field(
+            "earned",
+            Required("the day it was earned, YYYY-MM-DD"),
+            Kind::Date,
+            "The day it was earned, YYYY-MM-DD.",
+        ),
+        field(
+            "expires",
+            Optional,
+            Kind::Date,
+            "The day it expires, YYYY-MM-DD, not before `earned`; it is active when not \
+             expired by the last day of M.",
+        ),
+    ],
+};
+
+/// `deployments[]`: one deployed service.
+pub static DEPLOYMENT: Object = Object {
+    path: "deployments[]",
+    description: "A service deployed for a customer.",
+    non_empty: false,
+    fields: &[
+        field(
+            "customer",
+            Required("the id of a listed customer"),
+            Kind::Text,
+            "The `id` of a customer listed under `customers`.",
+        ),
+        field(
+            "service",
+            Required("the Azure service's name"),
+            Kind::Text,
+            "The Azure service's name; names are compared ignoring case and surrounding spaces.",
+        ),
+        field(
+            "service_level",
+            Required("the service level, such as `2`"),
+            Kind::WholeNumber,
+            "The service level; only `2` is eligible.",
+        ),
+        field(
+            "month",
+            Required("the month deployed, YYYY-MM"),
+            Kind::Month,
+            "The month of the deployment, YYYY-MM; it counts within the trailing twelve \
+             months (M-11 to M).",
+        ),
+        field(
+            "attribution",
+            Optional,
+            Kind::Codes,
+            "The deployment's own association types; when present they replace the \
+             customer's, and `[]` means none (not eligible).",
+        ),
+    ],
+};
+
+/// `expected`: the score card a scenario expects.
+pub static EXPECTED: Object = Object {
+    path: "expected",
+    description: "The expected score card, in the shape `pcscore score --format yaml` \
+                  prints. Every key is optional, but at least one must be written.",
+    non_empty: true,
+    fields: &[
+        field(
+            "path",
+            Optional,
+            Kind::Choice(Choice::Path),
+            "The path the partner is scored on: `smb` or `enterprise`.",
+        ),
+        field(
+            "points",
+            Optional,
+            Kind::Object(&POINTS),
+            "Points per subcategory.",
+        ),
+        field(
+            "categories",
+            Optional,
+            Kind::Object(&CATEGORIES),
+            "Points per category.",
+        ),
+        field(
+            "total",
+            Optional,
+            Kind::WholeNumber,
+            "The partner capability score, 0 to 100.",
+        ),
+        field(
+            "attained",
+            Optional,
+            Kind::Boolean,
+            "Whether the designation is attained: at least 70 points and at least 1 in \
+             every subcategory.",
+        ),
+    ],
+};
+
+/// `expected.points`: points per subcategory, keyed as [`crate::model::Subcategory::key`].
+pub static POINTS: Object = Object {
+    path: "expected.points",
+    description: "Expected points per subcategory; only the keys written are checked.",
+    non_empty: false,
+    fields: &[
+        field(
+            "net_customer_adds",
+            Optional,
+            Kind::WholeNumber,
+            "Performance: net customer adds, 0 to 30.",
+        ),
+        field(
+            "intermediate_certifications",
+            Optional,
+            Kind::WholeNumber,
+            "Skilling: intermediate certifications, 0 to 20.",
+        ),
+        field(
+            "advanced_certifications",
+            Optional,
+            Kind::WholeNumber,
+            "Skilling: advanced certifications, 0 to 20.",
+        ),
+        field(
+            "usage_growth",
+            Optional,
+            Kind::WholeNumber,
+            "Customer success: usage growth, 0 to 20.",
+        ),
+        field(
+            "deployments",
+            Optional,
+            Kind::WholeNumber,
+            "Customer success: deployments, 0 to 10.",
+        ),
+    ],
+};
+
+/// `expected.categories`: points per category, keyed as [`crate::model::Category::key`].
+pub static CATEGORIES: Object = Object {
+    path: "expected.categories",
+    description: "Expected points per category; only the keys written are checked.",
+    non_empty: false,
+    fields: &[
+        field(
+            "performance",
+            Optional,
+            Kind::WholeNumber,
+            "Performance, 0 to 30.",
+        ),
+        field(
+            "skilling",
+            Optional,
+            Kind::WholeNumber,
+            "Skilling, 0 to 40.",
+        ),
+        field(
+            "customer_success",
+            Optional,
+            Kind::WholeNumber,
+            "Customer success, 0 to 30.",
+        ),
+    ],
+};
+
+/// Every mapping of the format, the file first, each before the ones inside it.
+pub fn objects() -> Vec<&'static Object> {
+    let mut out = vec![&DOCUMENT];
+    let mut i = 0;
+    while i < out.len() {
+        for f in out[i].fields {
+            if let Kind::List(o) | Kind::Object(o) = f.kind {
+                out.push(o);
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Category, Subcategory};
+
+    #[test]
+    fn score_card_keys_are_the_model_keys_in_order() {
+        let subcategories: Vec<&str> = Subcategory::ALL.iter().map(|s| s.key()).collect();
+        assert_eq!(POINTS.keys(), subcategories);
+        let categories: Vec<&str> = Category::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(CATEGORIES.keys(), categories);
+    }
+
+    #[test]
+    fn every_object_is_reached_once_and_keys_are_unique() {
+        let all = objects();
+        assert_eq!(all.len(), 8);
+        for (i, o) in all.iter().enumerate() {
+            assert!(
+                !all[..i].iter().any(|p| std::ptr::eq(*p, *o)),
+                "`{}` is reached twice",
+                o.path
+            );
+            let mut keys = o.keys();
+            keys.sort_unstable();
+            keys.dedup();
+            assert_eq!(keys.len(), o.fields.len(), "duplicate key in `{}`", o.path);
+        }
+    }
+
+    #[test]
+    fn the_scenario_key_holds_the_expected_score_card() {
+        let field = DOCUMENT.field(SCENARIO_KEY).expect("declared");
+        assert!(matches!(field.kind, Kind::Object(o) if std::ptr::eq(o, &EXPECTED)));
+    }
+
+    #[test]
+    fn choices_are_what_the_model_parses() {
+        for word in Choice::Segment.words() {
+            assert!(Segment::parse(word).is_some(), "{word}");
+        }
+        for word in Choice::Path.words() {
+            assert!(PathKind::parse(word).is_some(), "{word}");
+        }
+        for word in Choice::Designation.words() {
+            assert!(Designation::from_slug(word).is_some(), "{word}");
+        }
+        assert_eq!(Choice::Designation.words().len(), Designation::ALL.len());
+    }
+
+    /// Fails to compile when a segment or a path is added and `Choice::words` is not
+    /// told: these matches are exhaustive over the lists `words` writes out.
+    #[allow(dead_code)]
+    fn choices_are_exhaustive(s: Segment, p: PathKind) {
+        match s {
+            Segment::Smb | Segment::Smc | Segment::Enterprise => {}
+        }
+        match p {
+            PathKind::Smb | PathKind::Enterprise => {}
+        }
+    }
+}

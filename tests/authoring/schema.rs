@@ -1,0 +1,208 @@
+//! The shipped schema: current, well-formed, and agreeing with every shipped scenario.
+
+use crate::json_schema::validate;
+use crate::{pcscore, printed_schema, root, yaml_to_json};
+use pcscore::authoring::schema::{DRAFT, SHIPPED_PATH};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+
+const REFRESH: &str = "cargo run -- schema > schema/scenario.schema.json";
+
+#[test]
+fn the_shipped_schema_is_what_pcscore_schema_prints() {
+    let printed = pcscore(root(), &["schema"]);
+    assert_eq!(printed.status, 0, "{}", printed.stderr);
+    let shipped = std::fs::read(root().join(SHIPPED_PATH))
+        .unwrap_or_else(|e| panic!("{SHIPPED_PATH} is missing ({e}); create it with `{REFRESH}`"));
+    assert!(
+        shipped == printed.stdout.as_bytes(),
+        "{SHIPPED_PATH} is stale: the format or the rulebook changed since it was written. \
+         Refresh it with\n    {REFRESH}\nand commit it."
+    );
+}
+
+#[test]
+fn the_schema_is_draft_07_closed_and_described_everywhere() {
+    let schema = printed_schema();
+    assert_eq!(schema["$schema"], DRAFT);
+    let mut objects = 0;
+    walk(&schema, "", &mut |at, s| {
+        let is_object = match &s["type"] {
+            Value::String(t) => t == "object",
+            Value::Array(ts) => ts.iter().any(|t| t == "object"),
+            _ => false,
+        };
+        if is_object {
+            objects += 1;
+            assert_eq!(
+                s["additionalProperties"],
+                Value::Bool(false),
+                "{at}: a mapping must be closed"
+            );
+        }
+        if let Some(properties) = s["properties"].as_object() {
+            for (key, p) in properties {
+                assert!(
+                    p["description"].as_str().is_some_and(|d| d.len() > 10),
+                    "{at}.{key} has no description"
+                );
+            }
+        }
+    });
+    // The file, customer, person, certification, deployment, expected, its points and
+    // categories, and the `acr` month mapping.
+    assert_eq!(objects, 9);
+}
+
+/// Calls `visit` on every schema inside `schema`, with where it is.
+fn walk(schema: &Value, at: &str, visit: &mut dyn FnMut(&str, &Value)) {
+    visit(at, schema);
+    if let Some(properties) = schema["properties"].as_object() {
+        for (key, s) in properties {
+            walk(s, &format!("{at}.{key}"), visit);
+        }
+    }
+    if let Some(patterns) = schema["patternProperties"].as_object() {
+        for (key, s) in patterns {
+            walk(s, &format!("{at}.{key}"), visit);
+        }
+    }
+    if schema["items"].is_object() {
+        walk(&schema["items"], &format!("{at}[]"), visit);
+    }
+    if let Some(branches) = schema["anyOf"].as_array() {
+        for (i, s) in branches.iter().enumerate() {
+            walk(s, &format!("{at}|{i}"), visit);
+        }
+    }
+}
+
+/// Every `.yaml` and `.yml` file under `dir`, sorted.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("read a folder").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(yaml_files(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn every_shipped_scenario_names_the_schema_first_and_is_valid_under_it() {
+    let schema = printed_schema();
+    let files = yaml_files(&root().join("scenarios"));
+    assert!(files.len() >= 50, "only {} scenarios found", files.len());
+    for file in &files {
+        let relative = file.strip_prefix(root()).expect("under the root");
+        let text = std::fs::read_to_string(file).expect("a readable scenario");
+        let depth = relative.components().count() - 1;
+        let modeline = format!(
+            "# yaml-language-server: $schema={}{SHIPPED_PATH}",
+            "../".repeat(depth)
+        );
+        assert_eq!(
+            text.lines().next(),
+            Some(modeline.as_str()),
+            "{}: the first line must name the schema; add this line at the top:\n{modeline}",
+            relative.display()
+        );
+        let problems = validate(&schema, &yaml_to_json(&text));
+        assert!(
+            problems.is_empty(),
+            "{} is invalid under the schema:\n{}",
+            relative.display(),
+            problems.join("\n")
+        );
+    }
+}
+
+/// A shipped scenario with `line` added after the first line that starts with `after`.
+fn with_unknown_field(text: &str, after: &str, line: &str) -> String {
+    let at = text
+        .find(&format!("\n{after}"))
+        .unwrap_or_else(|| panic!("a line starts with `{after}`"));
+    let end = at + 1 + text[at + 1..].find('\n').unwrap_or(text.len() - at - 1);
+    format!("{}\n{line}{}", &text[..end], &text[end..])
+}
+
+#[test]
+fn an_unknown_field_is_invalid_under_the_schema_as_it_is_for_the_loader() {
+    let schema = printed_schema();
+    let file = "scenarios/examples/small-smb-consultancy-attains.yaml";
+    let text = std::fs::read_to_string(root().join(file)).expect("a shipped scenario");
+    assert!(validate(&schema, &yaml_to_json(&text)).is_empty());
+    let cases = [
+        ("as_of: 2024-12", "asof: 2024-12", "asof"),
+        (
+            "  - id: fjord-bakery",
+            "    segmnet: smb",
+            "customers[0].segmnet",
+        ),
+        (
+            "  - id: sigrid",
+            "    asociated: true",
+            "people[0].asociated",
+        ),
+        ("  path: smb", "  totl: 76", "expected.totl"),
+        (
+            "    deployments: 8",
+            "    deployment: 8",
+            "expected.points.deployment",
+        ),
+    ];
+    for (after, line, field) in cases {
+        let bad = with_unknown_field(&text, after, line);
+        let problems = validate(&schema, &yaml_to_json(&bad));
+        assert!(
+            problems.iter().any(|p| p.contains("an unknown property")),
+            "`{line}` must be invalid under the schema; problems: {problems:?}"
+        );
+        let err = pcscore::load::load_str(&bad, file).expect_err("the loader refuses it");
+        assert_eq!(err.field, field);
+        assert!(err.found.starts_with("the unknown field"), "{err}");
+    }
+}
+
+#[test]
+fn values_the_loader_refuses_are_invalid_under_the_schema_too() {
+    let schema = printed_schema();
+    let base = "name: n\nas_of: 2024-12\n";
+    let cases = [
+        "as_of: 2024-13",
+        "as_of: 2024-1",
+        "path: SMB",
+        "designation: azure",
+        "customers: [{id: c, segment: small, attribution: []}]",
+        "customers: [{id: c, segment: smb, attribution: PAL}]",
+        "customers: [{id: c, segment: smb}]",
+        "customers: [{id: c, segment: smb, attribution: [], acr: {2024-13: 1}}]",
+        "customers: [{id: c, segment: smb, attribution: [], acr: {2024-12: -1}}]",
+        "customers: [{id: c, segment: smb, attribution: [], acr: {2024-12: \"800.50\"}}]",
+        "people: [{id: p, associated: maybe}]",
+        "people: [{id: p, certifications: [{cert: AZ-204, earned: 2024-02-30}]}]",
+        "people: [{id: p, certifications: [{cert: AZ-204, earned: 2024/02/01}]}]",
+        "people: [{id: p, certifications: [{cert: AZ-204}]}]",
+        "deployments: [{customer: c, service: s, service_level: 2.5, month: 2024-12}]",
+        "tags: [two words]",
+        "expected: {}",
+        "expected: {total: -1}",
+    ];
+    for case in cases {
+        let text = format!("{base}{case}\n");
+        assert!(
+            pcscore::load::load_str(&text, "case.yaml").is_err(),
+            "the loader should refuse `{case}`"
+        );
+        assert!(
+            !validate(&schema, &yaml_to_json(&text)).is_empty(),
+            "`{case}` should be invalid under the schema"
+        );
+    }
+    let scenario_without_name = "as_of: 2024-12\nexpected: {total: 0}\n";
+    assert!(!validate(&schema, &yaml_to_json(scenario_without_name)).is_empty());
+}
