@@ -174,13 +174,9 @@ fn main() -> ExitCode {
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
     let doc = load::load_file(file).map_err(|e| e.to_string())?;
-    // The text card quotes the attainment reason from the trace; YAML and JSON need only
-    // the card, and on a large partner the trace would cost more than the scoring.
-    let scorer = match format {
-        Format::Text => engine::score,
-        Format::Yaml | Format::Json => engine::score_untraced,
-    };
-    let a = scorer(&doc.situation, book)
+    // A card needs no trace (the text card works its attainment reason out from the
+    // card), and on a large partner the trace would cost more than the scoring.
+    let a = engine::score_untraced(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     Ok(match format {
         Format::Text => report::card_text(&a, book),

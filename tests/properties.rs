@@ -505,6 +505,12 @@ proptest! {
         prop_assert_eq!(untraced.card, traced.card);
         prop_assert_eq!(untraced.path_source, traced.path_source);
         prop_assert!(untraced.trace.is_empty());
+        // Every card format reads the same without the trace: the text card works out
+        // the attainment reason the trace ends with.
+        prop_assert_eq!(report::card_text(&untraced, book()), report::card_text(&traced, book()));
+        prop_assert_eq!(report::card_json(&untraced, book()), report::card_json(&traced, book()));
+        let last = traced.trace.last().map(|e| e.reason.clone());
+        prop_assert_eq!(last, Some(engine::attainment_reason(&traced.card, book())));
     }
 
     /// Written as a partner file, a situation loads back as itself and scores the same.

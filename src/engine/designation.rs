@@ -54,7 +54,29 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
     if !t.on() {
         return card;
     }
-    let why = match (total >= a.min_total, empty.is_empty()) {
+    let why = attainment_reason(&card, book);
+    t.push(
+        Area::Designation,
+        &a.clause,
+        format!("{} path", path_word(path)),
+        Outcome::Points(total),
+        why,
+    );
+    card
+}
+
+/// Why the designation is attained or not, in the words of the trace's last entry
+/// (`PCS.ATTAINED`). It depends on the card alone, so a card scored without the trace
+/// can still say it (the text card of `pcscore score` does).
+pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
+    let a = &book.attainment;
+    let total = card.total;
+    let empty: Vec<&str> = Subcategory::ALL
+        .into_iter()
+        .filter(|s| card.points.get(*s) < a.min_points_per_subcategory)
+        .map(Subcategory::key)
+        .collect();
+    match (total >= a.min_total, empty.is_empty()) {
         (true, true) => format!(
             "attained: {total} points reach {} and every subcategory has at least {}",
             a.min_total, a.min_points_per_subcategory
@@ -78,13 +100,5 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
                 "s"
             },
         ),
-    };
-    t.push(
-        Area::Designation,
-        &a.clause,
-        format!("{} path", path_word(path)),
-        Outcome::Points(total),
-        why,
-    );
-    card
+    }
 }

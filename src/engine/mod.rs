@@ -15,6 +15,7 @@ mod usage_growth;
 
 use crate::model::{Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook};
+pub use designation::attainment_reason;
 pub use evidence::Evidence;
 
 /// Why a situation could not be scored.

@@ -1,6 +1,6 @@
 //! The score card in the three formats of `pcscore score`.
 
-use crate::engine::{Assessment, PathSource};
+use crate::engine::{attainment_reason, Assessment, PathSource};
 use crate::model::{Category, Expected, ScoreCard, Subcategory};
 use crate::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
@@ -129,14 +129,13 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
             "Designation not attained."
         }
     ));
-    if let Some(why) = a
-        .trace
-        .iter()
-        .rev()
-        .find(|e| e.clause == book.attainment.clause)
-    {
-        out.push_str(&format!("{} ({})\n", why.reason, book.attainment.clause));
-    }
+    // The reason the trace ends with, worked out from the card: a card scored without
+    // the trace (a large partner's, in `pcscore score`) says it too.
+    out.push_str(&format!(
+        "{} ({})\n",
+        attainment_reason(card, book),
+        book.attainment.clause
+    ));
     out
 }
 
