@@ -157,6 +157,12 @@ impl<F: Feed> Fast<F> {
 
 impl State {
     fn line_in(&mut self, text: &str, newline: bool) -> Step {
+        // A `\r\n` line break (a file saved on Windows) reads as `\n`; any other `\r`
+        // is left to the general reader below.
+        let text = match text.strip_suffix('\r') {
+            Some(text) if newline => text,
+            _ => text,
+        };
         // Tabs, carriage returns and other control characters: YAML has rules for
         // each, left to the general reader.
         let ascii = printable_ascii(text.as_bytes());

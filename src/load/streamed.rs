@@ -189,7 +189,7 @@ impl<R: Read> Feed for FileFeed<R> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::fast::tests::{cases, mutate, seed, Rng};
+    use super::super::fast::tests::{cases, mutate, seed, windows_line_breaks, Rng};
     use crate::load::{load_file, load_str};
 
     /// A partner file: clean, or with now and then a value the loader refuses.
@@ -348,7 +348,8 @@ mod tests {
         let (mut streamed, mut clean) = (0, 0);
         for n in 0..cases() / 4 {
             let is_clean = n % 2 == 0;
-            let mut text = partner(&mut rng, is_clean);
+            let text = partner(&mut rng, is_clean);
+            let mut text = windows_line_breaks(&mut rng, text);
             if !is_clean {
                 for _ in 0..rng.below(3) {
                     text = mutate(&mut rng, &text);

@@ -55,6 +55,9 @@ fn reads_the_shapes_of_partner_files_as_yaml_rust2_does() {
         "a: b: c\n",
         "a:\tb\n",
         "a: 1\r\nb: 2\r\n",
+        "a: 1\r\nb:\r\n  - x\r\n  - y: 2\r\n    z:\r\nc: [p, q]\r\n",
+        "a: 1\rb: 2\n",
+        "a: 1\r",
         "- a\n- b\n",
         "a: &x 1\nb: *x\n",
         "a: !t 1\n",
@@ -335,6 +338,21 @@ pub(crate) fn mutate(rng: &mut Rng, text: &str) -> String {
     chars.into_iter().collect()
 }
 
+/// Now and then, the document as saved on Windows: every line break, or some, `\r\n`.
+pub(crate) fn windows_line_breaks(rng: &mut Rng, doc: String) -> String {
+    match rng.below(6) {
+        0 => doc.replace('\n', "\r\n"),
+        1 => doc
+            .split_inclusive('\n')
+            .map(|line| match line.strip_suffix('\n') {
+                Some(line) if rng.below(2) == 0 => format!("{line}\r\n"),
+                _ => line.to_string(),
+            })
+            .collect(),
+        _ => doc,
+    }
+}
+
 pub(crate) fn seed(default: u64) -> u64 {
     std::env::var("PCSCORE_FAST_READER_SEED")
         .ok()
@@ -355,6 +373,7 @@ fn generated_documents_read_the_same() {
     let (mut read, total) = (0, cases());
     for _ in 0..total {
         let doc = document(&mut rng);
+        let doc = windows_line_breaks(&mut rng, doc);
         read += usize::from(agrees(&doc));
     }
     // Most generated documents are inside the subset, so the comparison means something.
@@ -369,7 +388,8 @@ fn mutated_documents_read_the_same_or_are_left_to_yaml_rust2() {
     let mut rng = Rng(seed(0x2545_f491_4f6c_dd1d));
     let (mut read, total) = (0, cases());
     for _ in 0..total {
-        let mut doc = document(&mut rng);
+        let doc = document(&mut rng);
+        let mut doc = windows_line_breaks(&mut rng, doc);
         for _ in 0..1 + rng.below(3) {
             doc = mutate(&mut rng, &doc);
         }
@@ -467,6 +487,7 @@ fn the_tree_and_its_errors_are_the_same_with_either_reader() {
             list_item(&mut rng, &mut doc, dash, 1);
         }
         doc.push_str(&document(&mut rng));
+        let mut doc = windows_line_breaks(&mut rng, doc);
         for _ in 0..rng.below(3) {
             doc = mutate(&mut rng, &doc);
         }
