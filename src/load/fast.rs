@@ -350,6 +350,7 @@ impl State {
         let bytes = line.text.as_bytes();
         let end = match bytes[at] {
             b'[' => self.flow_list(line, at)?,
+            b'{' => self.flow_map(line, at)?,
             quote @ (b'"' | b'\'') => {
                 let close = at
                     + 1
@@ -394,20 +395,9 @@ impl State {
             return Ok(at + 1);
         }
         loop {
-            match line.byte(at) {
-                Some(b) if starts_plain(b) => {}
-                _ => return Err(Stop::Unsupported),
-            }
-            // One word per item (`PAL`, `2024-12`): YAML's rules for the rest of flow
-            // context are the general reader's business.
-            let mut end = at;
-            while line.byte(end).is_some_and(|b| {
-                b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-' | b'+')
-            }) {
-                end += 1;
-            }
+            let end = flow_word(line, at)?;
             let item = &line.text[at..end];
-            end = skip_spaces(line, end);
+            let end = skip_spaces(line, end);
             if !matches!(line.byte(end), Some(b',' | b']')) {
                 return Err(Stop::Unsupported);
             }
@@ -422,6 +412,67 @@ impl State {
             }
         }
     }
+}
+
+impl State {
+    /// `{a: 1, b: 2}` on one line, with a word for each key and value; returns the
+    /// offset after the `}`.
+    fn flow_map(&mut self, line: &Line<'_>, open: usize) -> Step<usize> {
+        let bytes = line.text.as_bytes();
+        self.out.push_back((MAPPING_START, line.mark(open)));
+        let mut at = skip_spaces(line, open + 1);
+        if line.byte(at) == Some(b'}') {
+            self.out.push_back((Event::MappingEnd, line.mark(at)));
+            return Ok(at + 1);
+        }
+        loop {
+            let colon = flow_word(line, at)?;
+            // `a:1` is one word in flow context, `a :` a key with spaces: both left to
+            // the general reader, as is a missing value.
+            if line.byte(colon) != Some(b':') || line.byte(colon + 1) != Some(b' ') {
+                return Err(Stop::Unsupported);
+            }
+            let value = skip_spaces(line, colon + 1);
+            let end = flow_word(line, value)?;
+            let after = skip_spaces(line, end);
+            if !matches!(line.byte(after), Some(b',' | b'}')) {
+                return Err(Stop::Unsupported);
+            }
+            self.out
+                .push_back((plain(&line.text[at..colon]), line.mark(at)));
+            self.out
+                .push_back((plain(&line.text[value..end]), line.mark(value)));
+            if bytes[after] == b'}' {
+                self.out.push_back((Event::MappingEnd, line.mark(after)));
+                return Ok(after + 1);
+            }
+            at = skip_spaces(line, after + 1);
+            if line.byte(at) == Some(b'}') {
+                return Err(Stop::Unsupported);
+            }
+        }
+    }
+}
+
+/// Where a word in flow context (`PAL`, `2024-12`, `800.50`) that starts at `at`
+/// ends. One word per item: YAML's rules for the rest of flow context are the general
+/// reader's business.
+fn flow_word(line: &Line<'_>, at: usize) -> Step<usize> {
+    match line.byte(at) {
+        Some(b) if starts_plain(b) => {}
+        _ => return Err(Stop::Unsupported),
+    }
+    let mut end = at;
+    while line
+        .byte(end)
+        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-' | b'+'))
+    {
+        end += 1;
+    }
+    if end == at {
+        return Err(Stop::Unsupported);
+    }
+    Ok(end)
 }
 
 impl<F: Feed> Source for Fast<F> {

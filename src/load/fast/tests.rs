@@ -50,6 +50,7 @@ fn reads_the_shapes_of_partner_files_as_yaml_rust2_does() {
         "name: Müller GmbH\nid: é\nx: [é, ü]\n",
         "a:\n    b:\n        c: 1\n    d: 2\ne: 3\n",
         "customers:\n- id: a\n  acr: {2024-12: 1}\n",
+        "customers:\n  - {id: a, segment: smb}\n  - acr: {2024-12: 1, 2023-12: 0.5} # c\n",
         "customers:\n  -\n    id: a\n",
         "a: b\n  c\n",
         "a: b: c\n",
@@ -120,6 +121,11 @@ const KEYS: &[&str] = &[
     "id", "segment", "acr", "2024-12", "2023-01", "as_of", "a_b", "x.y", "k-1", "people", "a",
 ];
 const VALUES: &[&str] = &[
+    "{2024-12: 900, 2023-12: 1.5}",
+    "{}",
+    "{ x: 1 ,y: 2 }",
+    "{id: a, segment: smb}",
+    "{a:  b}",
     "smb",
     "1234.56",
     "0",
@@ -153,6 +159,19 @@ const VALUES: &[&str] = &[
 ];
 /// Values outside the subset or not valid at all, drawn now and then.
 const ODD_VALUES: &[&str] = &[
+    "{a:1}",
+    "{a: }",
+    "{a: [b]}",
+    "{a: 1,}",
+    "{a: 1, a: 2}",
+    "{a: 1",
+    "{a: 1} b",
+    "{a, b}",
+    "{a : 1}",
+    "{a: b c}",
+    "{2024-12: 1,200}",
+    "{a: -1}",
+    "{\"a\": 1}",
     "-5",
     "a: b",
     "[a",
