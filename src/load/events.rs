@@ -57,12 +57,12 @@ pub(crate) trait Source {
     fn next_event(&mut self) -> Result<(Event, Mark), Stop>;
 }
 
-/// The general reader: yaml-rust2, for any YAML.
-pub(crate) struct General<'s> {
-    parser: Parser<std::str::Chars<'s>>,
+/// The general reader: yaml-rust2, for any YAML, from a text or any characters.
+pub(crate) struct General<T: Iterator<Item = char>> {
+    parser: Parser<T>,
 }
 
-impl<'s> General<'s> {
+impl<'s> General<std::str::Chars<'s>> {
     pub fn new(source: &'s str) -> Self {
         General {
             parser: Parser::new_from_str(source),
@@ -70,7 +70,15 @@ impl<'s> General<'s> {
     }
 }
 
-impl Source for General<'_> {
+impl<T: Iterator<Item = char>> General<T> {
+    pub fn over(chars: T) -> Self {
+        General {
+            parser: Parser::new(chars),
+        }
+    }
+}
+
+impl<T: Iterator<Item = char>> Source for General<T> {
     fn next_event(&mut self) -> Result<(Event, Mark), Stop> {
         loop {
             let (event, mark) = self.parser.next_token().map_err(Stop::Syntax)?;

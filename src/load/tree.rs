@@ -7,7 +7,7 @@
 
 use super::error::LoadError;
 use super::events::{Event, General, Source, Stop};
-use super::fast::{Fast, Feed};
+use super::fast::Fast;
 pub(crate) use super::scalar::Text;
 use super::syntax::{self, OpenFlow};
 use std::cell::{Cell, OnceCell};
@@ -228,6 +228,8 @@ fn fingerprint(text: &str) -> u64 {
 /// noted, so that the caller reads the file again in full.
 struct Lines<'s> {
     source: Option<&'s str>,
+    /// Whether the keys are the fast reader's: plain words with their `:` right after.
+    fast_keys: bool,
     starts: OnceCell<Vec<usize>>,
     missed: Cell<bool>,
 }
@@ -236,6 +238,7 @@ impl<'s> Lines<'s> {
     fn new(source: Option<&'s str>) -> Self {
         Lines {
             source,
+            fast_keys: false,
             starts: OnceCell::new(),
             missed: Cell::new(false),
         }
@@ -324,22 +327,34 @@ pub(crate) fn parse_streaming(
     read(file, source, Some((key, items)))
 }
 
-/// Reads a file line by line from `feed` without keeping its text, handing the items
-/// of the top-level list under `key` to `items`: the tree and the lines of the
-/// top-level keys, or `None` when that is not enough. Only the fast reader reads
-/// here, and the tree never looks back at the text: the first thing outside its
-/// subset, any error, and any position that would have to be repaired from the text
-/// give `None`, and the caller reads the file in full instead.
-pub(crate) fn parse_lines<'i>(
+/// What reading a file without keeping its text came to.
+pub(crate) enum Unkept {
+    Read(Node),
+    /// The fast reader met something outside its subset.
+    Unsupported,
+    /// An error, or a position that would have to be repaired from the text.
+    Other,
+}
+
+/// Builds the tree of a file read without keeping its text, from the fast reader
+/// (`fast_keys`) or the general one, handing the items of the top-level list under
+/// `key` to `items`. The tree never looks back at the text here: any error, and any
+/// position that would have to be repaired from the text, give [`Unkept::Other`], and
+/// the caller reads the file in full instead.
+pub(crate) fn parse_unkept<'i>(
     file: &str,
-    feed: impl Feed,
+    events: &mut dyn Source,
+    fast_keys: bool,
     key: &str,
     items: &mut (dyn Items + 'i),
-) -> Option<(Node, Vec<(usize, String)>)> {
-    let lines = Lines::new(None);
-    let mut fast = Fast::over(feed, true);
-    let root = build(file, &lines, &mut fast, Some((key, items))).ok()??;
-    (!lines.missed.get() && !root.is_null()).then(|| (root, fast.top_lines()))
+) -> Unkept {
+    let mut lines = Lines::new(None);
+    lines.fast_keys = fast_keys;
+    match build(file, &lines, events, Some((key, items))) {
+        Ok(Some(root)) if !lines.missed.get() && !root.is_null() => Unkept::Read(root),
+        Err(Fail::Unsupported) => Unkept::Unsupported,
+        _ => Unkept::Other,
+    }
 }
 
 fn read<'i>(
@@ -646,7 +661,7 @@ fn after_key(key: &Node, lines: &Lines<'_>) -> (usize, usize) {
         return (key.line, key.col);
     };
     let colon = key.col - 1 + text.chars().count();
-    if lines.source.is_none() {
+    if lines.source.is_none() && lines.fast_keys {
         // Read line by line, the keys are the fast reader's, each a plain word with
         // its `:` right after it.
         return (key.line, colon + 2);
