@@ -54,10 +54,11 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(format!("a file of {} bytes", meta.len())));
     }
-    // A file is first read line by line without keeping its text, so that a large
+    // A large file is first read line by line without keeping its text, so that a big
     // partner takes little more memory than its customers; whatever that cannot do,
-    // every error included, is done again below from the whole text.
-    if meta.is_file() {
+    // every error included, is done again below from the whole text. A scenario of a
+    // few kilobytes is simply read whole.
+    if meta.is_file() && meta.len() > streamed::LINE_BY_LINE_FROM {
         if let Some(doc) = streamed::read_file(file, &shown) {
             return Ok(doc);
         }

@@ -67,6 +67,11 @@ impl Items for Customers<'_, '_> {
     }
 }
 
+/// Files larger than this are read line by line by `load_file`; smaller ones whole,
+/// where the text costs next to nothing and a second reading after an error would cost
+/// more than it saves.
+pub(super) const LINE_BY_LINE_FROM: u64 = 4 << 20;
+
 /// Loads a file read line by line, keeping only the lines of its top-level keys: the
 /// text of a 100,000-customer partner is not in memory beside its customers. The fast
 /// reader reads it if it can; a file with something outside its subset (a `>` block of
@@ -225,8 +230,8 @@ impl<R: Read> FileFeed<R> {
     fn with_block(file: R, block: usize) -> Self {
         FileFeed {
             file,
-            raw: Vec::with_capacity(block),
-            text: String::with_capacity(block),
+            raw: Vec::new(),
+            text: String::new(),
             pos: 0,
             read: 0,
             end: false,
@@ -238,21 +243,16 @@ impl<R: Read> FileFeed<R> {
     /// Reads the next block and moves its complete lines (all of it at the end of the
     /// file) into `text`.
     fn refill(&mut self) -> Result<(), Stop> {
-        let kept = self.raw.len();
-        self.raw.resize(kept + self.block, 0);
-        let n = loop {
-            match self.file.read(&mut self.raw[kept..]) {
-                Ok(n) => break n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => return Err(Stop::Unsupported),
-            }
-        };
-        self.raw.truncate(kept + n);
+        // A whole block, or what is left of the file when that is less.
+        let n = (&mut self.file)
+            .take(self.block as u64)
+            .read_to_end(&mut self.raw)
+            .map_err(|_| Stop::Unsupported)?;
         self.read += n as u64;
         if self.read > MAX_FILE_BYTES {
             return Err(Stop::Unsupported);
         }
-        self.end = n == 0;
+        self.end = n < self.block;
         let complete = match self.raw.iter().rposition(|&b| b == b'\n') {
             _ if self.end => self.raw.len(),
             Some(last) => last + 1,
@@ -440,15 +440,20 @@ mod tests {
         }
     }
 
-    /// Loading a file gives what loading its text gives, error for error; and a clean
-    /// partner file is loaded without keeping its text.
+    /// Loading a file gives what loading its text gives, error for error, whether it is
+    /// read whole or line by line; and a clean partner file is read line by line.
     fn same_as_from_text(text: &str, path: &std::path::Path) -> bool {
         std::fs::write(path, text).unwrap();
         let shown = path.display().to_string();
         let from_file = load_file(path);
         let from_text = load_str(text, &shown);
         assert_eq!(from_file, from_text, "for:\n{text}");
-        super::read_file(path, &shown).is_some()
+        // Small files are read whole by `load_file`: read this one line by line here.
+        let line_by_line = super::read_file(path, &shown);
+        if let Some(doc) = &line_by_line {
+            assert_eq!(Ok(doc), from_text.as_ref(), "read line by line:\n{text}");
+        }
+        line_by_line.is_some()
     }
 
     #[test]
