@@ -10,8 +10,10 @@ use super::events::{Event, General, Source, Stop};
 use super::fast::Fast;
 pub(crate) use super::scalar::Text;
 use super::syntax::{self, OpenFlow};
-use std::cell::{Cell, OnceCell};
-use std::collections::HashMap;
+use std::borrow::Cow;
+use std::cell::{Cell, OnceCell, RefCell};
+use std::collections::{HashMap, VecDeque};
+use std::rc::Rc;
 
 /// Files deeper than this are refused; the format needs five levels.
 const MAX_DEPTH: usize = 64;
@@ -222,14 +224,40 @@ fn fingerprint(text: &str) -> u64 {
     })
 }
 
+/// The last lines a reader of a file has read, by 1-based number, for repairing the
+/// position of an empty value without the whole text.
+#[derive(Default)]
+pub(crate) struct Recent {
+    lines: VecDeque<(usize, String)>,
+    /// Lines read so far.
+    read: usize,
+}
+
+impl Recent {
+    /// More than enough for the lines between an empty value and the next token, unless
+    /// many blank lines or comments come between.
+    const KEPT: usize = 64;
+
+    /// Notes a line read, as `str::lines` gives it.
+    pub fn push(&mut self, line: &str) {
+        self.read += 1;
+        if self.lines.len() == Self::KEPT {
+            self.lines.pop_front();
+        }
+        self.lines.push_back((self.read, line.to_string()));
+    }
+}
+
 /// The source's lines, as `str::lines` gives them, indexed only when first asked for:
 /// positions are repaired from the source only around empty values and errors. When
-/// the file is read line by line and not kept, there are none, and asking for one is
-/// noted, so that the caller reads the file again in full.
+/// the file is read line by line and not kept, there are only the `recent` lines, if
+/// any, and asking for another is noted, so that the caller reads the file again in
+/// full.
 struct Lines<'s> {
     source: Option<&'s str>,
     /// Whether the keys are the fast reader's: plain words with their `:` right after.
     fast_keys: bool,
+    recent: Option<Rc<RefCell<Recent>>>,
     starts: OnceCell<Vec<usize>>,
     missed: Cell<bool>,
 }
@@ -239,6 +267,7 @@ impl<'s> Lines<'s> {
         Lines {
             source,
             fast_keys: false,
+            recent: None,
             starts: OnceCell::new(),
             missed: Cell::new(false),
         }
@@ -271,20 +300,31 @@ impl<'s> Lines<'s> {
     }
 
     fn len(&self) -> usize {
-        self.starts().len()
+        match (&self.source, &self.recent) {
+            (None, Some(recent)) => recent.borrow().read,
+            _ => self.starts().len(),
+        }
     }
 
     /// The 0-based `index`th line, without its line ending.
-    fn get(&self, index: usize) -> Option<&'s str> {
+    fn get(&self, index: usize) -> Option<Cow<'s, str>> {
+        if let (None, Some(recent)) = (&self.source, &self.recent) {
+            let recent = recent.borrow();
+            let found = recent.lines.iter().find(|(n, _)| *n == index + 1);
+            if found.is_none() {
+                self.missed.set(true);
+            }
+            return found.map(|(_, line)| Cow::Owned(line.clone()));
+        }
         let source = self.whole()?;
         let starts = self.starts();
         let start = *starts.get(index)?;
         let end = starts.get(index + 1).copied().unwrap_or(source.len());
         let line = &source[start..end];
-        Some(match line.strip_suffix('\n') {
+        Some(Cow::Borrowed(match line.strip_suffix('\n') {
             Some(line) => line.strip_suffix('\r').unwrap_or(line),
             None => line,
-        })
+        }))
     }
 }
 
@@ -345,11 +385,13 @@ pub(crate) fn parse_unkept<'i>(
     file: &str,
     events: &mut dyn Source,
     fast_keys: bool,
+    recent: Option<Rc<RefCell<Recent>>>,
     key: &str,
     items: &mut (dyn Items + 'i),
 ) -> Unkept {
     let mut lines = Lines::new(None);
     lines.fast_keys = fast_keys;
+    lines.recent = recent;
     match build(file, &lines, events, Some((key, items))) {
         Ok(Some(root)) if !lines.missed.get() && !root.is_null() => Unkept::Read(root),
         Err(Fail::Unsupported) => Unkept::Unsupported,
@@ -666,7 +708,7 @@ fn after_key(key: &Node, lines: &Lines<'_>) -> (usize, usize) {
         // its `:` right after it.
         return (key.line, colon + 2);
     }
-    let line = lines.get(key.line.wrapping_sub(1)).unwrap_or("");
+    let line = lines.get(key.line.wrapping_sub(1)).unwrap_or_default();
     match line.chars().nth(colon) {
         Some(':') => (key.line, colon + 2),
         _ => (key.line, key.col),
@@ -678,24 +720,26 @@ fn after_key(key: &Node, lines: &Lines<'_>) -> (usize, usize) {
 /// line, so the dash is on the last line before that one with something on it.
 fn after_dash(line: usize, col: usize, lines: &Lines<'_>) -> (usize, usize) {
     let before = line.saturating_sub(1).min(lines.len());
+    // The line's number, whether it ends with the dash, and its length in characters.
     let previous = (0..before).rev().find_map(|i| {
         let text = lines.get(i)?;
         let uncommented = match text.find(" #") {
             Some(at) => &text[..at],
-            None => text,
+            None => &text,
         };
         let trimmed = uncommented.trim_end();
-        (!trimmed.is_empty() && !trimmed.trim_start().starts_with('#')).then_some((i, trimmed))
+        (!trimmed.is_empty() && !trimmed.trim_start().starts_with('#'))
+            .then(|| (i, trimmed.ends_with('-'), trimmed.chars().count()))
     });
     match previous {
-        Some((i, text)) if text.ends_with('-') => (i + 1, text.chars().count() + 1),
+        Some((i, true, length)) => (i + 1, length + 1),
         _ => (line, col),
     }
 }
 
 /// The `&` or `!` of an anchor or tag written before the node at `line`, `col`.
 fn back_to(marker: char, line: usize, col: usize, lines: &Lines<'_>) -> (usize, usize) {
-    let text = lines.get(line.wrapping_sub(1)).unwrap_or("");
+    let text = lines.get(line.wrapping_sub(1)).unwrap_or_default();
     let before: Vec<char> = text.chars().take(col.saturating_sub(1)).collect();
     let found = before
         .iter()
