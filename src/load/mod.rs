@@ -9,6 +9,7 @@ mod events;
 mod fast;
 pub mod format;
 mod scalar;
+mod small_map;
 mod source;
 mod streamed;
 mod syntax;
@@ -21,6 +22,7 @@ use crate::model::{
     MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
 use format::{Need, Object};
+use small_map::SmallMap;
 use source::SourceLines;
 use std::cell::Cell;
 use std::collections::HashMap;
@@ -138,7 +140,7 @@ struct Fields<'n> {
     node: &'n Node,
     path: String,
     object: &'static Object,
-    entries: HashMap<&'n str, (&'n Node, &'n Node)>,
+    entries: SmallMap<'n, (&'n Node, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
@@ -247,7 +249,7 @@ impl<'a> Reader<'a> {
                 ),
             ));
         };
-        let mut map = HashMap::new();
+        let mut map = SmallMap::new();
         for (key, value) in entries {
             let Value::Scalar { text, .. } = &key.value else {
                 continue; // tree::parse refuses non-scalar keys
