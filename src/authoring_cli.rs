@@ -6,7 +6,7 @@
 
 use clap::{Args, ValueEnum};
 use pcscore::authoring::{schema, template};
-use pcscore::model::{Designation, Month, PathKind};
+use pcscore::model::{Month, PathKind};
 use pcscore::rulebook::Rulebook;
 use std::ffi::OsStr;
 use std::io::Write;
@@ -68,7 +68,11 @@ struct Created {
 
 fn create(args: &NewArgs, book: &Rulebook) -> Result<Created, String> {
     let shown = args.file.display().to_string();
-    designation(args.designation.as_deref(), book)?;
+    // Only the designation the rulebook scores can be written: a template for another
+    // would fail `check` at once.
+    if let Some(slug) = args.designation.as_deref() {
+        book.require_designation(slug)?;
+    }
     let as_of = match &args.as_of {
         Some(text) => Month::parse(text).ok_or_else(|| {
             format!(
@@ -138,31 +142,6 @@ fn create(args: &NewArgs, book: &Rulebook) -> Result<Created, String> {
         ),
     })?;
     Ok(Created { notes })
-}
-
-/// Only the designation the rulebook scores can be written: a template for another
-/// would fail `check` at once.
-fn designation(slug: Option<&str>, book: &Rulebook) -> Result<(), String> {
-    let Some(slug) = slug.filter(|s| *s != book.designation) else {
-        return Ok(());
-    };
-    Err(if Designation::from_slug(slug).is_some() {
-        format!(
-            "designation `{slug}` has no rules yet: the guide gives only its maximum points \
-             per subcategory, not its metric definitions, thresholds or certification lists; \
-             pcscore has rules for `{}` only",
-            book.designation
-        )
-    } else {
-        let slugs: Vec<String> = Designation::ALL
-            .iter()
-            .map(|(_, s)| format!("`{s}`"))
-            .collect();
-        format!(
-            "--designation: found `{slug}`, expected one of {}",
-            slugs.join(", ")
-        )
-    })
 }
 
 /// The month before the current one (UTC): the last complete month, the guide's

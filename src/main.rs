@@ -6,7 +6,6 @@ mod authoring_cli;
 mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use pcscore::model::Designation;
 use pcscore::rulebook::Rulebook;
 use pcscore::{engine, load, plan, report};
 use std::io::Write;
@@ -274,25 +273,8 @@ fn rules(
             &loaded
         }
     };
-    if let Some(slug) = designation.filter(|d| *d != book.designation) {
-        let slugs: Vec<&str> = Designation::ALL.iter().map(|(_, s)| *s).collect();
-        return Err(if Designation::from_slug(slug).is_some() {
-            format!(
-                "designation `{slug}` has no rules yet: the guide gives only its maximum points \
-                 per subcategory, not its metric definitions, thresholds or certification lists; \
-                 pcscore has rules for `{}` only",
-                book.designation
-            )
-        } else {
-            format!(
-                "--designation: found `{slug}`, expected one of {}",
-                slugs
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            )
-        });
+    if let Some(slug) = designation {
+        book.require_designation(slug)?;
     }
     if check {
         let checks = pcscore::rulebook::check::check(book);

@@ -6,7 +6,7 @@
 mod money;
 mod month;
 
-pub use money::{Money, MoneyError};
+pub use money::{plain_decimal, Money, MoneyError};
 pub use month::Month;
 
 use std::collections::BTreeMap;

@@ -163,16 +163,22 @@ impl fmt::Display for Money {
     }
 }
 
+/// A decimal as machine-readable text with at least two places and no trailing zeros
+/// beyond them: `150.00`, `0.005`, `1200.50`. The form JSON reports use for amounts.
+pub fn plain_decimal(value: Decimal) -> String {
+    let mut value = value.normalize();
+    if value.scale() < 2 {
+        value.rescale(2);
+    }
+    value.to_string()
+}
+
 /// The largest mantissa a decimal holds (96 bits).
 const MAX_MANTISSA: u128 = (1 << 96) - 1;
 
 /// The display through `Decimal`'s text, for amounts at the edge of its range.
 fn shown_by_text(value: Decimal, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    let mut value = value.normalize();
-    if value.scale() < 2 {
-        value.rescale(2);
-    }
-    let text = value.to_string();
+    let text = plain_decimal(value);
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {

@@ -8,6 +8,7 @@ use super::actions::{skilling_rule, Action, Purpose, SKILLING};
 use super::Scored;
 use crate::engine::{path_word, Area, Assessment, Outcome};
 use crate::model::{Money, PathKind, ScoreCard, Subcategory};
+use crate::report::count;
 use crate::rulebook::{clause, Rulebook};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
@@ -15,14 +16,6 @@ use std::collections::BTreeSet;
 fn cert_name(slug: &str, book: &Rulebook) -> String {
     book.certification(slug)
         .map_or(slug.to_string(), |c| format!("{} ({})", c.title, c.exam))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
 }
 
 fn money_of(d: Decimal) -> String {
@@ -77,7 +70,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
         } => format!(
             "win {} attributed through {attribution}, with {amount} of ACR{} in {month} \
              (the plan calls {} {})",
-            plural(
+            count(
                 ids.len(),
                 &format!("new {} customer", segment.as_str()),
                 &format!("new {} customers", segment.as_str())
@@ -110,7 +103,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
                 .join("; ");
             format!(
                 "deploy {} in {month} for {whom}: {names}",
-                plural(
+                count(
                     services.len(),
                     &format!("more distinct Service Level {level} service"),
                     &format!("more distinct Service Level {level} services")
@@ -130,7 +123,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
                 let cert = super::actions::earnable(&rule.prerequisites, book).unwrap_or_default();
                 parts.push(format!(
                     "{} in {}",
-                    plural(
+                    count(
                         *prerequisite as usize,
                         "more associated person",
                         "more associated people"
@@ -147,7 +140,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
                     .collect();
                 parts.push(format!(
                     "{} in {}",
-                    plural(
+                    count(
                         *scoring as usize,
                         "more associated person",
                         "more associated people"
@@ -202,7 +195,7 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
             let already = scorers(before).min(scorers(after));
             let mut t = format!(
                 "unlocks the {name} prerequisite ({} of the {need} needed on the {} path)",
-                plural(holders(after), "holder", "holders"),
+                count(holders(after), "holder", "holders"),
                 path_word(path)
             );
             if schedule.prerequisite_points > 0 {
@@ -214,7 +207,7 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
             if already > 0 {
                 t.push_str(&format!(
                     ", so the {} already holding a scoring certification now {}",
-                    plural(already, "person", "people"),
+                    count(already, "person", "people"),
                     if already == 1 { "counts" } else { "count" }
                 ));
             }
@@ -222,7 +215,7 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
         } else {
             format!(
                 "{name}: {} with an active scoring certification (at most {} count)",
-                plural(scorers(after), "person", "people"),
+                count(scorers(after), "person", "people"),
                 schedule.max_people
             )
         };
@@ -375,7 +368,7 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
                 sub.title().to_lowercase(),
                 schedule.points_per_person,
                 schedule.max_people,
-                plural(
+                count(
                     schedule.prerequisite_people as usize,
                     "person holds",
                     "people hold"

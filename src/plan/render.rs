@@ -3,11 +3,12 @@
 
 use super::{Action, Gap, Outcome, Plan, Purpose, Step};
 use crate::engine::Assessment;
+use crate::model::plain_decimal;
 use crate::model::{Category, ScoreCard, Subcategory};
 use crate::report;
 use crate::rulebook::Rulebook;
 use rust_decimal::Decimal;
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 const WIDTH: usize = 92;
 
@@ -302,31 +303,8 @@ fn gap_note(g: &Gap) -> String {
     note
 }
 
-/// An exact decimal with at least two places: `150.00`, `0.005`.
-fn dec(d: Decimal) -> String {
-    let mut d = d.normalize();
-    if d.scale() < 2 {
-        d.rescale(2);
-    }
-    d.to_string()
-}
-
 fn card_json(card: &ScoreCard) -> Value {
-    let mut points = Map::new();
-    for sub in Subcategory::ALL {
-        points.insert(sub.key().into(), json!(card.points.get(sub)));
-    }
-    let mut categories = Map::new();
-    for cat in Category::ALL {
-        categories.insert(cat.key().into(), json!(card.category(cat)));
-    }
-    json!({
-        "path": card.path.as_str(),
-        "points": points,
-        "categories": categories,
-        "total": card.total,
-        "attained": card.attained,
-    })
+    Value::Object(crate::report::card_shape(card))
 }
 
 /// The data an action names, field by field.
@@ -359,7 +337,7 @@ fn details(action: &Action) -> Value {
             purpose,
         } => {
             let mut v = json!({"customer": customer, "month": month.to_string(),
-                "acr_before": dec(from.amount()), "acr_after": dec(to.amount())});
+                "acr_before": plain_decimal(from.amount()), "acr_after": plain_decimal(to.amount())});
             if let Purpose::Growth { target } = purpose {
                 v["usage_growth_target"] = json!(target);
             }
@@ -372,7 +350,7 @@ fn details(action: &Action) -> Value {
             month,
             amount,
         } => json!({"customers": ids, "segment": segment.as_str(), "attribution": attribution,
-            "month": month.to_string(), "acr_each": dec(amount.amount())}),
+            "month": month.to_string(), "acr_each": plain_decimal(amount.amount())}),
         Action::Deploy {
             customer,
             new_customer,
@@ -399,7 +377,7 @@ fn step_json(step: &Step) -> Value {
         "text": step.text,
         "count": step.action.count(),
         "gain": step.gain(),
-        "usd_added": dec(step.action.usd()),
+        "usd_added": plain_decimal(step.action.usd()),
         "clauses": step.clauses,
         "details": details(&step.action),
         "before": card_json(&step.before),
@@ -423,7 +401,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
         Outcome::Reached { steps, last } => json!({
             "status": "reached",
             "actions": count_actions(steps),
-            "usd_added": dec(usd_added(steps)),
+            "usd_added": plain_decimal(usd_added(steps)),
             "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),
@@ -435,7 +413,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
             "status": "unreachable",
             "reasons": reasons,
             "actions": count_actions(steps),
-            "usd_added": dec(usd_added(steps)),
+            "usd_added": plain_decimal(usd_added(steps)),
             "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),

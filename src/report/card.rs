@@ -49,38 +49,52 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
     text
 }
 
-/// The object `card_json` prints, for reports that carry the card beside more.
-pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
-    let card = &a.card;
+/// The score card as a JSON object in exactly the shape of `expected:`: the one
+/// definition every JSON output (score, check, explain, plan) builds on.
+pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
     let mut points = Map::new();
-    let mut max_points = Map::new();
     for sub in Subcategory::ALL {
         points.insert(sub.key().into(), json!(card.points.get(sub)));
-        max_points.insert(sub.key().into(), json!(book.subcategory_max(sub)));
     }
     let mut categories = Map::new();
-    let mut max_categories = Map::new();
     for cat in Category::ALL {
         categories.insert(cat.key().into(), json!(card.category(cat)));
+    }
+    let mut shape = Map::new();
+    shape.insert("path".into(), json!(card.path.as_str()));
+    shape.insert("points".into(), Value::Object(points));
+    shape.insert("categories".into(), Value::Object(categories));
+    shape.insert("total".into(), json!(card.total));
+    shape.insert("attained".into(), json!(card.attained));
+    shape
+}
+
+/// The object `card_json` prints, for reports that carry the card beside more: the
+/// `expected:` shape first, then the designation, month, path source and maxima.
+pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
+    let mut max_points = Map::new();
+    for sub in Subcategory::ALL {
+        max_points.insert(sub.key().into(), json!(book.subcategory_max(sub)));
+    }
+    let mut max_categories = Map::new();
+    for cat in Category::ALL {
         max_categories.insert(cat.key().into(), json!(book.category_max(cat)));
     }
     let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
-    json!({
-        "path": card.path.as_str(),
-        "points": Value::Object(points),
-        "categories": Value::Object(categories),
-        "total": card.total,
-        "attained": card.attained,
-        "designation": a.designation.slug(),
-        "as_of": a.as_of.to_string(),
-        "path_source": source_word(a.path_source),
-        "maxima": {
+    let mut value = card_shape(&a.card);
+    value.insert("designation".into(), json!(a.designation.slug()));
+    value.insert("as_of".into(), json!(a.as_of.to_string()));
+    value.insert("path_source".into(), json!(source_word(a.path_source)));
+    value.insert(
+        "maxima".into(),
+        json!({
             "points": Value::Object(max_points),
             "categories": Value::Object(max_categories),
             "total": max_total,
-        },
-        "min_total": book.attainment.min_total,
-    })
+        }),
+    );
+    value.insert("min_total".into(), json!(book.attainment.min_total));
+    Value::Object(value)
 }
 
 pub(crate) fn source_word(source: PathSource) -> &'static str {

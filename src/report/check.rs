@@ -2,6 +2,7 @@
 //! and the closing `N passed, N failed` line. Colour is an option of the caller, which
 //! alone knows whether the output reaches a terminal.
 
+use super::count;
 use crate::scenario::{Case, Status, Summary};
 
 /// How [`check_text_with`] renders a run.
@@ -100,7 +101,7 @@ pub fn check_summary(cases: &[Case], not_selected: usize) -> String {
     if s.invalid > 0 {
         out.push_str(&format!(
             "{} could not be checked (exit code 2)\n",
-            plural(s.invalid, "file")
+            count(s.invalid, "file", "files")
         ));
     }
     out.push_str(&format!(
@@ -116,12 +117,4 @@ pub fn check_summary(cases: &[Case], not_selected: usize) -> String {
     }
     out.push('\n');
     out
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

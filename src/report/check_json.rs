@@ -6,7 +6,8 @@
 //! (only the keys the scenario wrote), `actual` (the engine's full card), `diff`,
 //! `mismatches` and `message`; a value that does not apply is `null`.
 
-use crate::model::{Category, Expected, ScoreCard, Subcategory};
+use super::card_shape;
+use crate::model::{Category, Expected, Subcategory};
 use crate::scenario::{mismatches, Case, Status, Summary};
 use serde_json::{json, Map, Value};
 
@@ -50,7 +51,7 @@ fn record(c: &Case) -> Value {
         "status": status,
         "tags": c.tags,
         "expected": c.expected.as_ref().map(expected_value),
-        "actual": c.actual.as_ref().map(card_value),
+        "actual": c.actual.as_ref().map(|card| Value::Object(card_shape(card))),
         "diff": diff,
         "mismatches": differing,
         "message": message,
@@ -88,23 +89,4 @@ fn expected_value(e: &Expected) -> Value {
         out.insert("attained".into(), json!(a));
     }
     Value::Object(out)
-}
-
-/// The full score card, in the shape of `expected:`.
-fn card_value(card: &ScoreCard) -> Value {
-    let mut points = Map::new();
-    for sub in Subcategory::ALL {
-        points.insert(sub.key().into(), json!(card.points.get(sub)));
-    }
-    let mut categories = Map::new();
-    for cat in Category::ALL {
-        categories.insert(cat.key().into(), json!(card.category(cat)));
-    }
-    json!({
-        "path": card.path.as_str(),
-        "points": Value::Object(points),
-        "categories": Value::Object(categories),
-        "total": card.total,
-        "attained": card.attained,
-    })
 }

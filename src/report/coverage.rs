@@ -1,6 +1,7 @@
 //! The output of `pcscore coverage`: text, JSON and a Markdown table, each ending with
 //! the same counts.
 
+use super::count;
 use crate::coverage::{Coverage, CoverageSummary, UnknownCitation};
 use serde_json::json;
 
@@ -156,7 +157,7 @@ fn unread_line(c: &Coverage) -> String {
         0 => String::new(),
         n => format!(
             "{} could not be read, so the counts below miss their citations (exit code 2)\n",
-            plural(n, "file")
+            count(n, "file", "files")
         ),
     }
 }
@@ -179,19 +180,11 @@ fn unknown_sentence(u: &UnknownCitation) -> String {
 fn summary_line(s: &CoverageSummary) -> String {
     format!(
         "{}, {} covered, {} uncovered, {}",
-        plural(s.clauses, "clause"),
+        count(s.clauses, "clause", "clauses"),
         s.covered,
         s.uncovered,
-        plural(s.unknown, "unknown citation")
+        count(s.unknown, "unknown citation", "unknown citations")
     )
-}
-
-fn plural(n: usize, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 /// Text safe inside a Markdown table cell.

@@ -56,11 +56,7 @@ fn area(a: Area) -> &'static str {
 
 /// The exact amount as a plain decimal string with at least two decimals.
 fn money(m: Money) -> Value {
-    let mut value = m.amount().normalize();
-    if value.scale() < 2 {
-        value.rescale(2);
-    }
-    Value::String(value.to_string())
+    Value::String(crate::model::plain_decimal(m.amount()))
 }
 
 fn month_acr(list: &[MonthAcr]) -> Value {

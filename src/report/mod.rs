@@ -13,6 +13,7 @@ mod explain_json;
 mod explain_markdown;
 mod rules;
 
+pub(crate) use card::card_shape;
 pub use card::{card_json, card_text, card_yaml};
 pub use check::{check_summary, check_text, check_text_with, CheckText};
 pub use check_json::check_json;
@@ -23,3 +24,12 @@ pub use explain_html::explain_html;
 pub use explain_json::explain_json;
 pub use explain_markdown::explain_markdown;
 pub use rules::{rules_check_text, rules_text};
+
+/// `1 file`, `3 files`: a count with its noun, for every report's summary lines.
+pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}

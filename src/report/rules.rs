@@ -1,6 +1,7 @@
 //! The output of `pcscore rules`: the rulebook as tables people can read against the
 //! guide, and the findings of `pcscore rules --check`.
 
+use super::count;
 use crate::model::{Category, PathKind, Subcategory};
 use crate::rulebook::check::Check;
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
@@ -42,7 +43,7 @@ pub fn rules_text(book: &Rulebook) -> String {
     out.push_str(&format!(
         "Attained with at least {} points and at least {} in every subcategory ({}).\n\n",
         a.min_total,
-        plural(a.min_points_per_subcategory, "point"),
+        count(a.min_points_per_subcategory as usize, "point", "points"),
         a.clause
     ));
 
@@ -194,7 +195,7 @@ pub fn rules_check_text(checks: &[Check]) -> String {
     let failed = checks.iter().filter(|c| !c.holds).count();
     out.push_str(&format!(
         "{}: {} hold, {} {}\n",
-        plural(checks.len() as u32, "check"),
+        count(checks.len(), "check", "checks"),
         checks.len() - failed,
         failed,
         if failed == 1 {
@@ -278,12 +279,4 @@ fn table(rows: &[Vec<String>], right: &[usize]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn plural(n: u32, word: &str) -> String {
-    if n == 1 {
-        format!("1 {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }

@@ -478,6 +478,32 @@ impl Rulebook {
         Ok(())
     }
 
+    /// Checks a `--designation` given on the command line: `Ok` for this rulebook's
+    /// designation, otherwise the message to print (a known designation without rules
+    /// yet, or an unknown slug with the valid ones).
+    pub fn require_designation(&self, slug: &str) -> Result<(), String> {
+        if slug == self.designation {
+            return Ok(());
+        }
+        Err(if crate::model::Designation::from_slug(slug).is_some() {
+            format!(
+                "designation `{slug}` has no rules yet: the guide gives only its maximum points \
+                 per subcategory, not its metric definitions, thresholds or certification lists; \
+                 pcscore has rules for `{}` only",
+                self.designation
+            )
+        } else {
+            let slugs: Vec<String> = crate::model::Designation::ALL
+                .iter()
+                .map(|(_, s)| format!("`{s}`"))
+                .collect();
+            format!(
+                "--designation: found `{slug}`, expected one of {}",
+                slugs.join(", ")
+            )
+        })
+    }
+
     /// A clause of the catalogue by id.
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
