@@ -44,6 +44,7 @@ Feature: Skilling: intermediate and advanced certifications
       When the partner is scored
       Then intermediate certifications earn 0 points
       And the explanation cites DAI.SKILL.SMB.POINTS for intermediate certifications, saying "prerequisite not met: 0 associated people hold an active Azure Administrator Associate, 1 needed on the SMB path, so scoring certifications earn nothing (2 people with one)"
+      And the explanation cites DAI.SKILL.INT.SCORING for person bob, saying "it earns nothing while the prerequisite is unmet"
 
     @DAI.SKILL.SMB.POINTS @DAI.SKILL.MAX
     Scenario: The prerequisite and four scoring people make the full 20; a fifth adds nothing

@@ -137,6 +137,18 @@ impl Tracer {
         });
     }
 
+    /// How many entries are kept so far, to mark where a rule's entries start.
+    pub(crate) fn mark(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entries kept since `mark`, for a rule that learns only at its end what the
+    /// entries before it amounted to.
+    pub(crate) fn since(&mut self, mark: usize) -> &mut [TraceEntry] {
+        let start = mark.min(self.entries.len());
+        &mut self.entries[start..]
+    }
+
     /// Like [`Tracer::push`], with the data as values beside the reason.
     pub(crate) fn push_with(
         &mut self,

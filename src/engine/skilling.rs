@@ -147,6 +147,7 @@ fn subcategory(
     let area = Area::Subcategory(sub);
     note_unknown_certifications(area, &rule.scoring_clause, situation, book, t);
     let as_of = situation.as_of;
+    let people_start = t.mark();
     let (mut prereq_people, mut scoring_people) = (0u32, 0u32);
     for person in &situation.people {
         let (holds_prereq, scoring) = person_in(person, rule, area, as_of, book, t);
@@ -178,6 +179,17 @@ fn subcategory(
         0
     };
     let points = raw.min(rule.max_points);
+    if !met {
+        // An active scoring certification earns nothing while the prerequisite is
+        // unmet: say so on its own line, not only in the subcategory's total.
+        for e in t.since(people_start) {
+            if e.clause == rule.scoring_clause && e.outcome == Outcome::Counts(1) {
+                e.outcome = Outcome::Excluded;
+                e.reason
+                    .push_str("; it earns nothing while the prerequisite is unmet");
+            }
+        }
+    }
     if !t.on() {
         return points;
     }

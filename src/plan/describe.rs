@@ -6,7 +6,8 @@
 
 use super::actions::{skilling_rule, Action, Purpose, SKILLING};
 use super::Scored;
-use crate::engine::{path_word, Area, Assessment, Outcome};
+use crate::engine::evidence::CertStatus;
+use crate::engine::{path_word, Area, Assessment, Evidence};
 use crate::model::{Money, PathKind, ScoreCard, Subcategory};
 use crate::report::count;
 use crate::rulebook::{clause, Rulebook};
@@ -153,14 +154,15 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
     }
 }
 
-/// Distinct people the trace counts for a clause in a skilling subcategory.
+/// Distinct people the trace shows with an active certification for a clause in a
+/// skilling subcategory (whether or not the prerequisite lets them earn points).
 fn counted(a: &Assessment, sub: Subcategory, clause_id: &str) -> usize {
     a.trace
         .iter()
         .filter(|e| {
             e.area == Area::Subcategory(sub)
                 && e.clause == clause_id
-                && matches!(e.outcome, Outcome::Counts(n) if n > 0)
+                && matches!(&e.evidence, Some(Evidence::Certification(c)) if c.status == CertStatus::Active)
         })
         .map(|e| e.subject.as_str())
         .collect::<BTreeSet<_>>()
