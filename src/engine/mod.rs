@@ -3,7 +3,7 @@
 //!
 //! No I/O, no clock, no environment: the same situation always gives the same card and
 //! the same trace. Each rule area of the guide has its own file, named after it. Every
-//! trace entry cites the clause id of the reading it applies (`docs/interpretation.md`).
+//! trace entry cites the clause id of the reading it applies (`docs/rules.md`).
 
 mod deployments;
 mod designation;

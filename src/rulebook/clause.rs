@@ -1,6 +1,6 @@
 //! The clause ids the engine cites, by name.
 //!
-//! A clause id names a reading of the guide (`docs/interpretation.md`); the catalogue
+//! A clause id names a reading of the guide (`docs/rules.md`); the catalogue
 //! with its wording is in the rulebook file. These constants let the rule logic cite a
 //! clause without spelling the id twice; a test checks each is in the catalogue.
 

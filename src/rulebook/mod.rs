@@ -345,7 +345,7 @@ pub struct UsageGrowthRule {
     pub clause: String,
 }
 
-/// One reading of the guide, as catalogued in `docs/interpretation.md`.
+/// One reading of the guide, as catalogued in `docs/rules.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Clause {
