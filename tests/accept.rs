@@ -5,7 +5,7 @@
 //! same real files.
 
 use pcscore::load;
-use pcscore::model::{PathKind, Points, ScoreCard};
+use pcscore::model::{CardPoints, PathKind, Points, ScoreCard};
 use pcscore::rulebook::Rulebook;
 use pcscore::scenario::{self, accept};
 use std::path::{Path, PathBuf};
@@ -537,18 +537,16 @@ fn commit_writes_exactly_the_proposal() {
 
 /// A card differing from `card` in every value, so every written key must change.
 fn every_value_changed(card: &ScoreCard) -> ScoreCard {
-    let mut points = Points::default();
-    for (i, p) in card.points.0.iter().enumerate() {
-        points.0[i] = p + 1;
-    }
+    let one = Points::from(1);
+    let points = CardPoints(card.points.0.map(|p| p + one));
     ScoreCard {
         path: match card.path {
             PathKind::Smb => PathKind::Enterprise,
             PathKind::Enterprise => PathKind::Smb,
         },
         points,
-        categories: card.categories.map(|c| c + 1),
-        total: card.total + 1,
+        categories: card.categories.map(|c| c + one),
+        total: card.total + one,
         attained: !card.attained,
     }
 }

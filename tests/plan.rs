@@ -4,7 +4,7 @@
 
 use pcscore::engine;
 use pcscore::load;
-use pcscore::model::{Money, ScoreCard, Situation, Subcategory};
+use pcscore::model::{Money, Points, ScoreCard, Situation, Subcategory};
 use pcscore::plan::{self, Action, Kind, Outcome, Plan, Purpose, Step};
 use pcscore::rulebook::Rulebook;
 use rust_decimal::Decimal;
@@ -98,17 +98,22 @@ fn every_listed_gain_is_the_re_scored_difference() {
             assert_eq!(step.after, after, "{}: {}", file.display(), step.text);
             assert_eq!(
                 step.gain(),
-                i64::from(after.total) - i64::from(now.total),
+                after.total - now.total,
                 "{}: {}",
                 file.display(),
                 step.text
             );
         }
         for step in &p.actions {
-            assert!(step.gain() > 0, "{}: {}", file.display(), step.text);
+            assert!(
+                step.gain() > Points::ZERO,
+                "{}: {}",
+                file.display(),
+                step.text
+            );
         }
         for step in &p.left_out {
-            assert!(step.gain() <= 0 && step.before.path != step.after.path);
+            assert!(step.gain() <= Points::ZERO && step.before.path != step.after.path);
         }
     }
 }
@@ -165,13 +170,13 @@ fn the_narrow_miss_is_fixed_by_renewing_the_expired_architect() {
         "{}",
         steps[0].text
     );
-    assert_eq!(last.card.total, 74);
+    assert_eq!(last.card.total, Points::from(74));
     let adv = p
         .gaps
         .iter()
         .find(|g| g.sub == Subcategory::AdvancedCertifications)
         .unwrap();
-    assert!(adv.blocks && adv.missing == 20);
+    assert!(adv.blocks && adv.missing == Points::from(20));
     // The ranked list leads with the cheapest net customer add.
     assert!(
         matches!(&p.actions[0].action, Action::RaiseAcr { customer, purpose: Purpose::Add, .. } if customer == "birch-legal")
@@ -195,7 +200,7 @@ fn a_second_administrator_unlocks_the_developers_already_there() {
         "{}",
         first.text
     );
-    assert_eq!(first.gain(), 12);
+    assert_eq!(first.gain(), Points::from(12));
     assert!(first
         .text
         .contains("Azure Administrator Associate (AZ-104)"));
@@ -237,7 +242,7 @@ fn growth_amounts_are_minimal_to_the_cent() {
             let full = applied(&base, &[&step.action]);
             assert_eq!(
                 score(&full).points.get(Subcategory::UsageGrowth),
-                *target,
+                Points::from(*target),
                 "{name}: {}",
                 step.text
             );
@@ -252,7 +257,7 @@ fn growth_amounts_are_minimal_to_the_cent() {
                 .insert(*month, Money::from_decimal(to.amount() - cent).unwrap());
             assert_eq!(
                 score(&less).points.get(Subcategory::UsageGrowth),
-                target - 1,
+                Points::from(target - 1),
                 "{name}: one cent less than {}",
                 step.text
             );
@@ -334,13 +339,16 @@ fn json_has_the_same_actions_as_the_library_and_the_text() {
         assert_eq!(actions.len(), p.actions.len(), "{shown}");
         for (j, s) in actions.iter().zip(&p.actions) {
             assert_eq!(j["kind"], s.action.kind().key());
-            assert_eq!(j["gain"], s.gain());
+            assert_eq!(j["gain"], serde_json::json!(s.gain()));
             assert_eq!(j["text"], s.text.as_str());
-            assert_eq!(j["after"]["total"], s.after.total);
+            assert_eq!(j["after"]["total"], serde_json::json!(s.after.total));
         }
         let plan_steps = v["plan"]["steps"].as_array().expect("steps");
         assert_eq!(plan_steps.len(), steps(&p).len());
-        assert_eq!(v["current"]["total"], p.current.card.total);
+        assert_eq!(
+            v["current"]["total"],
+            serde_json::json!(p.current.card.total)
+        );
         let (_, text, _) = run(&["plan", &shown]);
         let mut at = 0;
         for s in &p.actions {
@@ -403,7 +411,7 @@ fn losses_are_held_before_net_adds_can_score() {
         .collect();
     assert_eq!(held, vec!["a", "b"]);
     // Holding a loss earns nothing on its own, and the step says so.
-    assert_eq!(steps[0].gain(), 0);
+    assert_eq!(steps[0].gain(), Points::ZERO);
     assert!(
         steps[0].text.contains("net adds (adds - losses) -2 -> -1"),
         "{}",

@@ -13,8 +13,8 @@ use chrono::Duration;
 use pcscore::engine::{self, Assessment, Outcome};
 use pcscore::load;
 use pcscore::model::{
-    Category, Certification, Customer, Deployment, Header, Money, Month, PathKind, Person, Segment,
-    Situation, Subcategory,
+    Category, Certification, Customer, Deployment, Header, Money, Month, PathKind, Person, Points,
+    Segment, Situation, Subcategory,
 };
 use pcscore::report;
 use pcscore::rulebook::Rulebook;
@@ -354,7 +354,7 @@ fn rendered(a: &Assessment) -> [String; 4] {
     ]
 }
 
-fn skilling(a: &Assessment) -> (u32, u32) {
+fn skilling(a: &Assessment) -> (Points, Points) {
     (
         a.card.points.get(Subcategory::IntermediateCertifications),
         a.card.points.get(Subcategory::AdvancedCertifications),
@@ -379,7 +379,7 @@ proptest! {
             prop_assert!(card.points.get(sub) <= book.subcategory_max(sub), "{:?} {card:?}", sub);
         }
         for cat in Category::ALL {
-            let sum: u32 = Subcategory::ALL
+            let sum: Points = Subcategory::ALL
                 .into_iter()
                 .filter(|s| s.category() == cat)
                 .map(|s| card.points.get(s))
@@ -387,10 +387,10 @@ proptest! {
             prop_assert!(card.category(cat) <= book.category_max(cat));
             prop_assert_eq!(card.category(cat), sum.min(book.category_max(cat)));
         }
-        prop_assert_eq!(card.total, card.categories.iter().sum::<u32>());
-        prop_assert!(card.total <= 100);
-        let every_sub = Subcategory::ALL.into_iter().all(|s| card.points.get(s) >= 1);
-        prop_assert_eq!(card.attained, card.total >= 70 && every_sub);
+        prop_assert_eq!(card.total, card.categories.iter().sum::<Points>());
+        prop_assert!(card.total <= Points::from(100));
+        let every_sub = Subcategory::ALL.into_iter().all(|s| card.points.get(s) >= Points::from(1));
+        prop_assert_eq!(card.attained, card.total >= Points::from(70) && every_sub);
         if let Some(p) = s.path {
             prop_assert_eq!(card.path, p);
         }
@@ -583,8 +583,8 @@ fn the_generators_reach_the_edges() {
         let a = score(&s);
         for sub in Subcategory::ALL {
             let p = a.card.points.get(sub);
-            scored[sub as usize] |= p > 0;
-            empty[sub as usize] |= p == 0;
+            scored[sub as usize] |= p > Points::ZERO;
+            empty[sub as usize] |= p == Points::ZERO;
         }
         if s.path.is_none() {
             smb |= a.card.path == PathKind::Smb;

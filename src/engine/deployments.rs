@@ -6,7 +6,7 @@
 use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
 use super::path::{codes, near_misses};
 use super::{Area, Outcome, Tracer};
-use crate::model::{Situation, Subcategory};
+use crate::model::{Points, Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook};
 use std::collections::HashMap;
 
@@ -17,7 +17,7 @@ fn normal(service: &str) -> String {
     service.trim().to_lowercase()
 }
 
-pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u32 {
+pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> Points {
     let rule = &book.deployments;
     let excluded: Vec<String> = rule.excluded_services.iter().map(|s| normal(s)).collect();
     let (from, to) = book.windows.ttm.bounds(situation.as_of);
@@ -144,7 +144,7 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> u
         }
     }
     let counted = (distinct.len() as u64).min(u64::from(rule.max_services)) as u32;
-    let points = (counted * rule.points_per_service).min(rule.max_points);
+    let points = (rule.points_per_service * counted).min(rule.max_points);
     if !t.on() {
         return points;
     }

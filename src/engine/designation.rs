@@ -1,17 +1,22 @@
 //! The designation: categories, total and attainment (`PCS.*`).
 
 use super::{path_word, Area, Outcome, Tracer};
-use crate::model::{Category, PathKind, Points, ScoreCard, Subcategory};
+use crate::model::{CardPoints, Category, PathKind, Points, ScoreCard, Subcategory};
 use crate::rulebook::Rulebook;
 
-pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Tracer) -> ScoreCard {
-    let mut categories = [0u32; 3];
+pub(super) fn card(
+    path: PathKind,
+    points: CardPoints,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> ScoreCard {
+    let mut categories = [Points::ZERO; 3];
     for cat in Category::ALL {
         let subs: Vec<Subcategory> = Subcategory::ALL
             .into_iter()
             .filter(|s| s.category() == cat)
             .collect();
-        let sum: u32 = subs.iter().map(|s| points.get(*s)).sum();
+        let sum: Points = subs.iter().map(|s| points.get(*s)).sum();
         let max = book.category_max(cat);
         let value = sum.min(max);
         categories[cat as usize] = value;
@@ -36,7 +41,7 @@ pub(super) fn card(path: PathKind, points: Points, book: &Rulebook, t: &mut Trac
             format!("{parts} (maximum {max})"),
         );
     }
-    let total: u32 = categories.iter().sum();
+    let total: Points = categories.iter().sum();
     let a = &book.attainment;
     let empty: Vec<&str> = Subcategory::ALL
         .into_iter()
@@ -94,7 +99,7 @@ pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
             empty.join(", "),
             if empty.len() == 1 { "has" } else { "have" },
             a.min_points_per_subcategory,
-            if a.min_points_per_subcategory == 1 {
+            if a.min_points_per_subcategory == Points::from(1) {
                 ""
             } else {
                 "s"

@@ -13,7 +13,9 @@ mod path;
 mod skilling;
 mod usage_growth;
 
-use crate::model::{Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory};
+use crate::model::{
+    CardPoints, Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory,
+};
 use crate::rulebook::{clause, Rulebook};
 pub use designation::attainment_reason;
 pub use evidence::Evidence;
@@ -57,7 +59,7 @@ pub enum Outcome {
     /// The subject does not count, for the reason given.
     Excluded,
     /// The points a subcategory, category or total comes to.
-    Points(u32),
+    Points(Points),
 }
 
 /// One rule application: which clause, about what, with which data, to what effect.
@@ -193,7 +195,7 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
     let eligible = path::eligible_customers(situation, book, &mut t);
     let (path, path_source) = path::decide(situation, &eligible, book, &mut t)?;
 
-    let mut points = Points::default();
+    let mut points = CardPoints::default();
     points.set(
         Subcategory::NetCustomerAdds,
         net_customer_adds::score(situation.as_of, path, &eligible, book, &mut t),

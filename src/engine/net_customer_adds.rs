@@ -6,7 +6,7 @@
 
 use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
 use super::{Area, Outcome, Tracer};
-use crate::model::{Customer, Money, Month, PathKind, Subcategory};
+use crate::model::{Customer, Money, Month, PathKind, Points, Subcategory};
 use crate::rulebook::{clause, Rulebook};
 
 const AREA: Area = Area::Subcategory(Subcategory::NetCustomerAdds);
@@ -17,7 +17,7 @@ pub(super) fn score(
     customers: &[&Customer],
     book: &Rulebook,
     t: &mut Tracer,
-) -> u32 {
+) -> Points {
     let rule = &book.net_customer_adds;
     let threshold = rule.threshold_on(path);
     if t.on() {
@@ -101,7 +101,7 @@ pub(super) fn score(
     }
     let net = adds - losses;
     let counted = net.clamp(0, i64::from(rule.max_adds)) as u32;
-    let points = (counted * rule.points_per_add).min(rule.max_points);
+    let points = (rule.points_per_add * counted).min(rule.max_points);
     if !t.on() {
         return points;
     }

@@ -6,7 +6,7 @@
 
 use super::evidence::{CertRole, CertStatus, CertificationEvidence, Evidence, SkillingTally};
 use super::{path_word, Area, Outcome, Tracer};
-use crate::model::{Certification, Month, PathKind, Person, Situation, Subcategory};
+use crate::model::{Certification, Month, PathKind, Person, Points, Situation, Subcategory};
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
 
 /// Points for (intermediate, advanced).
@@ -15,7 +15,7 @@ pub(super) fn score(
     path: PathKind,
     book: &Rulebook,
     t: &mut Tracer,
-) -> (u32, u32) {
+) -> (Points, Points) {
     let rule = &book.skilling;
     (
         subcategory(
@@ -143,7 +143,7 @@ fn subcategory(
     path: PathKind,
     book: &Rulebook,
     t: &mut Tracer,
-) -> u32 {
+) -> Points {
     let area = Area::Subcategory(sub);
     note_unknown_certifications(area, &rule.scoring_clause, situation, book, t);
     let as_of = situation.as_of;
@@ -176,7 +176,7 @@ fn subcategory(
     let raw = if met {
         schedule.prerequisite_points + schedule.points_per_person * counted
     } else {
-        0
+        Points::ZERO
     };
     let points = raw.min(rule.max_points);
     if !met {

@@ -5,7 +5,7 @@
 //! M or without a baseline.
 
 use super::{Area, EngineError, Evidence, Outcome, Tracer};
-use crate::model::{Customer, Money, Month, Subcategory};
+use crate::model::{Customer, Money, Month, Points, Subcategory};
 use crate::rulebook::{clause, Rulebook};
 use rust_decimal::Decimal;
 
@@ -17,7 +17,7 @@ pub(super) fn score(
     customers: &[&Customer],
     book: &Rulebook,
     t: &mut Tracer,
-) -> Result<u32, EngineError> {
+) -> Result<Points, EngineError> {
     let rule = &book.usage_growth;
     let (then, _) = book.windows.growth_comparison.bounds(as_of);
     let (mut last, mut prior) = (Money::ZERO, Money::ZERO);
@@ -63,7 +63,7 @@ pub(super) fn score(
             Outcome::Excluded,
             format!("{last} in {as_of} is under the {minimum} needed to qualify"),
         );
-        points = Some(0);
+        points = Some(Points::ZERO);
     }
     if prior.is_zero() {
         t.push(
@@ -73,16 +73,17 @@ pub(super) fn score(
             Outcome::Excluded,
             format!("no baseline: eligible ACR in {then} is {prior}, so growth is undefined"),
         );
-        points = Some(0);
+        points = Some(Points::ZERO);
     }
     let points = match points {
         Some(p) => p,
         None => {
             let whole = whole_percent(last.amount(), prior.amount())?;
-            let earned = u64::try_from(whole.max(0))
-                .unwrap_or(0)
-                .saturating_mul(u64::from(rule.points_per_percent));
-            let points = earned.min(u64::from(rule.max_points)) as u32;
+            // Beyond the decimal range the points are capped anyway.
+            let earned = Decimal::from(whole.max(0))
+                .checked_mul(rule.points_per_percent.value())
+                .unwrap_or(Decimal::MAX);
+            let points = Points::new(earned).min(rule.max_points);
             let shown = shown_percent(last.amount(), prior.amount());
             t.push_with(
                 AREA,

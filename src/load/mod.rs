@@ -19,7 +19,7 @@ pub use error::LoadError;
 
 use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
-    MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
+    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Subcategory,
 };
 use format::{Need, Object};
 use small_map::SmallMap;
@@ -352,6 +352,11 @@ impl<'a> Reader<'a> {
         }
         text.parse()
             .map_err(|_| self.wrong(node, field, "a whole number below 4,294,967,296"))
+    }
+
+    /// An expected number of points: written, for now, as a whole number.
+    fn points(&self, node: &Node, field: &str) -> Result<Points> {
+        self.whole_number(node, field).map(Points::from)
     }
 
     fn boolean(&self, node: &Node, field: &str) -> Result<bool> {
@@ -792,7 +797,7 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             total: f
                 .value("total")
-                .map(|n| self.whole_number(n, "expected.total"))
+                .map(|n| self.points(n, "expected.total"))
                 .transpose()?,
             attained: f
                 .value("attained")
@@ -805,7 +810,7 @@ impl<'a> Reader<'a> {
             for sub in Subcategory::ALL {
                 e.points[sub as usize] = p
                     .value(sub.key())
-                    .map(|n| self.whole_number(n, &p.path(sub.key())))
+                    .map(|n| self.points(n, &p.path(sub.key())))
                     .transpose()?;
             }
         }
@@ -814,7 +819,7 @@ impl<'a> Reader<'a> {
             for cat in Category::ALL {
                 e.categories[cat as usize] = c
                     .value(cat.key())
-                    .map(|n| self.whole_number(n, &c.path(cat.key())))
+                    .map(|n| self.points(n, &c.path(cat.key())))
                     .transpose()?;
             }
         }

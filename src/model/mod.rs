@@ -5,9 +5,11 @@
 
 mod money;
 mod month;
+mod points;
 
 pub use money::{plain_decimal, Money, MoneyError};
 pub use month::Month;
+pub use points::Points;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -216,7 +218,7 @@ impl Situation {
 }
 
 mod score_card;
-pub use score_card::{Category, Expected, Points, ScoreCard, Subcategory};
+pub use score_card::{CardPoints, Category, Expected, ScoreCard, Subcategory};
 
 /// What a file says besides the situation: its name and labels, and, for a scenario,
 /// the expected score card.

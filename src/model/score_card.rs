@@ -1,6 +1,6 @@
 //! The score card: the numbers `score` prints and a scenario's `expected:` block checks.
 
-use super::PathKind;
+use super::{PathKind, Points};
 
 /// The five subcategories of Digital & App Innovation, in the guide's order.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
@@ -102,16 +102,16 @@ impl Category {
 
 /// Points per subcategory, in [`Subcategory::ALL`] order.
 #[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub struct Points(pub [u32; 5]);
+pub struct CardPoints(pub [Points; 5]);
 
-impl Points {
+impl CardPoints {
     /// The points of one subcategory.
-    pub fn get(&self, sub: Subcategory) -> u32 {
+    pub fn get(&self, sub: Subcategory) -> Points {
         self.0[sub as usize]
     }
 
     /// Sets the points of one subcategory.
-    pub fn set(&mut self, sub: Subcategory, points: u32) {
+    pub fn set(&mut self, sub: Subcategory, points: Points) {
         self.0[sub as usize] = points;
     }
 }
@@ -122,18 +122,18 @@ pub struct ScoreCard {
     /// The path scored on.
     pub path: PathKind,
     /// Points per subcategory.
-    pub points: Points,
+    pub points: CardPoints,
     /// Points per category, in [`Category::ALL`] order.
-    pub categories: [u32; 3],
+    pub categories: [Points; 3],
     /// The sum of all points.
-    pub total: u32,
+    pub total: Points,
     /// Whether the designation is attained (`PCS.ATTAINED`).
     pub attained: bool,
 }
 
 impl ScoreCard {
     /// The points of one category.
-    pub fn category(&self, category: Category) -> u32 {
+    pub fn category(&self, category: Category) -> Points {
         self.categories[category as usize]
     }
 }
@@ -144,11 +144,11 @@ pub struct Expected {
     /// `path`
     pub path: Option<PathKind>,
     /// `points.<subcategory>`, in [`Subcategory::ALL`] order.
-    pub points: [Option<u32>; 5],
+    pub points: [Option<Points>; 5],
     /// `categories.<category>`, in [`Category::ALL`] order.
-    pub categories: [Option<u32>; 3],
+    pub categories: [Option<Points>; 3],
     /// `total`
-    pub total: Option<u32>,
+    pub total: Option<Points>,
     /// `attained`
     pub attained: Option<bool>,
 }

@@ -915,11 +915,12 @@ pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) 
 pub fn growth(s: &Situation, book: &Rulebook, target: u32) -> Option<Action> {
     let rule = &book.usage_growth;
     let (last, prior) = growth_sums(s, book);
-    if prior <= Decimal::ZERO || rule.points_per_percent == 0 {
+    let per_percent = rule.points_per_percent.value();
+    if prior <= Decimal::ZERO || per_percent <= Decimal::ZERO {
         return None;
     }
-    let k = target.div_ceil(rule.points_per_percent);
-    let needed = (prior * Decimal::from(100 + k) / Decimal::ONE_HUNDRED)
+    let k = (Decimal::from(target) / per_percent).ceil();
+    let needed = (prior * (Decimal::ONE_HUNDRED + k) / Decimal::ONE_HUNDRED)
         .max(book.min_last_month_acr().amount());
     let add = (needed - last).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
     if add <= Decimal::ZERO {
@@ -951,8 +952,14 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
     let mut out = skilling(s, path, book, None);
     out.extend(deployment(s, path, book));
     out.extend(net_customer_adds(s, path, book));
-    let g = a.card.points.get(Subcategory::UsageGrowth);
-    let max = book.usage_growth.max_points;
+    // Usage growth earns whole points.
+    let g = a
+        .card
+        .points
+        .get(Subcategory::UsageGrowth)
+        .whole()
+        .unwrap_or(0);
+    let max = book.usage_growth.max_points.whole().unwrap_or(0);
     if g < max {
         let mut targets = vec![g + 1, max];
         targets.dedup();

@@ -8,7 +8,7 @@ use super::actions::{skilling_rule, Action, Purpose, SKILLING};
 use super::Scored;
 use crate::engine::evidence::CertStatus;
 use crate::engine::{path_word, Area, Assessment, Evidence};
-use crate::model::{Money, PathKind, ScoreCard, Subcategory};
+use crate::model::{Money, PathKind, Points, ScoreCard, Subcategory};
 use crate::report::count;
 use crate::rulebook::{clause, Rulebook};
 use rust_decimal::Decimal;
@@ -200,7 +200,7 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
                 count(holders(after), "holder", "holders"),
                 path_word(path)
             );
-            if schedule.prerequisite_points > 0 {
+            if schedule.prerequisite_points > Points::ZERO {
                 t.push_str(&format!(
                     ", worth {} points itself",
                     schedule.prerequisite_points

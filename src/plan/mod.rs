@@ -33,7 +33,7 @@ pub use actions::{Action, Kind, Purpose};
 pub use render::{plan_json, plan_text};
 
 use crate::engine::{self, Assessment, EngineError};
-use crate::model::{Category, ScoreCard, Situation, Subcategory};
+use crate::model::{Category, Points, ScoreCard, Situation, Subcategory};
 use crate::rulebook::Rulebook;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
@@ -44,11 +44,11 @@ pub struct Gap {
     /// The subcategory.
     pub sub: Subcategory,
     /// Its points now.
-    pub points: u32,
+    pub points: Points,
     /// Its maximum.
-    pub max: u32,
+    pub max: Points,
     /// Points missing to the maximum.
-    pub missing: u32,
+    pub missing: Points,
     /// It has fewer points than every subcategory needs for attainment.
     pub blocks: bool,
 }
@@ -70,8 +70,8 @@ pub struct Step {
 
 impl Step {
     /// Total points gained (negative when the action costs points elsewhere).
-    pub fn gain(&self) -> i64 {
-        i64::from(self.after.total) - i64::from(self.before.total)
+    pub fn gain(&self) -> Points {
+        self.after.total - self.before.total
     }
 
     /// The action raises a subcategory it is meant for.
@@ -85,7 +85,7 @@ impl Step {
     /// Worth offering: it raises what it is meant for, and the total or the number of
     /// subcategories at the attainment bar.
     fn useful(&self, book: &Rulebook) -> bool {
-        self.hits_target() && (self.gain() > 0 || self.unblocks(book))
+        self.hits_target() && (self.gain() > Points::ZERO || self.unblocks(book))
     }
 
     /// Subcategories below the attainment bar after the action, fewer than before.
@@ -142,10 +142,10 @@ fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
 
 /// How far a card is from attainment: missing total points plus missing points in
 /// blocking subcategories. Zero exactly when attained.
-fn deficit(card: &ScoreCard, book: &Rulebook) -> u32 {
+fn deficit(card: &ScoreCard, book: &Rulebook) -> Points {
     let a = &book.attainment;
     let short = a.min_total.saturating_sub(card.total);
-    let empty: u32 = Subcategory::ALL
+    let empty: Points = Subcategory::ALL
         .iter()
         .map(|s| {
             a.min_points_per_subcategory
@@ -156,11 +156,11 @@ fn deficit(card: &ScoreCard, book: &Rulebook) -> u32 {
 }
 
 /// The total a card would have with these subcategory points, category caps applied.
-fn total_of(points: &[u32; 5], book: &Rulebook) -> u32 {
+fn total_of(points: &[Points; 5], book: &Rulebook) -> Points {
     Category::ALL
         .iter()
         .map(|cat| {
-            let sum: u32 = Subcategory::ALL
+            let sum: Points = Subcategory::ALL
                 .iter()
                 .filter(|s| s.category() == *cat)
                 .map(|s| points[*s as usize])
@@ -170,7 +170,7 @@ fn total_of(points: &[u32; 5], book: &Rulebook) -> u32 {
         .sum()
 }
 
-fn attains(points: &[u32; 5], book: &Rulebook) -> bool {
+fn attains(points: &[Points; 5], book: &Rulebook) -> bool {
     total_of(points, book) >= book.attainment.min_total
         && points
             .iter()
@@ -258,7 +258,7 @@ fn reduced(s: &Situation, path: crate::model::PathKind, extra_customer: Option<&
 /// then fewer actions, then the kind order of [`Kind`], fewer US dollars, the subject.
 fn rank(a: &Step, b: &Step) -> Ordering {
     let (ga, gb) = (a.gain(), b.gain());
-    let (ca, cb) = (i64::from(a.action.count()), i64::from(b.action.count()));
+    let (ca, cb) = (a.action.count(), b.action.count());
     (gb * ca)
         .cmp(&(ga * cb))
         .then(ca.cmp(&cb))
@@ -350,7 +350,7 @@ fn ranked_actions(
     }
     // Skilling and deployment candidates are screened on the reduced copy first: most
     // certification bundles are useless or dominated, and a screen costs nothing.
-    let mut screened: Vec<(Action, i64)> = Vec::new();
+    let mut screened: Vec<(Action, Points)> = Vec::new();
     for action in people_only {
         let target = match &action {
             Action::Deploy { customer, .. } => Some(customer.as_str()),
@@ -358,7 +358,7 @@ fn ranked_actions(
         };
         let small = Scored::new(reduced(&start.situation, path, target), book)?;
         let (step, _) = small.try_action(&action, book)?;
-        if step.gain() > 0 {
+        if step.gain() > Points::ZERO {
             screened.push((action, step.gain()));
         }
     }
@@ -385,7 +385,7 @@ fn ranked_actions(
 /// A certification bundle is left out when another for the same subcategory gains at
 /// least as much with no more people, or when it only adds a scoring person to a bundle
 /// that already gains on its own (that is two actions, and the plan shows them so).
-fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
+fn dominated(action: &Action, gain: Points, all: &[(Action, Points)]) -> bool {
     let Action::Certify {
         sub,
         prerequisite,
@@ -404,7 +404,7 @@ fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
         } if s2 == sub && other != action => {
             let fewer = other.count() <= action.count() && *g >= gain;
             let strictly = other.count() < action.count() || *g > gain;
-            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisite && *g > 0;
+            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisite && *g > Points::ZERO;
             (fewer && strictly) || base
         }
         _ => false,
@@ -418,16 +418,16 @@ fn dominated(action: &Action, gain: i64, all: &[(Action, i64)]) -> bool {
 struct Opt {
     rungs: Vec<Vec<Action>>,
     count: u32,
-    delta: [i64; 5],
+    delta: [Points; 5],
     usd: Decimal,
     /// The delta comes from re-scoring, not from a formula.
     verified: bool,
 }
 
-fn delta(from: &ScoreCard, to: &ScoreCard) -> [i64; 5] {
-    let mut d = [0i64; 5];
+fn delta(from: &ScoreCard, to: &ScoreCard) -> [Points; 5] {
+    let mut d = [Points::ZERO; 5];
     for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        d[i] = i64::from(to.points.get(*sub)) - i64::from(from.points.get(*sub));
+        d[i] = to.points.get(*sub) - from.points.get(*sub);
     }
     d
 }
@@ -436,12 +436,12 @@ fn delta(from: &ScoreCard, to: &ScoreCard) -> [i64; 5] {
 struct Rung {
     actions: Vec<Action>,
     next: Scored,
-    gain: i64,
+    gain: Points,
 }
 
 impl Rung {
-    fn count(&self) -> i64 {
-        self.actions.iter().map(|a| i64::from(a.count())).sum()
+    fn count(&self) -> u32 {
+        self.actions.iter().map(Action::count).sum()
     }
 
     fn usd(&self) -> Decimal {
@@ -461,11 +461,12 @@ impl Rung {
     }
 }
 
-/// What a ladder climbs: a progress figure read from a verified state, the figure at
-/// which it stops, and at most how many rungs it takes.
+/// What a ladder climbs: a progress figure read from a verified state (points, or a
+/// count of net adds as points), the figure at which it stops, and at most how many
+/// rungs it takes.
 struct Measure<'a> {
-    progress: Box<dyn Fn(&Scored) -> i64 + 'a>,
-    goal: i64,
+    progress: Box<dyn Fn(&Scored) -> Points + 'a>,
+    goal: Points,
     rungs: usize,
 }
 
@@ -474,9 +475,10 @@ impl<'a> Measure<'a> {
     fn points(sub: Subcategory, book: &Rulebook) -> Measure<'a> {
         let max = book.subcategory_max(sub);
         Measure {
-            progress: Box::new(move |s: &Scored| i64::from(s.card().points.get(sub))),
-            goal: i64::from(max),
-            rungs: max as usize,
+            progress: Box::new(move |s: &Scored| s.card().points.get(sub)),
+            goal: max,
+            // A rung gains at least a point, so no ladder climbs further.
+            rungs: max.value().ceil().try_into().unwrap_or(0),
         }
     }
 }
@@ -528,7 +530,7 @@ fn ladder(
         let gain_of = |s: &Scored| (measure.progress)(s) - now;
         let mut best: Option<Rung> = None;
         let mut consider = |rung: Rung| {
-            if rung.gain > 0 && best.as_ref().is_none_or(|b| rung.beats(b)) {
+            if rung.gain > Points::ZERO && best.as_ref().is_none_or(|b| rung.beats(b)) {
                 best = Some(rung);
             }
         };
@@ -539,7 +541,7 @@ fn ladder(
                 action.kind(),
                 Kind::AssociatePerson | Kind::RenewCertification | Kind::RetakeCertification
             );
-            if gain <= 0 && enabling {
+            if gain <= Points::ZERO && enabling {
                 for then in candidates(&next) {
                     if then.kind() == action.kind() && then.subject() == action.subject() {
                         continue;
@@ -560,7 +562,7 @@ fn ladder(
             });
         }
         let Some(rung) = best else { break };
-        count += rung.count() as u32;
+        count += rung.count();
         usd += rung.usd();
         rungs.push(rung.actions);
         state = rung.next;
@@ -586,7 +588,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
         let here = Opt {
             rungs: Vec::new(),
             count: 0,
-            delta: [0; 5],
+            delta: [Points::ZERO; 5],
             usd: Decimal::ZERO,
             verified: true,
         };
@@ -604,9 +606,9 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     let measure = Measure {
                         progress: Box::new(move |st: &Scored| {
                             let (a, l) = net_adds(&st.assessment);
-                            (a - l).min(max_adds)
+                            Points::new(Decimal::from((a - l).min(max_adds)))
                         }),
-                        goal: max_adds,
+                        goal: Points::new(Decimal::from(max_adds)),
                         rungs: (max_adds + missing) as usize,
                     };
                     list.extend(ladder(start.clone(), book, measure, |state: &Scored| {
@@ -649,11 +651,13 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             }
             Subcategory::UsageGrowth => {
                 // One action reaches any number of points; its price is computed exactly.
-                let now = card.points.get(sub);
-                for target in now + 1..=book.subcategory_max(sub) {
+                // Usage growth earns whole points: one target per whole point.
+                let now = card.points.get(sub).whole().unwrap_or(0);
+                let max = book.subcategory_max(sub).whole().unwrap_or(0);
+                for target in now + 1..=max {
                     if let Some(action) = actions::growth(s, book, target) {
-                        let mut d = [0; 5];
-                        d[sub as usize] = i64::from(target - now);
+                        let mut d = [Points::ZERO; 5];
+                        d[sub as usize] = Points::from(target - now);
                         list.push(Opt {
                             usd: action.usd(),
                             rungs: vec![vec![action]],
@@ -731,7 +735,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             after: last.after,
         };
         if whole.after.points.get(*sub) > whole.before.points.get(*sub)
-            && (whole.gain() > 0 || whole.unblocks(book))
+            && (whole.gain() > Points::ZERO || whole.unblocks(book))
         {
             for step in option_steps {
                 push_step(&mut steps, step, book);
@@ -755,7 +759,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             break;
         }
         let before = deficit(state.card(), book);
-        let mut best: Option<(Step, Scored, u32)> = None;
+        let mut best: Option<(Step, Scored, Points)> = None;
         // The same screened candidates as the ranked list, and the growth that just
         // attains: each already re-scored on the current state.
         let mut offers = ranked_actions(&state, book)?.0;
@@ -767,10 +771,10 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             if after >= before || !step.hits_target() {
                 continue;
             }
-            let closed = i64::from(before - after);
+            let closed = before - after;
             let better = best.as_ref().is_none_or(|(b, _, bd)| {
-                let bclosed = i64::from(before - bd);
-                let (c, bc) = (i64::from(step.action.count()), i64::from(b.action.count()));
+                let bclosed = before - *bd;
+                let (c, bc) = (step.action.count(), b.action.count());
                 (closed * bc)
                     .cmp(&(bclosed * c))
                     .then_with(|| rank(b, &step))
@@ -852,11 +856,11 @@ fn still_open(action: &Action, s: &Situation) -> bool {
 fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
     let sub = Subcategory::UsageGrowth;
     let mut points = state.card().points.0;
-    let now = points[sub as usize];
-    let max = book.subcategory_max(sub);
+    let now = points[sub as usize].whole().unwrap_or(0);
+    let max = book.subcategory_max(sub).whole().unwrap_or(0);
     let target = (now + 1..=max)
         .find(|p| {
-            points[sub as usize] = *p;
+            points[sub as usize] = Points::from(*p);
             attains(&points, book)
         })
         .unwrap_or(max);
@@ -868,12 +872,11 @@ fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
 
 /// The points a set of options would reach, estimated by adding their re-scored
 /// changes to the current card, each subcategory held between 0 and its maximum.
-fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [u32; 5] {
-    let mut points = [0u32; 5];
+fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [Points; 5] {
+    let mut points = [Points::ZERO; 5];
     for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        let sum: i64 =
-            i64::from(card.points.get(*sub)) + picked.iter().map(|o| o.delta[i]).sum::<i64>();
-        points[i] = sum.clamp(0, i64::from(book.subcategory_max(*sub))) as u32;
+        let sum = card.points.get(*sub) + picked.iter().map(|o| o.delta[i]).sum::<Points>();
+        points[i] = sum.max(Points::ZERO).min(book.subcategory_max(*sub));
     }
     points
 }
@@ -881,7 +884,7 @@ fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [u32; 5] {
 /// One option per subcategory: attaining (estimated), fewest actions, then fewest US
 /// dollars, then the most points; the first such combination in option order.
 fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<Vec<Opt>> {
-    let mut best: Option<(u32, Decimal, u32, Vec<usize>)> = None;
+    let mut best: Option<(u32, Decimal, Points, Vec<usize>)> = None;
     let mut pick = vec![0usize; options.len()];
     loop {
         let picked: Vec<&Opt> = pick
@@ -927,13 +930,13 @@ fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<V
 fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) -> Vec<String> {
     let a = &book.attainment;
     let mut reasons = Vec::new();
-    let mut best = [0u32; 5];
+    let mut best = [Points::ZERO; 5];
     for (i, sub) in Subcategory::ALL.iter().enumerate() {
         best[i] = options[i]
             .iter()
             .map(|o| estimate(start.card(), &[o], book)[i])
             .max()
-            .unwrap_or(0);
+            .unwrap_or(Points::ZERO);
         if best[i] < a.min_points_per_subcategory {
             reasons.push(describe::why_stuck(*sub, start, book));
         }
@@ -952,13 +955,14 @@ fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Points;
+    use crate::model::CardPoints;
 
     fn card(points: [u32; 5], book: &Rulebook) -> ScoreCard {
+        let points = points.map(Points::from);
         ScoreCard {
             path: crate::model::PathKind::Smb,
-            points: Points(points),
-            categories: [0; 3],
+            points: CardPoints(points),
+            categories: [Points::ZERO; 3],
             total: total_of(&points, book),
             attained: attains(&points, book),
         }
@@ -974,16 +978,16 @@ mod tests {
             [30, 20, 4, 10, 6],
         ] {
             let c = card(points, book);
-            assert_eq!(deficit(&c, book) == 0, c.attained, "{points:?}");
+            assert_eq!(deficit(&c, book) == Points::ZERO, c.attained, "{points:?}");
         }
     }
 
     #[test]
     fn the_cheapest_combination_fixes_the_blocker_first() {
         let book = Rulebook::builtin();
-        let opt = |sub: usize, count: u32, gain: i64| {
-            let mut delta = [0; 5];
-            delta[sub] = gain;
+        let opt = |sub: usize, count: u32, gain: u32| {
+            let mut delta = [Points::ZERO; 5];
+            delta[sub] = Points::from(gain);
             Opt {
                 rungs: Vec::new(),
                 count,
@@ -1004,7 +1008,10 @@ mod tests {
         let now = card([20, 16, 0, 20, 10], book);
         let choice = cheapest(&options, &now, book).unwrap();
         let picked: Vec<&Opt> = choice.iter().collect();
-        assert_eq!(estimate(&now, &picked, book), [20, 16, 8, 20, 10]);
+        assert_eq!(
+            estimate(&now, &picked, book),
+            [20, 16, 8, 20, 10].map(Points::from)
+        );
     }
 
     #[test]
@@ -1012,12 +1019,12 @@ mod tests {
         let book = Rulebook::builtin();
         // A net customer add that also lifts usage growth by 1 reaches 70 with two
         // certifications; without the side effect a third action would be needed.
-        let mut with_growth = [0; 5];
-        with_growth[0] = 10;
-        with_growth[3] = 1;
-        let one = |sub: usize, gain: i64| {
-            let mut delta = [0; 5];
-            delta[sub] = gain;
+        let mut with_growth = [Points::ZERO; 5];
+        with_growth[0] = Points::from(10);
+        with_growth[3] = Points::from(1);
+        let one = |sub: usize, gain: u32| {
+            let mut delta = [Points::ZERO; 5];
+            delta[sub] = Points::from(gain);
             Opt {
                 rungs: Vec::new(),
                 count: 1,
@@ -1029,7 +1036,7 @@ mod tests {
         let zero = Opt {
             rungs: Vec::new(),
             count: 0,
-            delta: [0; 5],
+            delta: [Points::ZERO; 5],
             usd: Decimal::ZERO,
             verified: true,
         };
@@ -1050,6 +1057,6 @@ mod tests {
         let choice = cheapest(&options, &now, book).unwrap();
         let count: u32 = choice.iter().map(|o| o.count).sum();
         assert_eq!(count, 3);
-        assert!(choice[3].rungs.is_empty() && choice[3].delta == [0; 5]);
+        assert!(choice[3].rungs.is_empty() && choice[3].delta == [Points::ZERO; 5]);
     }
 }

@@ -4,7 +4,7 @@
 use super::{Action, Gap, Outcome, Plan, Purpose, Step};
 use crate::engine::Assessment;
 use crate::model::plain_decimal;
-use crate::model::{Category, ScoreCard, Subcategory};
+use crate::model::{Points, ScoreCard, Subcategory};
 use crate::report;
 use crate::rulebook::Rulebook;
 use rust_decimal::Decimal;
@@ -77,11 +77,11 @@ fn effects(before: &ScoreCard, after: &ScoreCard) -> String {
 
 fn gain_label(step: &Step) -> String {
     let (gain, count) = (step.gain(), step.action.count());
-    let sign = if gain > 0 { "+" } else { "" };
+    let sign = if gain > Points::ZERO { "+" } else { "" };
     if count == 1 {
         format!("{sign}{gain}")
     } else {
-        let each = Decimal::from(gain) / Decimal::from(count);
+        let each = gain.value() / Decimal::from(count);
         format!(
             "{sign}{gain} for {count} ({sign}{} each)",
             each.round_dp(2).normalize()
@@ -163,7 +163,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
             crate::engine::PathSource::Derived => "derived from the data",
         }
     );
-    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let max_total = book.max_total();
     out.push_str(&format!(
         "Now: {} of {max_total} points, {}\n\n",
         card.total,
@@ -175,7 +175,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
             if card.total < min.min_total {
                 why.push(format!(
                     "{} short of {}",
-                    card_points(min.min_total - card.total),
+                    report::points_count(min.min_total - card.total),
                     min.min_total
                 ));
             }
@@ -188,7 +188,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
                         format!("{blocking} subcategories")
                     },
                     min.min_points_per_subcategory,
-                    if min.min_points_per_subcategory == 1 {
+                    if min.min_points_per_subcategory == Points::from(1) {
                         ""
                     } else {
                         "s"
@@ -283,16 +283,8 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
     out
 }
 
-fn card_points(n: u32) -> String {
-    if n == 1 {
-        "1 point".into()
-    } else {
-        format!("{n} points")
-    }
-}
-
 fn gap_note(g: &Gap) -> String {
-    let mut note = if g.missing == 0 {
+    let mut note = if g.missing == Points::ZERO {
         "full".to_string()
     } else {
         format!("{:>2} missing", g.missing)

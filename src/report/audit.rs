@@ -176,7 +176,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         .iter()
         .rev()
         .find(|e| e.area == Area::Designation && e.clause == book.attainment.clause);
-    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let max_total = book.max_total();
     let path_clause = a
         .trace
         .iter()
@@ -300,7 +300,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
             });
         }
     }
-    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let max_total = book.max_total();
     rows.push(Row {
         cells: vec![
             Cell::Strong("Total".into()),

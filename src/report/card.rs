@@ -80,7 +80,7 @@ pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     for cat in Category::ALL {
         max_categories.insert(cat.key().into(), json!(book.category_max(cat)));
     }
-    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let max_total = book.max_total();
     let mut value = card_shape(&a.card);
     value.insert("designation".into(), json!(a.designation.slug()));
     value.insert("as_of".into(), json!(a.as_of.to_string()));
@@ -133,7 +133,7 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
             ));
         }
     }
-    let max_total: u32 = Category::ALL.iter().map(|c| book.category_max(*c)).sum();
+    let max_total = book.max_total();
     out.push_str(&format!("{:<32}{:>4} / {max_total}\n", "Total", card.total));
     out.push_str(&format!(
         "\n{}\n",

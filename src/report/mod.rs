@@ -25,6 +25,15 @@ pub use explain_json::explain_json;
 pub use explain_markdown::explain_markdown;
 pub use rules::{rules_check_text, rules_text};
 
+/// `1 point`, `20 points`: a number of points with its noun.
+pub(crate) fn points_count(p: crate::model::Points) -> String {
+    if p == crate::model::Points::from(1) {
+        format!("{p} point")
+    } else {
+        format!("{p} points")
+    }
+}
+
 /// `1 file`, `3 files`: a count with its noun, for every report's summary lines.
 pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     if n == 1 {

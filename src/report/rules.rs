@@ -2,7 +2,7 @@
 //! guide, and the findings of `pcscore rules --check`.
 
 use super::count;
-use crate::model::{Category, PathKind, Subcategory};
+use crate::model::{Category, PathKind, Points, Subcategory};
 use crate::rulebook::check::Check;
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
 
@@ -15,7 +15,7 @@ pub fn rules_text(book: &Rulebook) -> String {
     );
 
     let mut rows = vec![row(["Maxima", "points", "clause"])];
-    let mut total = 0;
+    let mut total = Points::ZERO;
     for cat in Category::ALL {
         let max = book.category_max(cat);
         total += max;
@@ -43,7 +43,7 @@ pub fn rules_text(book: &Rulebook) -> String {
     out.push_str(&format!(
         "Attained with at least {} points and at least {} in every subcategory ({}).\n\n",
         a.min_total,
-        count(a.min_points_per_subcategory as usize, "point", "points"),
+        super::points_count(a.min_points_per_subcategory),
         a.clause
     ));
 
@@ -63,7 +63,7 @@ pub fn rules_text(book: &Rulebook) -> String {
             "{} x {} net adds = {}",
             nca.points_per_add,
             nca.max_adds,
-            u64::from(nca.points_per_add) * u64::from(nca.max_adds)
+            nca.points_per_add * nca.max_adds
         )
     });
     rows.push(row(["Net customer adds", &e, &s, &nca.clause]));
@@ -82,8 +82,7 @@ pub fn rules_text(book: &Rulebook) -> String {
                 s.prerequisite_points,
                 s.points_per_person,
                 s.max_people,
-                u64::from(s.prerequisite_points)
-                    + u64::from(s.points_per_person) * u64::from(s.max_people)
+                s.prerequisite_points + s.points_per_person * s.max_people
             )
         });
         // One clause per path, stacked in the order of the path columns.
@@ -107,7 +106,7 @@ pub fn rules_text(book: &Rulebook) -> String {
             "{} x {} services = {}",
             dep.points_per_service,
             dep.max_services,
-            u64::from(dep.points_per_service) * u64::from(dep.max_services)
+            dep.points_per_service * dep.max_services
         )
     });
     rows.push(row(["Deployments", &e, &s, &dep.clause]));

@@ -9,10 +9,11 @@
 //! the two failures are reported as one finding that names the cap the others agree on.
 
 use super::Rulebook;
-use crate::model::{Category, PathKind, Subcategory};
+use crate::model::{Category, PathKind, Points, Subcategory};
+use rust_decimal::Decimal;
 
 /// The points the guide has in all, across the three categories (`PCS.CATEGORY.MAX`).
-pub const TOTAL_POINTS: u64 = 100;
+pub const TOTAL_POINTS: u32 = 100;
 
 /// The paths, in the order findings name them.
 const PATHS: [PathKind; 2] = [PathKind::Enterprise, PathKind::Smb];
@@ -48,30 +49,38 @@ pub struct Check {
 #[derive(Debug, Clone)]
 enum Reach {
     /// A fixed number of units: the sum is the most it gives.
-    Bounded { points: u64, sum: String },
+    Bounded { points: Points, sum: String },
     /// Points per unit without a limit on units (usage growth's percent): it reaches
     /// any cap when it gives anything per unit; the subcategory cap clamps it.
-    Unbounded { per_unit: u64, unit: &'static str },
+    Unbounded {
+        per_unit: Points,
+        unit: &'static str,
+    },
 }
+
+/// No cap: what a schedule gives on its own.
+const UNCAPPED: Points = Points::new(Decimal::MAX);
 
 impl Reach {
     /// The most the subcategory can score on the path, cap applied.
-    fn achievable(&self, cap: u64) -> u64 {
+    fn achievable(&self, cap: Points) -> Points {
         match self {
             Reach::Bounded { points, .. } => (*points).min(cap),
-            Reach::Unbounded { per_unit, .. } if *per_unit > 0 => cap,
-            Reach::Unbounded { .. } => 0,
+            Reach::Unbounded { per_unit, .. } if *per_unit > Points::ZERO => cap,
+            Reach::Unbounded { .. } => Points::ZERO,
         }
     }
 
-    fn describe(&self, cap: u64) -> String {
+    fn describe(&self, cap: Points) -> String {
         match self {
             Reach::Bounded { points, sum } => format!("{sum} = {points}"),
-            Reach::Unbounded { per_unit: 0, unit } => format!("0 per {unit}"),
+            Reach::Unbounded { per_unit, unit } if *per_unit <= Points::ZERO => {
+                format!("0 per {unit}")
+            }
             Reach::Unbounded { per_unit, unit } => {
                 format!(
                     "{per_unit} per {unit}, {cap} from {}%",
-                    cap.div_ceil(*per_unit)
+                    (cap.value() / per_unit.value()).ceil()
                 )
             }
         }
@@ -81,9 +90,8 @@ impl Reach {
 fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
     // Skilling shows its prerequisite points even when they are 0, as the guide's
     // Enterprise schedule has them: "no points are earned for prerequisite certifications".
-    let bounded = |fixed: Option<u32>, per: u32, units: u32| {
-        // u32 x u32 + u32 always fits in u64, whatever a rulebook variant says.
-        let points = u64::from(fixed.unwrap_or(0)) + u64::from(per) * u64::from(units);
+    let bounded = |fixed: Option<Points>, per: Points, units: u32| {
+        let points = fixed.unwrap_or(Points::ZERO) + per * units;
         let sum = match fixed {
             Some(fixed) => format!("{fixed} + {per} x {units}"),
             None => format!("{per} x {units}"),
@@ -104,7 +112,7 @@ fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
             )
         }
         Subcategory::UsageGrowth => Reach::Unbounded {
-            per_unit: book.usage_growth.points_per_percent.into(),
+            per_unit: book.usage_growth.points_per_percent,
             unit: "whole percent of growth",
         },
         Subcategory::Deployments => {
@@ -127,10 +135,10 @@ fn subs_of(cat: Category) -> impl Iterator<Item = Subcategory> {
         .filter(move |s| s.category() == cat)
 }
 
-fn plus(values: &[u64]) -> String {
+fn plus(values: &[Points]) -> String {
     values
         .iter()
-        .map(u64::to_string)
+        .map(Points::to_string)
         .collect::<Vec<_>>()
         .join(" + ")
 }
@@ -159,13 +167,13 @@ fn on_paths(paths: &[PathKind], either: bool) -> String {
 
 /// Checks the rulebook's arithmetic; the checks that fail are its inconsistencies.
 pub fn check(book: &Rulebook) -> Vec<Check> {
-    let cap = |sub: Subcategory| u64::from(book.subcategory_max(sub));
+    let cap = |sub: Subcategory| book.subcategory_max(sub);
     let mut checks = Vec::new();
 
     for cat in Category::ALL {
-        let caps: Vec<u64> = subs_of(cat).map(cap).collect();
-        let sum: u64 = caps.iter().sum();
-        let max = u64::from(book.category_max(cat));
+        let caps: Vec<Points> = subs_of(cat).map(cap).collect();
+        let sum: Points = caps.iter().sum();
+        let max = book.category_max(cat);
         let clause = category_clause(book, cat);
         let shown = if caps.len() > 1 {
             format!(" ({})", plus(&caps))
@@ -189,16 +197,16 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
         });
     }
 
-    let maxima: Vec<u64> = Category::ALL
+    let maxima: Vec<Points> = Category::ALL
         .iter()
-        .map(|c| u64::from(book.category_max(*c)))
+        .map(|c| book.category_max(*c))
         .collect();
-    let total: u64 = maxima.iter().sum();
+    let total: Points = maxima.iter().sum();
     let clause = category_clause(book, Category::Performance);
     checks.push(Check {
         kind: CheckKind::Total,
-        holds: total == TOTAL_POINTS,
-        sentence: if total == TOTAL_POINTS {
+        holds: total == Points::from(TOTAL_POINTS),
+        sentence: if total == Points::from(TOTAL_POINTS) {
             format!(
                 "the categories add up to {TOTAL_POINTS} ({}) ({clause})",
                 plus(&maxima)
@@ -218,7 +226,7 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
     merge_misprints(book, checks)
 }
 
-fn reach_check(book: &Rulebook, sub: Subcategory, cap: u64) -> Check {
+fn reach_check(book: &Rulebook, sub: Subcategory, cap: Points) -> Check {
     let clause = book.subcategory_clause(sub);
     let reaches: Vec<(PathKind, Reach)> =
         PATHS.iter().map(|p| (*p, reach(book, sub, *p))).collect();
@@ -244,14 +252,14 @@ fn reach_check(book: &Rulebook, sub: Subcategory, cap: u64) -> Check {
         reaches
             .iter()
             .filter(|(p, _)| paths.contains(p))
-            .map(|(_, r)| r.achievable(u64::MAX))
+            .map(|(_, r)| r.achievable(UNCAPPED))
             .collect::<Vec<_>>()
     };
     let key = sub.key();
     let mut problems = Vec::new();
     if !short.is_empty() {
         let values = most(&short);
-        let best = values.iter().max().copied().unwrap_or(0);
+        let best = values.iter().max().copied().unwrap_or(Points::ZERO);
         let verb = if values.iter().all(|v| *v == best) {
             format!("reaches at most {best}")
         } else {
@@ -265,7 +273,7 @@ fn reach_check(book: &Rulebook, sub: Subcategory, cap: u64) -> Check {
     }
     if !over.is_empty() {
         let values = most(&over);
-        let best = values.iter().max().copied().unwrap_or(0);
+        let best = values.iter().max().copied().unwrap_or(Points::ZERO);
         problems.push(format!(
             "its point schedule gives up to {best} {} ({}), more than its cap of {cap}, so the points above {cap} can never count",
             on_paths(&over, false),
@@ -290,19 +298,19 @@ fn reach_check(book: &Rulebook, sub: Subcategory, cap: u64) -> Check {
 
 fn attainment_check(book: &Rulebook) -> Check {
     let a = &book.attainment;
-    let need = u64::from(a.min_total);
-    let each = u64::from(a.min_points_per_subcategory);
+    let need = a.min_total;
+    let each = a.min_points_per_subcategory;
     let most = |sub: Subcategory, path: PathKind| {
-        reach(book, sub, path).achievable(u64::from(book.subcategory_max(sub)))
+        reach(book, sub, path).achievable(book.subcategory_max(sub))
     };
-    let totals: Vec<(PathKind, u64)> = PATHS
+    let totals: Vec<(PathKind, Points)> = PATHS
         .iter()
         .map(|&path| {
             let total = Category::ALL
                 .iter()
                 .map(|&cat| {
-                    let sum: u64 = subs_of(cat).map(|sub| most(sub, path)).sum();
-                    sum.min(u64::from(book.category_max(cat)))
+                    let sum: Points = subs_of(cat).map(|sub| most(sub, path)).sum();
+                    sum.min(book.category_max(cat))
                 })
                 .sum();
             (path, total)
@@ -320,7 +328,7 @@ fn attainment_check(book: &Rulebook) -> Check {
         .into_iter()
         .filter_map(|sub| {
             let paths: Vec<PathKind> = PATHS.into_iter().filter(|&p| most(sub, p) < each).collect();
-            let values: Vec<u64> = paths.iter().map(|&p| most(sub, p)).collect();
+            let values: Vec<Points> = paths.iter().map(|&p| most(sub, p)).collect();
             let best = values.iter().max()?;
             Some(format!(
                 "{} (at most {best} {})",
@@ -334,7 +342,13 @@ fn attainment_check(book: &Rulebook) -> Check {
         .filter(|(_, t)| *t < need)
         .map(|(p, _)| *p)
         .collect();
-    let points = |n: u64| if n == 1 { "point" } else { "points" };
+    let points = |n: Points| {
+        if n == Points::from(1) {
+            "point"
+        } else {
+            "points"
+        }
+    };
     let mut problems = Vec::new();
     if !short.is_empty() {
         problems.push(format!(
@@ -369,8 +383,8 @@ fn attainment_check(book: &Rulebook) -> Check {
 /// two failures become one finding that says which number the others agree on.
 fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
     for sub in Subcategory::ALL {
-        let cap = u64::from(book.subcategory_max(sub));
-        let reached: Vec<u64> = PATHS
+        let cap = book.subcategory_max(sub);
+        let reached: Vec<Points> = PATHS
             .iter()
             .map(|p| reach(book, sub, *p).achievable(cap))
             .collect();
@@ -381,10 +395,8 @@ fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
             continue;
         }
         let cat = sub.category();
-        let sum: u64 = subs_of(cat)
-            .map(|s| u64::from(book.subcategory_max(s)))
-            .sum();
-        if sum - cap + fit != u64::from(book.category_max(cat)) {
+        let sum: Points = subs_of(cat).map(|s| book.subcategory_max(s)).sum();
+        if sum - cap + fit != book.category_max(cat) {
             continue;
         }
         let failing = |kind: CheckKind| checks.iter().position(|c| c.kind == kind && !c.holds);

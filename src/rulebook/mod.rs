@@ -8,7 +8,7 @@
 pub mod check;
 pub mod clause;
 
-use crate::model::{Category, Money, Month, PathKind, Subcategory};
+use crate::model::{Category, Money, Month, PathKind, Points, Subcategory};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -76,7 +76,7 @@ pub struct CategoryRule {
     /// `performance`, `skilling` or `customer_success`.
     pub key: String,
     /// Maximum points.
-    pub max: u32,
+    pub max: Points,
     /// Clause id.
     pub clause: String,
 }
@@ -86,9 +86,9 @@ pub struct CategoryRule {
 #[serde(deny_unknown_fields)]
 pub struct Attainment {
     /// Minimum total points.
-    pub min_total: u32,
+    pub min_total: Points,
     /// Minimum points in every subcategory.
-    pub min_points_per_subcategory: u32,
+    pub min_points_per_subcategory: Points,
     /// Clause id.
     pub clause: String,
 }
@@ -190,13 +190,13 @@ impl<T: Copy> PerPath<T> {
 #[serde(deny_unknown_fields)]
 pub struct NetCustomerAddsRule {
     /// Cap of the subcategory.
-    pub max_points: u32,
+    pub max_points: Points,
     /// Monthly ACR threshold in whole USD per path.
     pub threshold: PerPath<u64>,
     /// Clause of the threshold.
     pub threshold_clause: String,
     /// Points per net add.
-    pub points_per_add: u32,
+    pub points_per_add: Points,
     /// Net adds are clamped to this.
     pub max_adds: u32,
     /// Clause of the points.
@@ -215,7 +215,7 @@ impl NetCustomerAddsRule {
 #[serde(deny_unknown_fields)]
 pub struct SkillingSubcategory {
     /// Cap of the subcategory.
-    pub max_points: u32,
+    pub max_points: Points,
     /// Clause of the cap.
     pub max_clause: String,
     /// Prerequisite certification slugs.
@@ -235,9 +235,9 @@ pub struct SkillingSchedule {
     /// People holding a prerequisite needed before scoring people earn points.
     pub prerequisite_people: u32,
     /// Points for meeting the prerequisite itself.
-    pub prerequisite_points: u32,
+    pub prerequisite_points: Points,
     /// Points per scoring person.
-    pub points_per_person: u32,
+    pub points_per_person: Points,
     /// Scoring people counted at most.
     pub max_people: u32,
     /// Clause id.
@@ -316,13 +316,13 @@ pub struct CertificationInfo {
 #[serde(deny_unknown_fields)]
 pub struct DeploymentsRule {
     /// Cap of the subcategory.
-    pub max_points: u32,
+    pub max_points: Points,
     /// The eligible service level.
     pub service_level: u32,
     /// Services that never count, matched like every service name.
     pub excluded_services: Vec<String>,
     /// Points per distinct service.
-    pub points_per_service: u32,
+    pub points_per_service: Points,
     /// Distinct services counted at most.
     pub max_services: u32,
     /// Clause id.
@@ -334,13 +334,13 @@ pub struct DeploymentsRule {
 #[serde(deny_unknown_fields)]
 pub struct UsageGrowthRule {
     /// Cap of the subcategory.
-    pub max_points: u32,
+    pub max_points: Points,
     /// Minimum ACR in M, whole USD.
     pub min_last_month_acr: u64,
     /// Clause of the minimum.
     pub min_acr_clause: String,
     /// Points per whole percent of growth.
-    pub points_per_percent: u32,
+    pub points_per_percent: Points,
     /// Clause of the points.
     pub clause: String,
 }
@@ -517,15 +517,20 @@ impl Rulebook {
     }
 
     /// The maximum of a category.
-    pub fn category_max(&self, category: Category) -> u32 {
+    pub fn category_max(&self, category: Category) -> Points {
         self.categories
             .iter()
             .find(|c| c.key == category.key())
-            .map_or(0, |c| c.max)
+            .map_or(Points::ZERO, |c| c.max)
+    }
+
+    /// The most points a partner can have: the sum of the category maxima.
+    pub fn max_total(&self) -> Points {
+        self.categories.iter().map(|c| c.max).sum()
     }
 
     /// The cap of a subcategory.
-    pub fn subcategory_max(&self, sub: Subcategory) -> u32 {
+    pub fn subcategory_max(&self, sub: Subcategory) -> Points {
         match sub {
             Subcategory::NetCustomerAdds => self.net_customer_adds.max_points,
             Subcategory::IntermediateCertifications => {

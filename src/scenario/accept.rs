@@ -253,7 +253,8 @@ fn same_value(key: &str, written: &str, want: &str) -> bool {
         "attained" => written == want,
         _ => {
             written.bytes().all(|b| b.is_ascii_digit())
-                && written.parse::<u32>().ok() == want.parse::<u32>().ok()
+                && written.parse::<rust_decimal::Decimal>().ok()
+                    == want.parse::<rust_decimal::Decimal>().ok()
         }
     }
 }
@@ -698,15 +699,15 @@ pub fn commit(p: &Pending) -> Result<(), CommitError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Points;
+    use crate::model::{CardPoints, Points};
 
     /// A card with every value distinct, so a test can see which key went where.
     fn card() -> ScoreCard {
         ScoreCard {
             path: PathKind::Enterprise,
-            points: Points([10, 8, 6, 19, 4]),
-            categories: [10, 14, 23],
-            total: 47,
+            points: CardPoints([10, 8, 6, 19, 4].map(Points::from)),
+            categories: [10, 14, 23].map(Points::from),
+            total: Points::from(47),
             attained: false,
         }
     }

@@ -65,14 +65,14 @@ pub fn mismatches(expected: &Expected, actual: &ScoreCard) -> Vec<Mismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{PathKind, Points};
+    use crate::model::{CardPoints, PathKind, Points};
 
     fn card() -> ScoreCard {
         ScoreCard {
             path: PathKind::Smb,
-            points: Points([20, 16, 12, 20, 8]),
-            categories: [20, 28, 28],
-            total: 76,
+            points: CardPoints([20, 16, 12, 20, 8].map(Points::from)),
+            categories: [20, 28, 28].map(Points::from),
+            total: Points::from(76),
             attained: true,
         }
     }
@@ -81,9 +81,9 @@ mod tests {
     fn only_written_keys_that_differ_are_listed_in_card_order() {
         let expected = Expected {
             path: Some(PathKind::Enterprise),
-            points: [Some(20), None, None, None, Some(10)],
-            categories: [None, Some(28), None],
-            total: Some(78),
+            points: [Some(20), None, None, None, Some(10)].map(|p| p.map(Points::from)),
+            categories: [None, Some(Points::from(28)), None],
+            total: Some(Points::from(78)),
             attained: Some(true),
         };
         let keys: Vec<(String, Value, Value)> = mismatches(&expected, &card())
@@ -103,7 +103,7 @@ mod tests {
     #[test]
     fn a_matching_expectation_has_none() {
         let expected = Expected {
-            total: Some(76),
+            total: Some(Points::from(76)),
             ..Expected::default()
         };
         assert!(mismatches(&expected, &card()).is_empty());

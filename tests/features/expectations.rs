@@ -38,7 +38,7 @@ fn scored_path(w: &mut Spec, path: PathArg, source: String) -> Result<(), String
 fn subcategory_points(w: &mut Spec, sub: SubcategoryArg, points: u32) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.points.get(sub.0);
-    if got == points {
+    if got == pcscore::model::Points::from(points) {
         return Ok(());
     }
     Err(format!(
@@ -52,7 +52,7 @@ fn subcategory_points(w: &mut Spec, sub: SubcategoryArg, points: u32) -> Result<
 fn category_points(w: &mut Spec, cat: CategoryArg, points: u32) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.category(cat.0);
-    if got == points {
+    if got == pcscore::model::Points::from(points) {
         return Ok(());
     }
     Err(format!(
@@ -66,7 +66,7 @@ fn category_points(w: &mut Spec, cat: CategoryArg, points: u32) -> Result<(), St
 fn total(w: &mut Spec, points: u32) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.total;
-    if got == points {
+    if got == pcscore::model::Points::from(points) {
         return Ok(());
     }
     Err(format!(
