@@ -135,16 +135,19 @@ pub fn run(args: CheckArgs, book: &Rulebook) -> ExitCode {
         ReportFormat::Json => report::check_json(cases, selected.not_selected),
         ReportFormat::Junit => report::check_junit(cases),
     };
-    match &args.output {
+    let printed = match &args.output {
         None => super::print(&text),
         Some(file) => {
             if let Err(e) = write_whole(file, &text) {
                 return super::fail(&format!("{}: cannot write the report: {e}", file.display()));
             }
-            super::print(&report::check_summary(cases, selected.not_selected));
+            super::print(&report::check_summary(cases, selected.not_selected))
         }
+    };
+    match printed {
+        Ok(()) => ExitCode::from(code),
+        Err(failed) => failed,
     }
-    ExitCode::from(code)
 }
 
 /// Writes `text` to a sibling temporary file and renames it over `file`, so a reader
