@@ -12,7 +12,9 @@
 //! - A file whose permission bits let nobody write it (`0444`) is refused, as `cp`
 //!   refuses it; the rule is the bits, the same for root as for anyone.
 //! - A symbolic link is followed to the file it names, and that file is replaced; the
-//!   link stays a link. A device or a named pipe is written into, never replaced.
+//!   link stays a link. A device or a named pipe is written into, never replaced; so is
+//!   a file reached through a descriptor's link (`/dev/stdout` after the shell's `>`),
+//!   appended to as the shell opened it.
 //! - The temporary file is named `.NAME.TAG.PID.tmp`, with the id of the process that
 //!   writes it. A temporary file of a process that no longer runs (killed while
 //!   writing) is removed by the next run; where processes cannot be looked up (no
@@ -115,25 +117,37 @@ impl<E> From<WriteError> for ReplaceError<E> {
 /// whole (created when missing, with its missing folders). `tag` names the writer in
 /// the temporary file's name.
 pub fn write_whole(file: &Path, bytes: &[u8], tag: &str) -> Result<(), WriteError> {
-    let target = resolve_links(file).map_err(|error| WriteError::Io {
-        step: "cannot follow its symbolic links".into(),
-        error,
-    })?;
-    match std::fs::symlink_metadata(&target) {
+    // The kernel follows the links here, `/proc` ones included, which no path
+    // arithmetic can (`/proc/self/fd/1` may read `pipe:[42]`).
+    match std::fs::metadata(file) {
         Ok(meta) if meta.is_dir() => Err(WriteError::Folder),
-        Ok(meta) if meta.is_file() => replace::<std::convert::Infallible>(
-            &target,
-            &meta,
-            bytes,
-            (tag, Writers::Many),
-            &mut || Ok(()),
-        )
-        .map_err(|e| match e {
-            ReplaceError::Write(e) => e,
-            ReplaceError::Refused(never) => match never {},
-        }),
-        Ok(_) => write_through(&target, bytes),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => create(&target, bytes, tag),
+        Ok(meta) if meta.is_file() && through_descriptor(file) => append_through(file, bytes),
+        Ok(meta) if meta.is_file() => {
+            let target = std::fs::canonicalize(file).map_err(|error| WriteError::Io {
+                step: "cannot follow its symbolic links".into(),
+                error,
+            })?;
+            replace::<std::convert::Infallible>(
+                &target,
+                &meta,
+                bytes,
+                (tag, Writers::Many),
+                &mut || Ok(()),
+            )
+            .map_err(|e| match e {
+                ReplaceError::Write(e) => e,
+                ReplaceError::Refused(never) => match never {},
+            })
+        }
+        Ok(_) => write_through(file, bytes),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            // Nothing there, or a link to a file still to be made.
+            let target = resolve_links(file).map_err(|error| WriteError::Io {
+                step: "cannot follow its symbolic links".into(),
+                error,
+            })?;
+            create(&target, bytes, tag)
+        }
         Err(error) => Err(WriteError::Io {
             step: "cannot look at it".into(),
             error,
@@ -141,11 +155,66 @@ pub fn write_whole(file: &Path, bytes: &[u8], tag: &str) -> Result<(), WriteErro
     }
 }
 
+/// Whether `file` reaches its file through an open file descriptor's link
+/// (`/dev/stdout`, `/dev/fd/3`, `/proc/self/fd/1`): that file was opened by the shell
+/// (`> out.txt`, `>> log`), and is written as the shell set it up, not replaced.
+fn through_descriptor(file: &Path) -> bool {
+    descriptor(file).is_some()
+}
+
+/// Which of this process's open file descriptors `file` names, through links
+/// (`/dev/stdout` is `/proc/self/fd/1`, so 1), if any. `check --output /dev/stdout`
+/// prints the report on stdout itself: reopening it would write at another offset than
+/// the lines printed after it.
+pub fn descriptor(file: &Path) -> Option<u32> {
+    let mut path = file.to_path_buf();
+    for _ in 0..MAX_LINKS {
+        if let Some(fd) = descriptor_number(&path) {
+            return Some(fd);
+        }
+        // Checked before reading the link: `/dev/fd/1` reads as `pipe:[42]`.
+        let next = std::fs::read_link(&path).ok()?;
+        path = match path.parent() {
+            Some(folder) if next.is_relative() => folder.join(next),
+            _ => next,
+        };
+    }
+    None
+}
+
+fn descriptor_number(path: &Path) -> Option<u32> {
+    let text = path.to_str()?;
+    let own = format!("/proc/{}/fd/", std::process::id());
+    ["/dev/fd/", "/proc/self/fd/", "/proc/thread-self/fd/", &own]
+        .iter()
+        .find_map(|folder| text.strip_prefix(folder))
+        .and_then(|n| n.parse().ok())
+}
+
+/// A regular file behind a descriptor's link: appended to, which is writing after
+/// what the shell kept (nothing after `>`, the log after `>>`).
+fn append_through(file: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let mut out = OpenOptions::new()
+        .append(true)
+        .open(file)
+        .map_err(|error| WriteError::Io {
+            step: "cannot open it for writing".into(),
+            error,
+        })?;
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .map_err(|error| WriteError::Io {
+            step: "cannot write into it".into(),
+            error,
+        })
+}
+
+/// The kernel's limit on links followed in a path, so a loop ends with an error.
+const MAX_LINKS: usize = 40;
+
 /// The path a chain of symbolic links leads to, which may not exist yet (a link to a
 /// file still to be made). A path that is no link is returned as it is.
 fn resolve_links(file: &Path) -> io::Result<PathBuf> {
-    // The same limit as the kernel's, so a loop ends with an error instead of spinning.
-    const MAX_LINKS: usize = 40;
     let mut path = file.to_path_buf();
     for _ in 0..MAX_LINKS {
         match std::fs::symlink_metadata(&path) {
@@ -662,6 +731,23 @@ mod tests {
             resolve_links(&d.0.join("plain")).expect("as is"),
             d.0.join("plain")
         );
+    }
+
+    #[test]
+    fn descriptor_links_are_recognised_before_they_are_read() {
+        assert_eq!(descriptor(Path::new("/dev/fd/1")), Some(1));
+        assert_eq!(descriptor(Path::new("/proc/self/fd/2")), Some(2));
+        let own = format!("/proc/{}/fd/7", std::process::id());
+        assert_eq!(descriptor(Path::new(&own)), Some(7));
+        assert_eq!(descriptor(Path::new("/proc/self/fd/x")), None);
+        assert_eq!(descriptor(Path::new("reports/out.txt")), None);
+        #[cfg(unix)]
+        {
+            let d = Dir::new();
+            std::os::unix::fs::symlink("/proc/self/fd/1", d.0.join("out")).expect("link");
+            std::os::unix::fs::symlink("out", d.0.join("again")).expect("link");
+            assert_eq!(descriptor(&d.0.join("again")), Some(1));
+        }
     }
 
     #[test]
