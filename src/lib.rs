@@ -15,6 +15,7 @@ pub mod coverage;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod output;
 pub mod plan;
 pub mod report;
 pub mod rulebook;

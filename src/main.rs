@@ -167,8 +167,10 @@ fn main() -> ExitCode {
         Command::Schema => (authoring_cli::schema(book), 0),
         Command::New(args) => return authoring_cli::new(args, book),
     };
-    print(&text);
-    ExitCode::from(code)
+    match print(&text) {
+        Ok(()) => ExitCode::from(code),
+        Err(failed) => failed,
+    }
 }
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
@@ -300,10 +302,17 @@ fn plan_file(
     })
 }
 
-/// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.
-fn print(text: &str) {
+/// Prints to stdout. A closed pipe (`pcscore explain f | head`) is not an error; any
+/// other failure (a full disk, `> /dev/full`) is reported and gives exit 2, since output
+/// that silently went nowhere would pass for success. `Err` holds that exit code.
+fn print(text: &str) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(fail(&format!("cannot write to stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn fail(message: &str) -> ExitCode {
