@@ -116,6 +116,39 @@ fn corpus(test: &str) -> Dir {
     d
 }
 
+// ---------------------------------------------------------------- hostile names
+
+/// Issue 9 (6): a name with `\e[2K\r` erased the `FAIL` line on a terminal and wrote
+/// `pass` over it; a line break forged a line of its own. Whether the loader takes such a
+/// name or refuses it with an error quoting it, the report shows it on one line.
+#[test]
+fn a_name_with_terminal_codes_or_line_breaks_cannot_forge_the_report() {
+    let d = Dir::new("hostile-name");
+    d.write(
+        "evil.yaml",
+        "name: \"evil\\e[2K\\rpass  forged\\npass  another\"\nas_of: 2024-12\nexpected:\n  total: 5\n",
+    );
+    for color in ["never", "always"] {
+        let o = d.check(&["--color", color, "."]);
+        let out = stdout(&o);
+        assert!(!out.contains('\r'), "{out:?}");
+        let shown = out
+            .replace("\u{1b}[0m", "")
+            .replace("\u{1b}[1m", "")
+            .replace("\u{1b}[1;31m", "")
+            .replace("\u{1b}[31m", "")
+            .replace("\u{1b}[32m", "")
+            .replace("\u{1b}[33m", "")
+            .replace("\u{1b}[36m", "");
+        assert!(!shown.contains('\u{1b}'), "{out:?}");
+        assert!(!shown.lines().any(|l| l.starts_with("pass")), "{shown}");
+        assert!(
+            shown.contains("\\e[2K\\rpass  forged\\npass  another"),
+            "{shown}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------- selection
 
 #[test]

@@ -47,9 +47,14 @@ fn push_visible(out: &mut String, ch: char) {
 
 /// Each line of a multi-line text (an error message with its caret drawing), made
 /// safe with [`one_line`]; a line break inside the text only ever ends a line.
-pub fn lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
+pub fn visible_lines(s: &str) -> impl Iterator<Item = Cow<'_, str>> {
     s.split('\n')
         .map(|l| one_line(l.strip_suffix('\r').unwrap_or(l)))
+}
+
+/// A path as [`one_line`] shows it: a file name can hold a line break too.
+pub fn one_line_path(p: &std::path::Path) -> String {
+    one_line(&p.display().to_string()).into_owned()
 }
 
 /// Where Markdown text goes: what may follow it decides what must be escaped.
@@ -245,8 +250,8 @@ mod tests {
     }
 
     #[test]
-    fn lines_split_only_at_line_breaks() {
-        let shown: Vec<_> = lines("first\r\nsecond \u{1b}[31m\n").collect();
+    fn visible_lines_split_only_at_line_breaks() {
+        let shown: Vec<_> = visible_lines("first\r\nsecond \u{1b}[31m\n").collect();
         assert_eq!(shown, ["first", "second \\e[31m", ""]);
     }
 
