@@ -176,8 +176,8 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
         match &case.status {
             Status::Passed => tally.passing += 1,
             Status::NotAScenario => tally.partner_files += 1,
-            Status::Invalid { message } => {
-                say(&mut out, &error_block(&case.file, message));
+            Status::Invalid { error } => {
+                say(&mut out, &error_block(&case.file, &error.to_string()));
                 tally.errors += 1;
             }
             Status::Failed { .. } => match accept::propose(case, book) {

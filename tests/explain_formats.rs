@@ -460,7 +460,9 @@ fn backticks_in_data_cannot_leave_html_outside_a_code_span() {
     .expect("scratch file");
     let md = explain(&file.to_string_lossy(), "markdown");
     assert!(
-        md.contains("1 distinct service: \\`&lt;img src=x onerror=alert(1)&gt;\\`\\`\\` (deployment 1)"),
+        md.contains(
+            "1 distinct service: \\`&lt;img src=x onerror=alert(1)&gt;\\`\\`\\` (deployment 1)"
+        ),
         "{md}"
     );
     assert!(!md.contains("`<img"), "{md}");

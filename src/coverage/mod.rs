@@ -10,6 +10,7 @@
 mod features;
 mod scenarios;
 
+use crate::outcome::Outcome;
 use crate::rulebook::Rulebook;
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
@@ -111,17 +112,22 @@ impl Coverage {
         }
     }
 
-    /// 2 when a file could not be read, else 1 when a clause is uncovered or an
-    /// unknown id is cited, else 0.
-    pub fn exit_code(&self) -> u8 {
+    /// Bad input when a file could not be read, else differs when a clause is uncovered
+    /// or an unknown id is cited, else success.
+    pub fn outcome(&self) -> Outcome {
         let s = self.summary();
         if !self.errors.is_empty() {
-            2
+            Outcome::BadInput
         } else if s.uncovered > 0 || s.unknown > 0 {
-            1
+            Outcome::Differs
         } else {
-            0
+            Outcome::Success
         }
+    }
+
+    /// The exit code of [`Coverage::outcome`]: 2, 1 or 0.
+    pub fn exit_code(&self) -> u8 {
+        self.outcome().exit_code()
     }
 }
 

@@ -3,7 +3,8 @@
 //! alone knows whether the output reaches a terminal.
 
 use super::{count, one_line, one_line_path, visible_lines};
-use crate::scenario::{Case, Status, Summary};
+use crate::load::LoadError;
+use crate::scenario::{Case, CheckError, Status, Summary};
 
 /// How [`check_text_with`] renders a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -71,13 +72,13 @@ pub fn check_text_with(cases: &[Case], options: CheckText) -> String {
                     }
                 }
             }
-            Status::Invalid { message } => {
+            Status::Invalid { error } => {
                 out.push_str(&format!(
                     "{} {}\n",
                     paint(BOLD_RED, "ERROR"),
                     one_line_path(&c.file)
                 ));
-                for line in visible_lines(message.trim_end_matches('\n')) {
+                for line in check_error_lines(error) {
                     out.push_str(&format!("      {line}\n"));
                 }
             }
@@ -90,6 +91,27 @@ pub fn check_text_with(cases: &[Case], options: CheckText) -> String {
     }
     out.push_str(&check_summary(cases, options.not_selected));
     out
+}
+
+/// The lines of an error as the text reports show them: its message, then the source
+/// line and caret when it has a place. Whatever the file put in the field path, found
+/// or expected text is kept on the message's one line, with control characters shown
+/// visibly ([`one_line`]), so no file can add or rewrite a line of the report.
+pub fn check_error_lines(error: &CheckError) -> Vec<String> {
+    let Some(located) = error.located() else {
+        return vec![one_line(&error.to_string()).into_owned()];
+    };
+    let head = LoadError {
+        source_line: None,
+        ..located.clone()
+    }
+    .to_string();
+    let whole = located.to_string();
+    let mut lines = vec![one_line(&head).into_owned()];
+    // The caret drawing follows the message's own lines in `Display`.
+    let drawing = whole.split('\n').skip(head.split('\n').count());
+    lines.extend(drawing.map(|l| one_line(l).into_owned()));
+    lines
 }
 
 /// The closing lines of the text report, never coloured: `N passed, N failed`, with
@@ -150,6 +172,21 @@ mod tests {
             ),
             case("two\nlines", "c.yaml", Status::Passed),
             case("x", "d\r.yaml", Status::NotAScenario),
+            case(
+                "e.yaml",
+                "e.yaml",
+                Status::Invalid {
+                    error: crate::load::LoadError {
+                        field: "name".into(),
+                        ..crate::load::LoadError::whole_file(
+                            "e.yaml",
+                            "`x\u{1b}[2K\rpass`",
+                            "text\nwithout control characters",
+                        )
+                    }
+                    .into(),
+                },
+            ),
         ];
         for color in [false, true] {
             let text = check_text_with(
@@ -169,7 +206,11 @@ mod tests {
                  --- expected\n      +++ actual\n      @@ -1 +1 @@\n      -total: 1\n      \
                  +total: 0\npass  two\\nlines  (c.yaml)\n\
                  skip  d\\r.yaml  (no `expected:` block: a partner file, not a scenario)\n\
-                 1 passed, 1 failed, 1 skipped\n"
+                 ERROR e.yaml\n      \
+                 e.yaml: name: found `x\\e[2K\\rpass`, expected text\\nwithout control \
+                 characters\n\
+                 1 file could not be checked (exit code 2)\n\
+                 1 passed, 2 failed, 1 skipped\n"
             );
         }
     }

@@ -16,7 +16,7 @@ mod rules;
 
 pub(crate) use card::card_shape;
 pub use card::{card_json, card_text, card_yaml};
-pub use check::{check_summary, check_text, check_text_with, CheckText};
+pub use check::{check_error_lines, check_summary, check_text, check_text_with, CheckText};
 pub use check_json::check_json;
 pub use check_junit::check_junit;
 pub use coverage::{coverage_json, coverage_markdown, coverage_text};

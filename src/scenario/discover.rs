@@ -1,6 +1,6 @@
 //! Finding scenario files: every `.yaml` / `.yml` file under the given paths, sorted.
 
-use crate::load::LoadError;
+use crate::load::{ErrorKind, LoadError};
 use std::path::{Path, PathBuf};
 
 /// Every YAML file named or found (recursively) under `paths`, sorted by path, hidden
@@ -14,6 +14,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 "no such file or folder",
                 "a scenario file or a folder of them",
             )
+            .with_kind(ErrorKind::NotFound)
         })?;
         if meta.is_dir() {
             walk(p, &mut files)?;
