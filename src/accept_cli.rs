@@ -178,8 +178,8 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
         match &case.status {
             Status::Passed => tally.passing += 1,
             Status::NotAScenario => tally.partner_files += 1,
-            Status::Invalid { message } => {
-                if let Err(failed) = out.say(&error_block(&case.file, message)) {
+            Status::Invalid { error } => {
+                if let Err(failed) = out.say(&error_block(&case.file, &error.to_string())) {
                     return failed;
                 }
                 tally.errors += 1;

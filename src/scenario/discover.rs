@@ -6,7 +6,7 @@
 //! under the first of them in path order. A named pipe, socket or device with a YAML
 //! name is never opened (opening a pipe waits for a writer): the run stops on it.
 
-use crate::load::LoadError;
+use crate::load::{ErrorKind, LoadError};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
@@ -22,6 +22,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
                 "no such file or folder",
                 "a scenario file or a folder of them",
             )
+            .with_kind(ErrorKind::NotFound)
         })?;
         roots.push((p, meta));
     }
@@ -134,7 +135,8 @@ fn refuse_special(path: &Path, kind: std::fs::FileType) -> Result<(), LoadError>
         &path.display().to_string(),
         special_kind(kind),
         "a regular file",
-    ))
+    )
+    .with_kind(ErrorKind::NotAFile))
 }
 
 fn special_kind(kind: std::fs::FileType) -> &'static str {
