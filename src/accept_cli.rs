@@ -168,7 +168,9 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
         std::io::stdin().is_terminal(),
     );
     let cases = scenario::check_files(&files, book);
-    let mut out = std::io::stdout().lock();
+    // Until the last answer a stdout that fails ends the run: no file is written
+    // whose change could not be shown.
+    let mut out = Stdout::default();
     let mut tally = Tally::default();
     let mut decided: Vec<(Pending, Decision)> = Vec::new();
     let mut for_the_rest: Option<Decision> = None;
@@ -176,15 +178,19 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
         match &case.status {
             Status::Passed => tally.passing += 1,
             Status::NotAScenario => tally.partner_files += 1,
-            Status::Invalid { message } => {
-                say(&mut out, &error_block(&case.file, message));
+            Status::Invalid { error } => {
+                if let Err(failed) = out.say(&error_block(&case.file, &error.to_string())) {
+                    return failed;
+                }
                 tally.errors += 1;
             }
             Status::Failed { .. } => match accept::propose(case, book) {
                 // Fixed by someone since the check: a passing file is never touched.
                 None => tally.passing += 1,
                 Some(Proposal::Error { file, message }) => {
-                    say(&mut out, &error_block(&file, &message));
+                    if let Err(failed) = out.say(&error_block(&file, &message)) {
+                        return failed;
+                    }
                     tally.errors += 1;
                 }
                 Some(Proposal::ByHand {
@@ -193,18 +199,23 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
                     diff,
                     reason,
                 }) => {
-                    say(&mut out, &fail_block(&name, &file, &diff));
-                    say(
-                        &mut out,
-                        &format!("      not rewritten: {}:{reason}\n", file.display()),
+                    let block = format!(
+                        "{}      not rewritten: {}:{reason}\n",
+                        fail_block(&name, &file, &diff),
+                        file.display()
                     );
+                    if let Err(failed) = out.say(&block) {
+                        return failed;
+                    }
                     tally.skipped.push((
                         file,
                         Some("its expected: block must be edited by hand".into()),
                     ));
                 }
                 Some(Proposal::Ready(p)) => {
-                    say(&mut out, &fail_block(&p.name, &p.file, &p.file_diff()));
+                    if let Err(failed) = out.say(&fail_block(&p.name, &p.file, &p.file_diff())) {
+                        return failed;
+                    }
                     let decision = match mode {
                         Mode::Show | Mode::Refuse(_) => {
                             tally.would_accept.push(p.file.clone());
@@ -239,30 +250,43 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
                     Some("changed since it was checked, so not written".into()),
                 )),
                 Err(e) => {
-                    say(
-                        &mut out,
-                        &format!("ERROR {}\n      {e}\n", p.file.display()),
-                    );
+                    // The answers are given: the other files are still written, and
+                    // the failure, if any, decides the exit code at the end.
+                    let _ = out.say(&format!("ERROR {}\n      {e}\n", p.file.display()));
                     tally.errors += 1;
                 }
             },
         }
     }
-    say(&mut out, &closing(&tally, mode));
+    let _ = out.say(&closing(&tally, mode));
+    if let Some(failed) = out.failed {
+        return failed;
+    }
     let refusal = match mode {
         Mode::Refuse(why) if !tally.would_accept.is_empty() => Some(why),
         _ => None,
     };
     if let Some(why) = refusal {
-        drop(out);
         eprint!("{}", refusal_text(why, &tally.would_accept, &args.paths));
     }
     ExitCode::from(tally.exit_code(refusal.is_some()))
 }
 
-/// Prints, ignoring a closed stdout as `main` does.
-fn say(out: &mut dyn Write, text: &str) {
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+/// Stdout, printed through `main`'s `print` (a closed pipe is fine), remembering the
+/// first failure so it is reported once and decides the exit code.
+#[derive(Default)]
+struct Stdout {
+    failed: Option<ExitCode>,
+}
+
+impl Stdout {
+    /// Prints `text` unless an earlier write failed; `Err` with the exit code once one has.
+    fn say(&mut self, text: &str) -> Result<(), ExitCode> {
+        if let Some(failed) = self.failed {
+            return Err(failed);
+        }
+        super::print(text).inspect_err(|&failed| self.failed = Some(failed))
+    }
 }
 
 fn fail_block(name: &str, file: &Path, diff: &str) -> String {

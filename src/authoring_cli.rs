@@ -47,13 +47,15 @@ pub(crate) fn new(args: NewArgs, book: &Rulebook) -> ExitCode {
             for note in &report.notes {
                 eprintln!("note: {note}");
             }
-            println!("created {}", args.file.display());
-            println!(
-                "next: replace the sample data, write the points you expect under \
-                 `expected:`, then run `pcscore check {}`",
-                args.file.display()
-            );
-            ExitCode::SUCCESS
+            let shown = args.file.display();
+            let printed = super::print(&format!(
+                "created {shown}\nnext: replace the sample data, write the points you expect \
+                 under `expected:`, then run `pcscore check {shown}`\n"
+            ));
+            match printed {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(failed) => failed,
+            }
         }
         Err(message) => {
             eprintln!("error: {message}");

@@ -1,12 +1,13 @@
 //! `pcscore check`, the command-line side: its options, where the report goes and
-//! whether it is coloured. This is the binary's only contact with the terminal, the
-//! environment (`NO_COLOR`) and the report file; the library does the checking.
+//! whether it is coloured. This is the binary's only contact with the terminal and the
+//! environment (`NO_COLOR`); the library does the checking and writes the report file
+//! (`pcscore::output`).
 
 use clap::{Args, ValueEnum};
 use pcscore::rulebook::Rulebook;
-use pcscore::{report, scenario};
-use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use pcscore::{output, report, scenario};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 /// The options of `pcscore check`.
@@ -27,8 +28,8 @@ pub struct CheckArgs {
     /// for CI test reports.
     #[arg(long, value_enum, default_value_t = ReportFormat::Text)]
     format: ReportFormat,
-    /// Write the report to FILE (replaced whole, never left half-written) and print only
-    /// the summary line.
+    /// Write the report to FILE (replaced whole, never left half-written, its mode kept;
+    /// a link is followed, a device or pipe written into) and print only the summary line.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
     /// Colour the text report: `auto` on a terminal unless NO_COLOR is set.
@@ -89,6 +90,17 @@ pub fn run(args: CheckArgs, book: &Rulebook) -> ExitCode {
         Err(e) => return super::fail(&e.to_string()),
         Ok(files) => files,
     };
+    // Refused before any work: the report would replace a scenario it reports on.
+    if let Some(report_file) = &args.output {
+        if let Some(input) = output::same_as_input(report_file, &files) {
+            return super::fail(&format!(
+                "--output {}: found the scenario file {}, one of the files checked, expected a \
+                 report file that is not an input (the report would replace the scenario)",
+                report_file.display(),
+                input.display()
+            ));
+        }
+    }
     let under = args
         .paths
         .iter()
@@ -135,43 +147,25 @@ pub fn run(args: CheckArgs, book: &Rulebook) -> ExitCode {
         ReportFormat::Json => report::check_json(cases, selected.not_selected),
         ReportFormat::Junit => report::check_junit(cases),
     };
-    match &args.output {
+    let printed = match &args.output {
         None => super::print(&text),
         Some(file) => {
-            if let Err(e) = write_whole(file, &text) {
+            if output::descriptor(file) == Some(1) {
+                // `--output /dev/stdout`: through stdout itself, so the summary follows
+                // the report instead of overwriting it.
+                if let Err(failed) = super::print(&text) {
+                    return failed;
+                }
+            } else if let Err(e) = output::write_whole(file, text.as_bytes(), "pcscore-output") {
                 return super::fail(&format!("{}: cannot write the report: {e}", file.display()));
             }
-            super::print(&report::check_summary(cases, selected.not_selected));
+            super::print(&report::check_summary(cases, selected.not_selected))
         }
-    }
-    ExitCode::from(code)
-}
-
-/// Writes `text` to a sibling temporary file and renames it over `file`, so a reader
-/// (or a CI job collecting the report) never sees half a report. Missing folders are
-/// created: `--output reports/junit.xml` works on a fresh CI checkout.
-fn write_whole(file: &Path, text: &str) -> std::io::Result<()> {
-    let folder = match file.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
     };
-    std::fs::create_dir_all(&folder)?;
-    let name = file
-        .file_name()
-        .ok_or_else(|| std::io::Error::other("not a file name"))?;
-    let mut temp_name = std::ffi::OsString::from(".");
-    temp_name.push(name);
-    temp_name.push(format!(".{}.tmp", std::process::id()));
-    let temp = folder.join(temp_name);
-    let written = std::fs::File::create(&temp).and_then(|mut f| {
-        f.write_all(text.as_bytes())?;
-        f.sync_all()
-    });
-    let renamed = written.and_then(|()| std::fs::rename(&temp, file));
-    if renamed.is_err() {
-        let _ = std::fs::remove_file(&temp);
+    match printed {
+        Ok(()) => ExitCode::from(code),
+        Err(failed) => failed,
     }
-    renamed
 }
 
 #[cfg(test)]

@@ -15,7 +15,11 @@ pub mod coverage;
 pub mod engine;
 pub mod load;
 pub mod model;
+pub mod outcome;
+pub mod output;
 pub mod plan;
 pub mod report;
 pub mod rulebook;
 pub mod scenario;
+
+pub use outcome::{exit_code, Outcome};

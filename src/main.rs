@@ -7,7 +7,7 @@ mod check_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pcscore::rulebook::Rulebook;
-use pcscore::{engine, load, plan, report};
+use pcscore::{engine, exit_code, load, plan, report, Outcome};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -135,15 +135,15 @@ fn main() -> ExitCode {
     let book = Rulebook::builtin();
     let (text, code) = match cli.command {
         Command::Score { file, format } => match score(&file, format, book) {
-            Ok(text) => (text, 0),
+            Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
         Command::Explain { file, format } => match explain(&file, format, book) {
-            Ok(text) => (text, 0),
+            Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
         Command::Plan { file, format } => match plan_file(&file, format, book) {
-            Ok(text) => (text, 0),
+            Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
         Command::Check(args) => return check_cli::run(args, book),
@@ -164,11 +164,13 @@ fn main() -> ExitCode {
             Ok(done) => done,
             Err(message) => return fail(&message),
         },
-        Command::Schema => (authoring_cli::schema(book), 0),
+        Command::Schema => (authoring_cli::schema(book), Outcome::Success),
         Command::New(args) => return authoring_cli::new(args, book),
     };
-    print(&text);
-    ExitCode::from(code)
+    match print(&text) {
+        Ok(()) => ExitCode::from(exit_code(code)),
+        Err(failed) => failed,
+    }
 }
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
@@ -209,7 +211,7 @@ fn coverage(
     scenarios: Option<PathBuf>,
     format: CoverageFormat,
     book: &Rulebook,
-) -> Result<(String, u8), String> {
+) -> Result<(String, Outcome), String> {
     let mut missing = Vec::new();
     let mut pick = |given: Option<PathBuf>, default: &str, what: &str| match given {
         Some(dir) if dir.exists() => Ok(Some(dir)),
@@ -244,7 +246,7 @@ fn coverage(
         CoverageFormat::Json => report::coverage_json(&c),
         CoverageFormat::Markdown => report::coverage_markdown(&c),
     };
-    Ok((text, c.exit_code()))
+    Ok((text, c.outcome()))
 }
 
 fn rules(
@@ -252,7 +254,7 @@ fn rules(
     check: bool,
     file: Option<&Path>,
     builtin: &Rulebook,
-) -> Result<(String, u8), String> {
+) -> Result<(String, Outcome), String> {
     let loaded;
     let book = match file {
         None => builtin,
@@ -278,10 +280,14 @@ fn rules(
     }
     if check {
         let checks = pcscore::rulebook::check::check(book);
-        let code = u8::from(checks.iter().any(|c| !c.holds));
-        Ok((report::rules_check_text(&checks), code))
+        let outcome = if checks.iter().all(|c| c.holds) {
+            Outcome::Success
+        } else {
+            Outcome::Differs
+        };
+        Ok((report::rules_check_text(&checks), outcome))
     } else {
-        Ok((report::rules_text(book), 0))
+        Ok((report::rules_text(book), Outcome::Success))
     }
 }
 
@@ -300,13 +306,20 @@ fn plan_file(
     })
 }
 
-/// Prints to stdout; a closed pipe (`pcscore explain f | head`) is not an error.
-fn print(text: &str) {
+/// Prints to stdout. A closed pipe (`pcscore explain f | head`) is not an error; any
+/// other failure (a full disk, `> /dev/full`) is reported and gives exit 2, since output
+/// that silently went nowhere would pass for success. `Err` holds that exit code.
+fn print(text: &str) -> Result<(), ExitCode> {
     let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            Err(fail(&format!("cannot write to stdout: {e}")))
+        }
+        _ => Ok(()),
+    }
 }
 
 fn fail(message: &str) -> ExitCode {
     eprintln!("error: {message}");
-    ExitCode::from(2)
+    ExitCode::from(exit_code(Outcome::BadInput))
 }

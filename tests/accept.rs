@@ -404,25 +404,45 @@ to see the skipped ones again: pcscore accept ./block.yaml
     );
 }
 
+/// A temporary file of an accept that is still running (this test's own process stands
+/// in for it) stops the write of that file, and is not ours to remove.
 #[test]
-fn a_leftover_temporary_file_stops_the_write_and_the_original_stays() {
-    let d = Dir::new("stale-temp");
+fn a_running_accepts_temporary_file_stops_the_write_and_the_original_stays() {
+    let d = Dir::new("busy-temp");
     d.write("annotated.yaml", ANNOTATED);
-    d.write(".annotated.yaml.pcscore-accept.tmp", "left by a crash\n");
+    let theirs = format!(".annotated.yaml.pcscore-accept.{}.tmp", std::process::id());
+    d.write(&theirs, "being written by another accept\n");
     let out = d.accept(&["--yes", "."]);
     assert_eq!(code(&out), 2);
     assert_eq!(d.read("annotated.yaml"), ANNOTATED);
     assert_eq!(
-        d.read(".annotated.yaml.pcscore-accept.tmp"),
-        "left by a crash\n",
-        "someone else's temporary file is not ours to remove"
+        d.read(&theirs),
+        "being written by another accept\n",
+        "a running accept's temporary file is not ours to remove"
     );
     assert!(
-        stdout(&out).contains(
-            "ERROR ./annotated.yaml\n      ./annotated.yaml: cannot create the temporary file .annotated.yaml.pcscore-accept.tmp beside it: it already exists (another accept is running, or one was interrupted: remove it if not); the file is unchanged\n"
-        ),
+        stdout(&out).contains(&format!(
+            "ERROR ./annotated.yaml\n      ./annotated.yaml: found the temporary file {theirs} of process {pid}, which is still running, expected none: another accept is writing it (if none is, remove {theirs}); the file is unchanged\n",
+            pid = std::process::id()
+        )),
         "{}",
         stdout(&out)
+    );
+}
+
+/// The fixed name earlier versions used is nobody's lock any more: it neither stops the
+/// write nor is removed.
+#[test]
+fn an_old_fixed_temporary_name_is_left_alone() {
+    let d = Dir::new("old-temp");
+    d.write("annotated.yaml", ANNOTATED);
+    d.write(".annotated.yaml.pcscore-accept.tmp", "left by a crash\n");
+    let out = d.accept(&["--yes", "."]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(d.read("annotated.yaml"), ANNOTATED_ACCEPTED);
+    assert_eq!(
+        d.read(".annotated.yaml.pcscore-accept.tmp"),
+        "left by a crash\n"
     );
 }
 
@@ -440,7 +460,7 @@ fn a_temporary_file_that_cannot_be_created_leaves_the_original_intact() {
     assert_eq!(d.listing(), std::slice::from_ref(&name));
     assert!(
         stdout(&out).contains(&format!(
-            "      ./{name}: cannot create the temporary file .{name}.pcscore-accept.tmp beside it: "
+            "      ./{name}: cannot create the temporary file .{name}.pcscore-accept."
         )),
         "{}",
         stdout(&out)
@@ -468,9 +488,14 @@ fn a_read_only_folder_leaves_the_original_intact() {
     std::fs::set_permissions(&d.0, std::fs::Permissions::from_mode(0o755)).expect("chmod");
     assert_eq!(code(&out), 2);
     assert_eq!(d.read("annotated.yaml"), ANNOTATED);
-    assert!(stdout(&out).contains(
-        "./annotated.yaml: cannot create the temporary file .annotated.yaml.pcscore-accept.tmp beside it: permission denied; the file is unchanged\n"
-    ));
+    assert!(
+        stdout(&out).contains(
+            "./annotated.yaml: cannot create the temporary file .annotated.yaml.pcscore-accept."
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert!(stdout(&out).contains(".tmp beside it: permission denied; the file is unchanged\n"));
 }
 
 #[cfg(unix)]
@@ -603,4 +628,92 @@ fn every_shipped_scenario_rewrites_in_place() {
         rewritten += 1;
     }
     assert!(rewritten > 20, "rewrote {rewritten} scenarios");
+}
+
+/// The id of a process that has ended: started, waited for, gone.
+fn a_dead_process_id() -> u32 {
+    let mut child = Command::new("true").spawn().expect("run `true`");
+    let pid = child.id();
+    child.wait().expect("wait");
+    pid
+}
+
+#[test]
+fn a_temporary_file_left_by_a_killed_accept_is_removed_and_the_file_written() {
+    let d = Dir::new("killed-temp");
+    d.write("annotated.yaml", ANNOTATED);
+    let stale = format!(".annotated.yaml.pcscore-accept.{}.tmp", a_dead_process_id());
+    d.write(
+        &stale,
+        "half of a text, left by a run killed while writing\n",
+    );
+    let out = d.accept(&["--yes", "."]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(d.read("annotated.yaml"), ANNOTATED_ACCEPTED);
+    assert_eq!(
+        d.listing(),
+        ["annotated.yaml"],
+        "the dead run's temporary file is removed"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_read_only_file_is_refused_as_cp_would() {
+    use std::os::unix::fs::PermissionsExt;
+    let d = Dir::new("read-only-file");
+    let file = d.write("annotated.yaml", ANNOTATED);
+    std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o444)).expect("chmod");
+    let out = d.accept(&["--yes", "."]);
+    assert_eq!(code(&out), 2, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(d.read("annotated.yaml"), ANNOTATED);
+    let mode = std::fs::metadata(&file).expect("stat").permissions().mode();
+    assert_eq!(mode & 0o7777, 0o444);
+    assert!(
+        stdout(&out).contains(
+            "ERROR ./annotated.yaml\n      ./annotated.yaml: is read-only (mode 0444), so it was not written, as `cp` would not write it (make it writable, `chmod u+w`, to accept); the file is unchanged\n"
+        ),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(d.listing(), ["annotated.yaml"]);
+}
+
+/// A file owned by another user keeps its owner and group (only root can give a file
+/// away, so only root can be asked to keep them).
+#[cfg(unix)]
+#[test]
+fn the_owner_and_group_are_kept() {
+    use std::os::unix::fs::MetadataExt;
+    let d = Dir::new("owner");
+    let file = d.write("annotated.yaml", ANNOTATED);
+    if std::os::unix::fs::chown(&file, Some(4321), Some(4322)).is_err() {
+        eprintln!("skipped: this user cannot give a file away");
+        return;
+    }
+    let out = d.accept(&["--yes", "."]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(d.read("annotated.yaml"), ANNOTATED_ACCEPTED);
+    let meta = std::fs::metadata(&file).expect("stat");
+    assert_eq!((meta.uid(), meta.gid()), (4321, 4322));
+}
+
+/// A rename would give the file a new inode and leave the other names with the old
+/// text; a hard-linked file is written in place instead, so every name sees the new text.
+#[cfg(unix)]
+#[test]
+fn a_hard_linked_file_stays_linked() {
+    use std::os::unix::fs::MetadataExt;
+    let d = Dir::new("hard-link");
+    let file = d.write("annotated.yaml", ANNOTATED);
+    std::fs::create_dir_all(d.0.join("other")).expect("folder");
+    std::fs::hard_link(&file, d.0.join("other/same.txt")).expect("hard link");
+    let inode = std::fs::metadata(&file).expect("stat").ino();
+    let out = d.accept(&["--yes", "annotated.yaml"]);
+    assert_eq!(code(&out), 0, "{}{}", stdout(&out), stderr(&out));
+    assert_eq!(d.read("annotated.yaml"), ANNOTATED_ACCEPTED);
+    assert_eq!(d.read("other/same.txt"), ANNOTATED_ACCEPTED);
+    let meta = std::fs::metadata(&file).expect("stat");
+    assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
+    assert_eq!(d.listing(), ["annotated.yaml", "other", "other/same.txt"]);
 }

@@ -116,6 +116,39 @@ fn corpus(test: &str) -> Dir {
     d
 }
 
+// ---------------------------------------------------------------- hostile names
+
+/// Issue 9 (6): a name with `\e[2K\r` erased the `FAIL` line on a terminal and wrote
+/// `pass` over it; a line break forged a line of its own. Whether the loader takes such a
+/// name or refuses it with an error quoting it, the report shows it on one line.
+#[test]
+fn a_name_with_terminal_codes_or_line_breaks_cannot_forge_the_report() {
+    let d = Dir::new("hostile-name");
+    d.write(
+        "evil.yaml",
+        "name: \"evil\\e[2K\\rpass  forged\\npass  another\"\nas_of: 2024-12\nexpected:\n  total: 5\n",
+    );
+    for color in ["never", "always"] {
+        let o = d.check(&["--color", color, "."]);
+        let out = stdout(&o);
+        assert!(!out.contains('\r'), "{out:?}");
+        let shown = out
+            .replace("\u{1b}[0m", "")
+            .replace("\u{1b}[1m", "")
+            .replace("\u{1b}[1;31m", "")
+            .replace("\u{1b}[31m", "")
+            .replace("\u{1b}[32m", "")
+            .replace("\u{1b}[33m", "")
+            .replace("\u{1b}[36m", "");
+        assert!(!shown.contains('\u{1b}'), "{out:?}");
+        assert!(!shown.lines().any(|l| l.starts_with("pass")), "{shown}");
+        assert!(
+            shown.contains("\\e[2K\\rpass  forged\\npass  another"),
+            "{shown}"
+        );
+    }
+}
+
 // ---------------------------------------------------------------- selection
 
 #[test]
@@ -315,6 +348,81 @@ fn json_has_one_record_per_file_and_a_summary() {
     assert_eq!(partner["actual"]["total"], 0);
 }
 
+/// Issue 9: the error was only text, the caret drawing inside `message`; a program had
+/// to parse it for the line. Now `error` carries each part, and `message` is unchanged.
+#[test]
+fn json_carries_the_error_as_data_beside_its_message() {
+    let d = Dir::new("json-error");
+    d.write("a/month.yaml", "name: Bad month\nas_of: 2024-13\n")
+        .write("b/typo.yaml", "name: Typo\nas_of: 2024-12\npartner: x\n")
+        .write("c/empty.yaml", "")
+        .write("d/first.yaml", &scenario("Same", &[], &[], 0))
+        .write("e/second.yaml", &scenario("Same", &[], &[], 0))
+        .write(
+            "f/infra.yaml",
+            "name: Infra\ndesignation: infrastructure\nas_of: 2024-12\nexpected:\n  total: 0\n",
+        );
+    let o = d.check(&["--format", "json", "."]);
+    assert_eq!(code(&o), 2);
+    let v: Value = serde_json::from_str(&stdout(&o)).expect("valid JSON");
+    let records = v["scenarios"].as_array().expect("an array");
+    let error = |i: usize| &records[i]["error"];
+
+    assert_eq!(
+        records[0]["message"],
+        "./a/month.yaml:2:8: as_of: found `2024-13`, expected a month written YYYY-MM, \
+         such as `2024-12`, with the month 01 to 12\n  |\n2 | as_of: 2024-13\n  |        ^"
+    );
+    assert_eq!(
+        *error(0),
+        serde_json::json!({
+            "kind": "bad_value",
+            "line": 2,
+            "column": 8,
+            "field": "as_of",
+            "found": "`2024-13`",
+            "expected": "a month written YYYY-MM, such as `2024-12`, with the month 01 to 12",
+            "source_line": "as_of: 2024-13",
+        })
+    );
+    assert_eq!(error(1)["kind"], "unknown_field");
+    assert_eq!(error(1)["field"], "partner");
+    assert_eq!(
+        (error(1)["line"].clone(), error(1)["column"].clone()),
+        (3.into(), 1.into())
+    );
+    // A whole-file error has no place: no line, column, field or source line.
+    assert_eq!(error(2)["kind"], "empty");
+    for key in ["line", "column", "field", "source_line"] {
+        assert_eq!(error(2)[key], Value::Null, "{key}");
+    }
+    assert_eq!(error(2)["found"], "an empty file");
+    // A name already used is located at the second file's `name:` line.
+    assert_eq!(records[3]["status"], "passed");
+    assert_eq!(error(4)["kind"], "duplicate_name");
+    assert_eq!(error(4)["field"], "name");
+    assert_eq!(error(4)["line"], 1);
+    assert_eq!(
+        error(4)["found"],
+        "`Same`, already the name of ./d/first.yaml"
+    );
+    // An engine refusal is located at the `designation:` line.
+    assert_eq!(error(5)["kind"], "unsupported_designation");
+    assert_eq!(
+        (error(5)["line"].clone(), error(5)["column"].clone()),
+        (2.into(), 14.into())
+    );
+    assert_eq!(error(5)["source_line"], "designation: infrastructure");
+    // Records that are not errors say so with `null`.
+    assert_eq!(records[3]["error"], Value::Null);
+    assert_eq!(records[3]["message"], Value::Null);
+    // The record's own `expected` is still the scenario's expectation.
+    assert_eq!(
+        records[4]["expected"],
+        serde_json::json!({"path": "smb", "total": 0})
+    );
+}
+
 #[test]
 fn json_is_never_coloured_and_counts_files_not_selected() {
     let d = corpus("jsonsel");
@@ -399,6 +507,47 @@ fn junit_is_well_formed_and_carries_each_outcome() {
         .find(|c| c.attr("file") == "./growth/twenty.yaml")
         .expect("a passing testcase");
     assert!(passed.children.is_empty());
+}
+
+/// Issue 9: JUnit's `<error>` carries the error's parts as attributes, escaped, beside
+/// the `type` and `message` readers already use.
+#[test]
+fn junit_errors_carry_kind_line_column_field_found_and_expected() {
+    let d = Dir::new("junit-error");
+    d.write(
+        "bad.yaml",
+        "name: Bad\nas_of: 2024-12\ncustomers:\n  - id: \"<a&b>\"\n    segment: smb\n    \
+         attribution: [PAL]\n    acr: {2024-12: -5}\n",
+    )
+    .write("gone.yaml", "name: Gone\nas_of: 2024-12\ndeployments: [{customer: x, service: s, service_level: 2, month: 2024-01}]\n");
+    let o = d.check(&["--format", "junit", "."]);
+    assert_eq!(code(&o), 2);
+    let xml = stdout(&o);
+    let root = xml::parse(&xml).unwrap_or_else(|e| panic!("{e}\n{xml}"));
+    python_parses(&xml);
+    let error = |file: &str| {
+        root.children[0]
+            .children
+            .iter()
+            .find(|c| c.attr("file") == file)
+            .map(|c| &c.children[0])
+            .unwrap_or_else(|| panic!("no testcase for {file}"))
+    };
+    let bad = error("./bad.yaml");
+    assert_eq!(bad.name, "error");
+    assert_eq!(bad.attr("type"), "invalid");
+    assert_eq!(bad.attr("kind"), "bad_value");
+    assert_eq!(bad.attr("line"), "7");
+    assert_eq!(bad.attr("column"), "20");
+    assert_eq!(bad.attr("field"), "customers[0].acr.2024-12");
+    assert_eq!(bad.attr("found"), "`-5`");
+    assert!(bad
+        .attr("expected")
+        .starts_with("an amount of zero or more"));
+    let gone = error("./gone.yaml");
+    assert_eq!(gone.attr("kind"), "unknown_reference");
+    assert_eq!(gone.attr("field"), "deployments[0].customer");
+    assert_eq!(gone.attr("found"), "`x`, which is not in `customers`");
 }
 
 /// A second, independent reader where one is installed: python3's own XML parser.

@@ -6,6 +6,13 @@ use pcscore::rulebook::Rulebook;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+// The CLI tests' builder, for its hang timeout and its check that nothing is written.
+#[allow(dead_code)]
+#[path = "cli/test.rs"]
+mod test;
+
+use test::Test;
+
 struct Run {
     code: i32,
     stdout: String,
@@ -349,5 +356,118 @@ fn readme_coverage_example_shows_real_output() {
     assert_eq!(
         checked, 1,
         "expected one README example of `pcscore coverage`"
+    );
+}
+
+/// Issue 9 (7): a scenario name is data; in the Markdown table `<img ...>` or an
+/// outline's `<driven>` was written as raw HTML.
+#[test]
+fn markdown_escapes_html_in_scenario_names() {
+    let dir = scratch("html-names");
+    std::fs::create_dir_all(dir.join("features")).expect("folder");
+    std::fs::create_dir_all(dir.join("scenarios")).expect("folder");
+    std::fs::write(
+        dir.join("scenarios/a.yaml"),
+        "name: \"<img src=x onerror=alert(1)> | *x*\"\nclauses: [DAI.PERF.NCA.ADD]\n\
+         as_of: 2024-12\nexpected:\n  total: 0\n",
+    )
+    .expect("scenario");
+    std::fs::write(
+        dir.join("features/a.feature"),
+        "Feature: F\n\n  @DAI.PERF.NCA.LOSS\n  Scenario Outline: On the <path> path\n    \
+         Given a partner\n\n    Examples:\n      | path |\n      | smb  |\n",
+    )
+    .expect("feature");
+    let run = pcscore_in(&dir, &["coverage", "--format", "markdown"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert!(!run.stdout.contains("<img"), "{}", run.stdout);
+    assert!(!run.stdout.contains("<path>"), "{}", run.stdout);
+    assert!(
+        run.stdout
+            .contains("`scenarios/a.yaml:2` &lt;img src=x onerror=alert(1)&gt; \\| \\*x\\* |"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("`features/a.feature:4` On the &lt;path&gt; path |"),
+        "{}",
+        run.stdout
+    );
+    let _ = std::fs::remove_dir_all(dir);
+}
+
+/// Issue 9: unknown ids were matched against every citation and every tag line again,
+/// so 50,000 unknown tags took minutes. This checks the answer with many of them; the
+/// Test builder's hang timeout (20 s), not a timing assert, catches a return of the
+/// quadratic walk.
+#[test]
+fn many_unknown_tags_are_all_reported_once_at_their_lines() {
+    const N: usize = 20_000;
+    let mut feature = String::from("Feature: F\n\n");
+    for i in 0..N {
+        feature.push_str(&format!("  @DAI.UNKNOWN.T{i}\n"));
+    }
+    feature.push_str("  @DAI.PERF.NCA.ADD\n  Scenario: S\n    Given a partner\n");
+    let run = Test::new()
+        .file("many.feature", feature)
+        .args(&["coverage", "--features", "many.feature", "--format", "json"])
+        .stderr("note: no `scenarios/` folder in the current folder; nothing there is read\n")
+        .status(1)
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&run.stdout).expect("JSON");
+    let unknown = json["unknown"].as_array().expect("a list of unknown ids");
+    assert_eq!(unknown.len(), N);
+    assert_eq!(json["summary"]["unknown_citations"], N);
+    // Each tag at its own line: T0 on line 3.
+    let lines: std::collections::BTreeMap<String, u64> = unknown
+        .iter()
+        .map(|u| {
+            (
+                u["id"].as_str().expect("an id").to_string(),
+                u["line"].as_u64().expect("a line"),
+            )
+        })
+        .collect();
+    assert_eq!(lines.len(), N);
+    for i in [0, 1, N / 2, N - 1] {
+        assert_eq!(lines[&format!("DAI.UNKNOWN.T{i}")], i as u64 + 3);
+    }
+    let add = json["clauses"]
+        .as_array()
+        .expect("clauses")
+        .iter()
+        .find(|c| c["id"] == "DAI.PERF.NCA.ADD")
+        .expect("DAI.PERF.NCA.ADD");
+    assert_eq!(add["features"][0]["line"], N + 4);
+}
+
+/// The same many tags on one line, each found on it.
+#[test]
+fn many_unknown_tags_on_one_line() {
+    const N: usize = 20_000;
+    let tags: Vec<String> = (0..N).map(|i| format!("@DAI.UNKNOWN.T{i}")).collect();
+    let feature = format!(
+        "Feature: F\n\n  {}\n  Scenario: S\n    Given a partner\n",
+        tags.join(" ")
+    );
+    let run = Test::new()
+        .file("one.feature", feature)
+        .args(&["coverage", "--features", "one.feature"])
+        .stderr("note: no `scenarios/` folder in the current folder; nothing there is read\n")
+        .stdout_contains(format!(
+            "  one.feature:3: `DAI.UNKNOWN.T{}` is not in the clause catalogue\n",
+            N - 1
+        ))
+        .stdout_contains(format!(
+            "34 clauses, 0 covered, 34 uncovered, {N} unknown citations\n"
+        ))
+        .status(1)
+        .run();
+    assert_eq!(
+        run.stdout
+            .matches(" is not in the clause catalogue")
+            .count(),
+        N
     );
 }

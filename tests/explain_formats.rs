@@ -444,6 +444,31 @@ fn hostile_text_is_escaped_in_html_and_markdown() {
     let _ = std::fs::remove_dir_all(dir);
 }
 
+/// Issue 9: the engine quotes a service in backticks; a service ending in two backticks
+/// left the opening one unpaired, so a reader showed the `<img>` in it as raw HTML.
+#[test]
+fn backticks_in_data_cannot_leave_html_outside_a_code_span() {
+    let dir = scratch("backticks");
+    let file = dir.join("ticks.yaml");
+    std::fs::write(
+        &file,
+        "as_of: 2024-12\n\
+         customers:\n  - id: c1\n    segment: smb\n    attribution: [PAL]\n    acr: {2024-12: 900}\n\
+         deployments:\n  - customer: c1\n    service: \"<img src=x onerror=alert(1)>``\"\n    \
+         service_level: 2\n    month: 2024-06\n",
+    )
+    .expect("scratch file");
+    let md = explain(&file.to_string_lossy(), "markdown");
+    assert!(
+        md.contains(
+            "1 distinct service: \\`&lt;img src=x onerror=alert(1)&gt;\\`\\`\\` (deployment 1)"
+        ),
+        "{md}"
+    );
+    assert!(!md.contains("`<img"), "{md}");
+    let _ = std::fs::remove_dir_all(dir);
+}
+
 #[test]
 fn bad_input_and_unknown_formats_exit_2() {
     let out = run(&[

@@ -7,8 +7,9 @@
 //! alone while a misspelt `@dai.perf.nca.loss` is reported.
 
 use super::{files_under, FeatureCitation, Found};
+use crate::report::{one_line, one_line_path};
 use gherkin::{Feature, GherkinEnv, Scenario};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
 pub(super) fn read(dir: &Path, prefixes: &BTreeSet<String>, found: &mut Found) {
@@ -57,13 +58,16 @@ fn cite(
         tag.split_once('.')
             .is_some_and(|(head, _)| prefixes.contains(&head.to_ascii_uppercase()))
     };
-    // Every clause tag as written, at its own line, for the unknown-id check.
+    // Every clause tag as written, at its own line, for the unknown-id check. The tag
+    // lines above an element are read once for all its tags.
     let note = |tags: &[String], element_line: usize, found: &mut Found| {
+        let mut at: Option<HashMap<&str, usize>> = None;
         for tag in tags.iter().filter(|t| is_clause(t)) {
+            let at = at.get_or_insert_with(|| tag_lines(&lines, element_line));
             found.written.push((
                 tag.clone(),
                 file.to_path_buf(),
-                tag_line(&lines, element_line, tag),
+                at.get(tag.as_str()).copied().unwrap_or(element_line),
             ));
         }
     };
@@ -89,9 +93,10 @@ fn cite(
                         "{}:{}: scenario `{}`: found the text `{first}` before its first step, \
                          expected a step starting with Given, When, Then, And or But (a misspelt \
                          keyword makes gherkin skip the step silently)",
-                        file.display(),
+                        one_line_path(file),
                         scenario.position.line + 1,
-                        scenario.name
+                        one_line(&scenario.name),
+                        first = one_line(first),
                     ));
                 }
             }
@@ -127,25 +132,26 @@ fn cite(
     }
 }
 
-/// The line of `@tag` in the block of tag lines (with blank and comment lines between)
-/// just above the element on `element_line`; the element's own line when not found.
-fn tag_line(lines: &[&str], element_line: usize, tag: &str) -> usize {
+/// The line of each tag in the block of tag lines (with blank and comment lines
+/// between) just above the element on `element_line`: the nearest, as reading upwards
+/// from the element finds it. A tag not in the map is at the element's own line.
+fn tag_lines<'t>(lines: &[&'t str], element_line: usize) -> HashMap<&'t str, usize> {
+    let mut at = HashMap::new();
     let mut n = element_line.saturating_sub(1);
     while n >= 1 {
         let line = lines.get(n - 1).map_or("", |l| l.trim());
         if line.starts_with('@') {
-            let has = line
-                .split(|c: char| c.is_whitespace() || c == '@')
-                .any(|t| t == tag);
-            if has {
-                return n;
+            for tag in line.split(|c: char| c.is_whitespace() || c == '@') {
+                if !tag.is_empty() {
+                    at.entry(tag).or_insert(n);
+                }
             }
         } else if !(line.is_empty() || line.starts_with('#')) {
             break;
         }
         n -= 1;
     }
-    element_line
+    at
 }
 
 #[cfg(test)]
@@ -182,11 +188,21 @@ Feature: Net customer adds
     #[test]
     fn a_tag_is_found_on_its_own_line_above_the_element() {
         let lines: Vec<&str> = TEXT.lines().collect();
-        assert_eq!(tag_line(&lines, 7, "DAI.PERF.NCA.LOSS"), 5);
-        assert_eq!(tag_line(&lines, 7, "boundary"), 6);
-        assert_eq!(tag_line(&lines, 2, "DAI.PERF.NCA.ADD"), 1);
-        // Not in the block right above: the element's line, never a line further up.
-        assert_eq!(tag_line(&lines, 7, "DAI.PERF.NCA.ADD"), 7);
+        let scenario = tag_lines(&lines, 7);
+        assert_eq!(scenario.get("DAI.PERF.NCA.LOSS"), Some(&5));
+        assert_eq!(scenario.get("boundary"), Some(&6));
+        assert_eq!(tag_lines(&lines, 2).get("DAI.PERF.NCA.ADD"), Some(&1));
+        // Not in the block right above: not found (the element's line), never a line
+        // further up.
+        assert_eq!(scenario.get("DAI.PERF.NCA.ADD"), None);
+    }
+
+    #[test]
+    fn a_tag_written_twice_above_an_element_is_at_the_nearer_line() {
+        let lines = ["@x.a", "@x.a @x.b", "Scenario: S"];
+        let at = tag_lines(&lines, 3);
+        assert_eq!(at.get("x.a"), Some(&2));
+        assert_eq!(at.get("x.b"), Some(&2));
     }
 
     #[test]

@@ -10,8 +10,9 @@
 mod features;
 mod scenarios;
 
+use crate::outcome::Outcome;
 use crate::rulebook::Rulebook;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// A feature scenario that cites a clause, through its own tags or those of its
@@ -111,17 +112,22 @@ impl Coverage {
         }
     }
 
-    /// 2 when a file could not be read, else 1 when a clause is uncovered or an
-    /// unknown id is cited, else 0.
-    pub fn exit_code(&self) -> u8 {
+    /// Bad input when a file could not be read, else differs when a clause is uncovered
+    /// or an unknown id is cited, else success.
+    pub fn outcome(&self) -> Outcome {
         let s = self.summary();
         if !self.errors.is_empty() {
-            2
+            Outcome::BadInput
         } else if s.uncovered > 0 || s.unknown > 0 {
-            1
+            Outcome::Differs
         } else {
-            0
+            Outcome::Success
         }
+    }
+
+    /// The exit code of [`Coverage::outcome`]: 2, 1 or 0.
+    pub fn exit_code(&self) -> u8 {
+        self.outcome().exit_code()
     }
 }
 
@@ -157,22 +163,16 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
         scenarios::read(dir, &mut found_scenarios);
     }
 
+    // Citations by id, so that each is looked at once however many clauses and
+    // unknown ids there are.
+    let mut features_of = by_id(found_features.features);
+    let mut scenarios_of = by_id(found_scenarios.scenarios);
     let mut coverage = Coverage::default();
     for clause in &book.clauses {
-        let mut features: Vec<FeatureCitation> = found_features
-            .features
-            .iter()
-            .filter(|(id, _)| *id == clause.id)
-            .map(|(_, c)| c.clone())
-            .collect();
+        let mut features = features_of.remove(&clause.id).unwrap_or_default();
         features.sort();
         features.dedup();
-        let mut scenarios: Vec<ScenarioCitation> = found_scenarios
-            .scenarios
-            .iter()
-            .filter(|(id, _)| *id == clause.id)
-            .map(|(_, c)| c.clone())
-            .collect();
+        let mut scenarios = scenarios_of.remove(&clause.id).unwrap_or_default();
         scenarios.sort();
         scenarios.dedup();
         coverage.clauses.push(ClauseCoverage {
@@ -183,20 +183,27 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
             scenarios,
         });
     }
+    let catalogued: HashSet<&str> = known.iter().copied().collect();
+    let catalogue = Catalogue::new(known);
+    let mut suggestions: HashMap<String, Option<String>> = HashMap::new();
     for (id, file, line) in found_features
         .written
         .into_iter()
         .chain(found_scenarios.written)
     {
-        if !known.contains(&id.as_str()) {
-            let suggestion = crate::load::suggest(&id, &known).map(str::to_string);
-            coverage.unknown.push(UnknownCitation {
-                file,
-                line,
-                id,
-                suggestion,
-            });
+        if catalogued.contains(id.as_str()) {
+            continue;
         }
+        let suggestion = suggestions
+            .entry(id.clone())
+            .or_insert_with(|| catalogue.suggest(&id))
+            .clone();
+        coverage.unknown.push(UnknownCitation {
+            file,
+            line,
+            id,
+            suggestion,
+        });
     }
     coverage.unknown.sort();
     coverage.unknown.dedup();
@@ -204,6 +211,78 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
     coverage.errors = found_features.errors;
     coverage.errors.extend(found_scenarios.errors);
     coverage
+}
+
+fn by_id<C>(citations: Vec<(String, C)>) -> HashMap<String, Vec<C>> {
+    let mut out: HashMap<String, Vec<C>> = HashMap::new();
+    for (id, c) in citations {
+        out.entry(id).or_default().push(c);
+    }
+    out
+}
+
+/// The catalogued ids, with what [`Catalogue::suggest`] needs to rule most of them out
+/// for an unknown id without an edit distance.
+struct Catalogue<'b> {
+    ids: Vec<&'b str>,
+    /// Per id: how far the loader's suggestion reaches, and its letters, lower case
+    /// and sorted.
+    shapes: Vec<(usize, Vec<char>)>,
+}
+
+impl<'b> Catalogue<'b> {
+    fn new(ids: Vec<&'b str>) -> Self {
+        let shapes = ids
+            .iter()
+            .map(|k| (2.max(k.len() / 4), letters(k)))
+            .collect();
+        Catalogue { ids, shapes }
+    }
+
+    /// The catalogued id closest to `id`, as the loader suggests one. Ids that cannot be
+    /// within the loader's distance are left out first, by a lower bound of the edit
+    /// distance (the letters one word has beyond the other, counted without order): with
+    /// thousands of unknown ids, the edit distances would be most of the work.
+    fn suggest(&self, id: &str) -> Option<String> {
+        let mine = letters(id);
+        let near: Vec<&str> = self
+            .ids
+            .iter()
+            .zip(&self.shapes)
+            .filter(|(_, (reach, theirs))| bag_distance(&mine, theirs) <= *reach)
+            .map(|(k, _)| *k)
+            .collect();
+        crate::load::suggest(id, &near).map(str::to_string)
+    }
+}
+
+fn letters(s: &str) -> Vec<char> {
+    let mut letters: Vec<char> = s.to_lowercase().chars().collect();
+    letters.sort_unstable();
+    letters
+}
+
+/// The larger of the counts of letters one word has beyond the other, either way (both
+/// sorted): one edit changes each count by at most one, so no edit distance is smaller.
+fn bag_distance(a: &[char], b: &[char]) -> usize {
+    let (mut i, mut j, mut only_a, mut only_b) = (0, 0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => {
+                only_a += 1;
+                i += 1;
+            }
+            std::cmp::Ordering::Greater => {
+                only_b += 1;
+                j += 1;
+            }
+            std::cmp::Ordering::Equal => {
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    (only_a + a.len() - i).max(only_b + b.len() - j)
 }
 
 /// Every file under `dir` (recursively, hidden entries skipped) whose extension is one
@@ -242,4 +321,38 @@ fn files_under(dir: &Path, extensions: &[&str], errors: &mut Vec<String>) -> Vec
     }
     out.sort();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_letter_bound_counts_letters_beyond_the_other_word() {
+        assert_eq!(bag_distance(&letters("ab"), &letters("ba")), 0);
+        assert_eq!(bag_distance(&letters("abc"), &letters("abd")), 1);
+        assert_eq!(bag_distance(&letters("aab"), &letters("b")), 2);
+        assert_eq!(bag_distance(&letters("Dai.X"), &letters("DAI.X")), 0);
+    }
+
+    #[test]
+    fn suggestions_are_the_loaders() {
+        let book = Rulebook::builtin();
+        let known: Vec<&str> = book.clauses.iter().map(|c| c.id.as_str()).collect();
+        let catalogue = Catalogue::new(known.clone());
+        for id in [
+            "DAI.PERF.NCA.POINT",
+            "dai.perf.nca.loss",
+            "DAI.UNKNOWN.T123",
+            "PCS.ATAINED",
+            "DAI.CS.DEP.WINDOWS",
+            "X",
+        ] {
+            assert_eq!(
+                catalogue.suggest(id),
+                crate::load::suggest(id, &known).map(str::to_string),
+                "{id}"
+            );
+        }
+    }
 }

@@ -13,7 +13,11 @@ pub(super) fn read(dir: &Path, found: &mut Found) {
         let doc = match crate::load::load_file(&file) {
             Ok(doc) => doc,
             Err(e) => {
-                found.errors.push(e.to_string());
+                // Printed as it is on stderr: each line made safe for a terminal.
+                let lines: Vec<_> = crate::report::visible_lines(&e.to_string())
+                    .map(|l| l.into_owned())
+                    .collect();
+                found.errors.push(lines.join("\n"));
                 continue;
             }
         };

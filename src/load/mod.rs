@@ -15,7 +15,7 @@ mod streamed;
 mod syntax;
 pub(crate) mod tree;
 
-pub use error::LoadError;
+pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
     Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
@@ -41,10 +41,12 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// Reads and parses a file. `file` is shown in errors as given.
 pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     let shown = file.display().to_string();
-    let meta = std::fs::metadata(file)
-        .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
+    let meta = std::fs::metadata(file).map_err(|e| {
+        LoadError::whole_file(&shown, io_found(&e), "a readable file").with_kind(io_kind(&e))
+    })?;
     if meta.is_dir() {
-        return Err(LoadError::whole_file(&shown, "a directory", "a YAML file"));
+        return Err(LoadError::whole_file(&shown, "a directory", "a YAML file")
+            .with_kind(ErrorKind::NotAFile));
     }
     let too_large = |found: String| {
         LoadError::whole_file(
@@ -52,6 +54,7 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
             found,
             format!("at most {MAX_FILE_BYTES} bytes (split the partner into several files)"),
         )
+        .with_kind(ErrorKind::TooLarge)
     };
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(format!("a file of {} bytes", meta.len())));
@@ -70,7 +73,9 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     let mut bytes = Vec::new();
     std::fs::File::open(file)
         .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
-        .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
+        .map_err(|e| {
+            LoadError::whole_file(&shown, io_found(&e), "a readable file").with_kind(io_kind(&e))
+        })?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(format!("more than {MAX_FILE_BYTES} bytes")));
     }
@@ -94,12 +99,20 @@ fn not_utf8(shown: &str, bytes: &[u8], e: &std::string::FromUtf8Error) -> LoadEr
     let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
     let shown_line = String::from_utf8_lossy(&bytes[start..end]);
     LoadError {
+        kind: ErrorKind::NotUtf8,
         file: shown.to_string(),
         position: Some((line, before.chars().count() + 1)),
         field: String::new(),
         found: format!("the byte `0x{:02X}`, which is not UTF-8", bytes[at]),
         expected: "a UTF-8 text file (save it with the UTF-8 encoding)".into(),
         source_line: Some(shown_line.trim_end_matches('\r').to_string()),
+    }
+}
+
+fn io_kind(e: &std::io::Error) -> ErrorKind {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => ErrorKind::NotFound,
+        _ => ErrorKind::Unreadable,
     }
 }
 
@@ -205,6 +218,7 @@ impl<'a> Reader<'a> {
         expected: impl Into<String>,
     ) -> LoadError {
         LoadError {
+            kind: ErrorKind::BadValue,
             file: self.file.to_string(),
             position: Some((node.line, node.col)),
             field: field.to_string(),
@@ -259,12 +273,14 @@ impl<'a> Reader<'a> {
                 let hint = suggest(text, &allowed)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                return Err(self.error(
-                    key,
-                    &join(path, text),
-                    format!("the unknown field `{text}`"),
-                    format!("one of {}{hint}", list(&allowed)),
-                ));
+                return Err(self
+                    .error(
+                        key,
+                        &join(path, text),
+                        format!("the unknown field `{text}`"),
+                        format!("one of {}{hint}", list(&allowed)),
+                    )
+                    .with_kind(ErrorKind::UnknownField));
             }
             map.insert(text.as_str(), (key, value));
         }
@@ -293,6 +309,7 @@ impl<'a> Reader<'a> {
                 None => (fields.node, format!("no `{key}`")),
             };
             self.error(at, &fields.path(key), found, format!("`{key}`: {what}"))
+                .with_kind(ErrorKind::MissingField)
         })
     }
 
@@ -524,12 +541,14 @@ impl<'a> Reader<'a> {
         list_name: &str,
     ) -> Result<()> {
         if let Some(first) = seen.insert(id.to_string(), node.line) {
-            return Err(self.error(
-                node,
-                field,
-                format!("the id `{id}` a second time (first at line {first})"),
-                format!("ids that are unique within `{list_name}`"),
-            ));
+            return Err(self
+                .error(
+                    node,
+                    field,
+                    format!("the id `{id}` a second time (first at line {first})"),
+                    format!("ids that are unique within `{list_name}`"),
+                )
+                .with_kind(ErrorKind::Duplicate));
         }
         Ok(())
     }
@@ -749,12 +768,14 @@ impl<'a> Reader<'a> {
                 let hint = suggest(&customer, &known)
                     .map(|s| format!(" (did you mean `{s}`?)"))
                     .unwrap_or_default();
-                return Err(self.error(
-                    cust_node,
-                    &f.path("customer"),
-                    format!("`{customer}`, which is not in `customers`"),
-                    format!("the id of a customer listed under `customers`{hint}"),
-                ));
+                return Err(self
+                    .error(
+                        cust_node,
+                        &f.path("customer"),
+                        format!("`{customer}`, which is not in `customers`"),
+                        format!("the id of a customer listed under `customers`{hint}"),
+                    )
+                    .with_kind(ErrorKind::UnknownReference));
             }
             let service = self.text(
                 self.required(&f, "service")?,

@@ -5,7 +5,7 @@
 //! duplicate keys be refused with their line, and bounds nesting and aliases so a
 //! hostile file cannot exhaust memory.
 
-use super::error::LoadError;
+use super::error::{ErrorKind, LoadError};
 use super::events::{Event, General, Source, Stop};
 use super::fast::Fast;
 pub(crate) use super::scalar::Text;
@@ -433,7 +433,8 @@ fn read<'i>(
             file,
             "text the YAML reader stopped on",
             "a YAML mapping (see docs/scenario-format.md)",
-        )),
+        )
+        .with_kind(ErrorKind::Syntax)),
     }
 }
 
@@ -459,7 +460,8 @@ fn root_or_empty(file: &str, source: &str, root: Option<Node>) -> Result<Node, L
                 "a file with no fields, only comments or blank lines"
             },
             "a YAML mapping with at least `as_of` (see docs/scenario-format.md)",
-        )),
+        )
+        .with_kind(ErrorKind::Empty)),
     }
 }
 
@@ -477,6 +479,7 @@ fn build<'i>(
     let mut root: Option<Node> = None;
     let mut documents = 0usize;
     let error = |line: usize, col: usize, field: &str, found: String, expected: &str| LoadError {
+        kind: ErrorKind::Syntax,
         file: file.to_string(),
         position: Some((line, col)),
         field: field.to_string(),
@@ -545,6 +548,7 @@ fn build<'i>(
                         "a second YAML document".into(),
                         "one document per file (remove the `---` line)",
                     )
+                    .with_kind(ErrorKind::UnsupportedYaml)
                     .into());
                 }
                 continue;
@@ -557,6 +561,7 @@ fn build<'i>(
                     "an alias (`*name`)".into(),
                     "plain values: anchors and aliases are not supported in scenario files",
                 )
+                .with_kind(ErrorKind::UnsupportedYaml)
                 .into())
             }
             Event::Scalar {
@@ -565,8 +570,10 @@ fn build<'i>(
                 anchor,
                 tag,
             } => {
-                refuse_anchor_or_tag(anchor, tag, (line, col), lines)
-                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
+                refuse_anchor_or_tag(anchor, tag, (line, col), lines).map_err(|(l, c, what)| {
+                    error(l, c, &child_path(&stack), what, PLAIN)
+                        .with_kind(ErrorKind::UnsupportedYaml)
+                })?;
                 Node {
                     line,
                     col,
@@ -574,8 +581,10 @@ fn build<'i>(
                 }
             }
             Event::SequenceStart { anchor, tag } | Event::MappingStart { anchor, tag } => {
-                refuse_anchor_or_tag(anchor, tag, (line, col), lines)
-                    .map_err(|(l, c, what)| error(l, c, &child_path(&stack), what, PLAIN))?;
+                refuse_anchor_or_tag(anchor, tag, (line, col), lines).map_err(|(l, c, what)| {
+                    error(l, c, &child_path(&stack), what, PLAIN)
+                        .with_kind(ErrorKind::UnsupportedYaml)
+                })?;
                 if stack.len() >= MAX_DEPTH {
                     return Err(error(
                         line,
@@ -584,6 +593,7 @@ fn build<'i>(
                         format!("nesting deeper than {MAX_DEPTH} levels"),
                         "the flat shape of the scenario format",
                     )
+                    .with_kind(ErrorKind::UnsupportedYaml)
                     .into());
                 }
                 let value = if is_map {
@@ -646,6 +656,7 @@ fn build<'i>(
                                     format!("{} used as a key", node.describe()),
                                     "a plain key such as `id` or `2024-12`",
                                 )
+                                .with_kind(ErrorKind::UnsupportedYaml)
                                 .into())
                             }
                         };
@@ -667,6 +678,7 @@ fn build<'i>(
                                 ),
                                 "each key once in a mapping",
                             )
+                            .with_kind(ErrorKind::Duplicate)
                             .into());
                         }
                         *pending = Some(node);

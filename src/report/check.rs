@@ -2,8 +2,9 @@
 //! and the closing `N passed, N failed` line. Colour is an option of the caller, which
 //! alone knows whether the output reaches a terminal.
 
-use super::count;
-use crate::scenario::{Case, Status, Summary};
+use super::{count, one_line, one_line_path, visible_lines};
+use crate::load::LoadError;
+use crate::scenario::{Case, CheckError, Status, Summary};
 
 /// How [`check_text_with`] renders a run.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -42,17 +43,17 @@ pub fn check_text_with(cases: &[Case], options: CheckText) -> String {
             Status::Passed => out.push_str(&format!(
                 "{}  {}  ({})\n",
                 paint(GREEN, "pass"),
-                c.name,
-                c.file.display()
+                one_line(&c.name),
+                one_line_path(&c.file)
             )),
             Status::Failed { diff } => {
                 out.push_str(&format!(
                     "{}  {}  ({})\n",
                     paint(BOLD_RED, "FAIL"),
-                    c.name,
-                    c.file.display()
+                    one_line(&c.name),
+                    one_line_path(&c.file)
                 ));
-                for line in diff.lines() {
+                for line in visible_lines(diff.trim_end_matches('\n')) {
                     let colour = if line.starts_with("---") || line.starts_with("+++") {
                         BOLD
                     } else if line.starts_with('-') {
@@ -67,29 +68,50 @@ pub fn check_text_with(cases: &[Case], options: CheckText) -> String {
                     if colour.is_empty() {
                         out.push_str(&format!("      {line}\n"));
                     } else {
-                        out.push_str(&format!("      {}\n", paint(colour, line)));
+                        out.push_str(&format!("      {}\n", paint(colour, &line)));
                     }
                 }
             }
-            Status::Invalid { message } => {
+            Status::Invalid { error } => {
                 out.push_str(&format!(
                     "{} {}\n",
                     paint(BOLD_RED, "ERROR"),
-                    c.file.display()
+                    one_line_path(&c.file)
                 ));
-                for line in message.lines() {
+                for line in check_error_lines(error) {
                     out.push_str(&format!("      {line}\n"));
                 }
             }
             Status::NotAScenario => out.push_str(&format!(
                 "{}  {}  (no `expected:` block: a partner file, not a scenario)\n",
                 paint(YELLOW, "skip"),
-                c.file.display()
+                one_line_path(&c.file)
             )),
         }
     }
     out.push_str(&check_summary(cases, options.not_selected));
     out
+}
+
+/// The lines of an error as the text reports show them: its message, then the source
+/// line and caret when it has a place. Whatever the file put in the field path, found
+/// or expected text is kept on the message's one line, with control characters shown
+/// visibly ([`one_line`]), so no file can add or rewrite a line of the report.
+pub fn check_error_lines(error: &CheckError) -> Vec<String> {
+    let Some(located) = error.located() else {
+        return vec![one_line(&error.to_string()).into_owned()];
+    };
+    let head = LoadError {
+        source_line: None,
+        ..located.clone()
+    }
+    .to_string();
+    let whole = located.to_string();
+    let mut lines = vec![one_line(&head).into_owned()];
+    // The caret drawing follows the message's own lines in `Display`.
+    let drawing = whole.split('\n').skip(head.split('\n').count());
+    lines.extend(drawing.map(|l| one_line(l).into_owned()));
+    lines
 }
 
 /// The closing lines of the text report, never coloured: `N passed, N failed`, with
@@ -117,4 +139,79 @@ pub fn check_summary(cases: &[Case], not_selected: usize) -> String {
     }
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn case(name: &str, file: &str, status: Status) -> Case {
+        Case {
+            file: PathBuf::from(file),
+            name: name.to_string(),
+            name_at: None,
+            tags: Vec::new(),
+            status,
+            actual: None,
+            expected: None,
+        }
+    }
+
+    /// Issue 9 (6): `\e[2K\r` erased the `FAIL` line on a terminal and wrote `pass`
+    /// over it; a newline added a line of its own.
+    #[test]
+    fn names_and_paths_cannot_rewrite_or_add_lines() {
+        let cases = [
+            case(
+                "evil\u{1b}[2K\rpass  a forged scenario",
+                "a\nb.yaml",
+                Status::Failed {
+                    diff: "--- expected\n+++ actual\n@@ -1 +1 @@\n-total: 1\n+total: 0\n".into(),
+                },
+            ),
+            case("two\nlines", "c.yaml", Status::Passed),
+            case("x", "d\r.yaml", Status::NotAScenario),
+            case(
+                "e.yaml",
+                "e.yaml",
+                Status::Invalid {
+                    error: crate::load::LoadError {
+                        field: "name".into(),
+                        ..crate::load::LoadError::whole_file(
+                            "e.yaml",
+                            "`x\u{1b}[2K\rpass`",
+                            "text\nwithout control characters",
+                        )
+                    }
+                    .into(),
+                },
+            ),
+        ];
+        for color in [false, true] {
+            let text = check_text_with(
+                &cases,
+                CheckText {
+                    color,
+                    not_selected: 0,
+                },
+            );
+            let plain = [RESET, BOLD, BOLD_RED, RED, GREEN, YELLOW, CYAN]
+                .iter()
+                .fold(text.clone(), |t, code| t.replace(code, ""));
+            assert!(!plain.contains(['\u{1b}', '\r']), "{plain:?}");
+            assert_eq!(
+                plain,
+                "FAIL  evil\\e[2K\\rpass  a forged scenario  (a\\nb.yaml)\n      \
+                 --- expected\n      +++ actual\n      @@ -1 +1 @@\n      -total: 1\n      \
+                 +total: 0\npass  two\\nlines  (c.yaml)\n\
+                 skip  d\\r.yaml  (no `expected:` block: a partner file, not a scenario)\n\
+                 ERROR e.yaml\n      \
+                 e.yaml: name: found `x\\e[2K\\rpass`, expected text\\nwithout control \
+                 characters\n\
+                 1 file could not be checked (exit code 2)\n\
+                 1 passed, 2 failed, 1 skipped\n"
+            );
+        }
+    }
 }

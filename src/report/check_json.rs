@@ -4,11 +4,15 @@
 //! exit code, then `scenarios`, in path order, each with `name`, `file`, `status`
 //! (`passed`, `failed`, `error`, `skipped`), `tags` (tags and clause ids), `expected`
 //! (only the keys the scenario wrote), `actual` (the engine's full card), `diff`,
-//! `mismatches` and `message`; a value that does not apply is `null`.
+//! `mismatches`, `message` and `error`, the same error as data: `kind`, `line`,
+//! `column`, `field`, `found`, `expected` and `source_line` (an object of its own,
+//! since the record's `expected` is the scenario's expectation). A value that does not
+//! apply is `null`.
 
 use super::card_shape;
+use crate::load::LoadError;
 use crate::model::{Category, Expected, Subcategory};
-use crate::scenario::{mismatches, Case, Status, Summary};
+use crate::scenario::{mismatches, Case, CheckError, Status, Summary};
 use serde_json::{json, Map, Value};
 
 /// The JSON report of a check run.
@@ -32,10 +36,10 @@ pub fn check_json(cases: &[Case], not_selected: usize) -> String {
 }
 
 fn record(c: &Case) -> Value {
-    let (status, diff, message) = match &c.status {
+    let (status, diff, error) = match &c.status {
         Status::Passed => ("passed", None, None),
         Status::Failed { diff } => ("failed", Some(diff.as_str()), None),
-        Status::Invalid { message } => ("error", None, Some(message.as_str())),
+        Status::Invalid { error } => ("error", None, Some(error)),
         Status::NotAScenario => ("skipped", None, None),
     };
     let differing: Vec<Value> = match (&c.status, &c.expected, &c.actual) {
@@ -54,7 +58,25 @@ fn record(c: &Case) -> Value {
         "actual": c.actual.as_ref().map(|card| Value::Object(card_shape(card))),
         "diff": diff,
         "mismatches": differing,
-        "message": message,
+        // The text as `check` prints it, caret drawing included, kept for the readers
+        // of earlier reports; `error` is the same error as data.
+        "message": error.map(ToString::to_string),
+        "error": error.map(error_value),
+    })
+}
+
+/// `{kind, line, column, field, found, expected, source_line}`; an engine error that has
+/// no place in the file has only its kind.
+fn error_value(error: &CheckError) -> Value {
+    let located = error.located();
+    json!({
+        "kind": error.kind().as_str(),
+        "line": located.and_then(LoadError::line),
+        "column": located.and_then(LoadError::column),
+        "field": located.map(|e| e.field.as_str()).filter(|f| !f.is_empty()),
+        "found": located.map(|e| e.found.as_str()),
+        "expected": located.map(|e| e.expected.as_str()),
+        "source_line": located.and_then(|e| e.source_line.as_deref()),
     })
 }
 

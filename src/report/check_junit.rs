@@ -1,13 +1,14 @@
 //! `pcscore check --format junit`: JUnit XML for the test reports of GitLab, GitHub
 //! actions and Jenkins. One `testcase` per file, grouped by folder in `classname`; the
-//! diff is the body of `failure`, an unreadable file's message the body of `error`, and a
-//! partner file without `expected:` is `skipped`.
+//! diff is the body of `failure`, an unreadable file's message the body of `error` (with
+//! its kind, line, column, field, found and expected as attributes), and a partner file
+//! without `expected:` is `skipped`.
 //!
 //! `time` is always `0`: some readers fail without the attribute, and a scenario takes
 //! well under a millisecond, so a measured time would only make reports differ between
 //! runs of the same files.
 
-use crate::scenario::{mismatches, Case, Status, Summary};
+use crate::scenario::{mismatches, Case, CheckError, Status, Summary};
 use serde_json::Value;
 
 /// The JUnit XML report of a check run.
@@ -47,13 +48,15 @@ pub fn check_junit(cases: &[Case]) -> String {
                 ));
                 out.push_str("    </testcase>\n");
             }
-            Status::Invalid { message } => {
+            Status::Invalid { error } => {
                 out.push_str(">\n");
+                let message = error.to_string();
                 let first = message.lines().next().unwrap_or_default();
                 out.push_str(&format!(
-                    "      <error type=\"invalid\" message=\"{}\">{}</error>\n",
+                    "      <error type=\"invalid\" message=\"{}\"{}>{}</error>\n",
                     attr(first),
-                    text(message)
+                    error_attributes(error),
+                    text(&message)
                 ));
                 out.push_str("    </testcase>\n");
             }
@@ -67,6 +70,28 @@ pub fn check_junit(cases: &[Case]) -> String {
         }
     }
     out.push_str("  </testsuite>\n</testsuites>\n");
+    out
+}
+
+/// The error as data, beside `type` and `message`: ` kind=".." line=".." column=".."
+/// field=".." found=".." expected=".."`, each only when the error has it.
+fn error_attributes(error: &CheckError) -> String {
+    let mut out = format!(" kind=\"{}\"", error.kind());
+    let Some(e) = error.located() else {
+        return out;
+    };
+    let mut put = |name: &str, value: &str| {
+        out.push_str(&format!(" {name}=\"{}\"", attr(value)));
+    };
+    if let Some((line, column)) = e.position {
+        put("line", &line.to_string());
+        put("column", &column.to_string());
+    }
+    if !e.field.is_empty() {
+        put("field", &e.field);
+    }
+    put("found", &e.found);
+    put("expected", &e.expected);
     out
 }
 

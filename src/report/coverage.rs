@@ -1,7 +1,7 @@
 //! The output of `pcscore coverage`: text, JSON and a Markdown table, each ending with
 //! the same counts.
 
-use super::count;
+use super::{count, markdown, markdown_code, one_line, one_line_path, Place};
 use crate::coverage::{Coverage, CoverageSummary, UnknownCitation};
 use serde_json::json;
 
@@ -10,21 +10,25 @@ use serde_json::json;
 pub fn coverage_text(c: &Coverage) -> String {
     let mut out = String::new();
     for clause in &c.clauses {
-        out.push_str(&format!("{}  {}\n", clause.id, clause.summary));
+        out.push_str(&format!(
+            "{}  {}\n",
+            one_line(&clause.id),
+            one_line(&clause.summary)
+        ));
         for f in &clause.features {
             out.push_str(&format!(
                 "  feature   {}:{}  {}\n",
-                f.file.display(),
+                one_line_path(&f.file),
                 f.line,
-                f.scenario
+                one_line(&f.scenario)
             ));
         }
         for s in &clause.scenarios {
             out.push_str(&format!(
                 "  scenario  {}:{}  {}\n",
-                s.file.display(),
+                one_line_path(&s.file),
                 s.line,
-                s.name
+                one_line(&s.name)
             ));
         }
         if !clause.is_covered() {
@@ -35,14 +39,14 @@ pub fn coverage_text(c: &Coverage) -> String {
     if !c.unknown.is_empty() {
         out.push_str("Unknown clause ids\n");
         for u in &c.unknown {
-            out.push_str(&format!("  {}\n", unknown_sentence(u)));
+            out.push_str(&format!("  {}\n", unknown_sentence(u, Words::Text)));
         }
         out.push('\n');
     }
     for file in &c.uncounted {
         out.push_str(&format!(
             "not counted: {} cites clauses but has no `expected:` block, so nothing verifies it\n",
-            file.display()
+            one_line_path(file)
         ));
     }
     out.push_str(&unread_line(c));
@@ -107,27 +111,35 @@ pub fn coverage_json(c: &Coverage) -> String {
 }
 
 /// A Markdown table (clause, covered, summary, feature scenarios, YAML scenarios), the unknown
-/// ids as a list, and the summary line.
+/// ids as a list, and the summary line. Every name, id and path goes through the one
+/// Markdown escaping of the reports, so a scenario called `<driven>` stays text.
 pub fn coverage_markdown(c: &Coverage) -> String {
     let mut out = String::from(
         "| clause | covered | summary | feature scenarios | YAML scenarios |\n|---|---|---|---|---|\n",
     );
+    let cited = |file: &std::path::Path, line: usize, name: &str| {
+        format!(
+            "{} {}",
+            markdown_code(&format!("{}:{line}", file.display())),
+            markdown(name, Place::Inline)
+        )
+    };
     for clause in &c.clauses {
         let features: Vec<String> = clause
             .features
             .iter()
-            .map(|f| format!("`{}:{}` {}", f.file.display(), f.line, cell(&f.scenario)))
+            .map(|f| cited(&f.file, f.line, &f.scenario))
             .collect();
         let scenarios: Vec<String> = clause
             .scenarios
             .iter()
-            .map(|s| format!("`{}:{}` {}", s.file.display(), s.line, cell(&s.name)))
+            .map(|s| cited(&s.file, s.line, &s.name))
             .collect();
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} | {} |\n",
-            clause.id,
+            "| {} | {} | {} | {} | {} |\n",
+            markdown_code(&clause.id),
             if clause.is_covered() { "yes" } else { "**no**" },
-            cell(&clause.summary),
+            markdown(&clause.summary, Place::Inline),
             features.join("<br>"),
             scenarios.join("<br>")
         ));
@@ -135,13 +147,16 @@ pub fn coverage_markdown(c: &Coverage) -> String {
     if !c.unknown.is_empty() {
         out.push_str("\nUnknown clause ids:\n\n");
         for u in &c.unknown {
-            out.push_str(&format!("- {}\n", unknown_sentence(u)));
+            out.push_str(&format!("- {}\n", unknown_sentence(u, Words::Markdown)));
         }
     }
     if !c.uncounted.is_empty() {
         out.push_str("\nNot counted (no `expected:` block):\n\n");
         for file in &c.uncounted {
-            out.push_str(&format!("- `{}`\n", file.display()));
+            out.push_str(&format!(
+                "- {}\n",
+                markdown_code(&file.display().to_string())
+            ));
         }
     }
     out.push('\n');
@@ -162,17 +177,32 @@ fn unread_line(c: &Coverage) -> String {
     }
 }
 
-fn unknown_sentence(u: &UnknownCitation) -> String {
-    let hint = u
-        .suggestion
-        .as_ref()
-        .map(|s| format!(" (did you mean `{s}`?)"))
+/// How the words of a sentence from the files are made safe.
+#[derive(Clone, Copy)]
+enum Words {
+    Text,
+    Markdown,
+}
+
+fn unknown_sentence(u: &UnknownCitation, words: Words) -> String {
+    let (file, id, suggestion) = match words {
+        Words::Text => (
+            one_line_path(&u.file),
+            format!("`{}`", one_line(&u.id)),
+            u.suggestion.as_ref().map(|s| format!("`{}`", one_line(s))),
+        ),
+        Words::Markdown => (
+            markdown(&u.file.display().to_string(), Place::LineStart),
+            markdown_code(&u.id),
+            u.suggestion.as_deref().map(markdown_code),
+        ),
+    };
+    let hint = suggestion
+        .map(|s| format!(" (did you mean {s}?)"))
         .unwrap_or_default();
     format!(
-        "{}:{}: `{}` is not in the clause catalogue{hint}",
-        u.file.display(),
-        u.line,
-        u.id
+        "{file}:{}: {id} is not in the clause catalogue{hint}",
+        u.line
     )
 }
 
@@ -187,7 +217,64 @@ fn summary_line(s: &CoverageSummary) -> String {
     )
 }
 
-/// Text safe inside a Markdown table cell.
-fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::coverage::{ClauseCoverage, FeatureCitation, ScenarioCitation};
+    use std::path::PathBuf;
+
+    fn hostile() -> Coverage {
+        Coverage {
+            clauses: vec![ClauseCoverage {
+                id: "DAI.X".into(),
+                summary: "A summary.".into(),
+                section: "s".into(),
+                features: vec![FeatureCitation {
+                    file: PathBuf::from("f.feature"),
+                    line: 3,
+                    scenario: "On the <path> path\n\u{1b}[2K| x |".into(),
+                }],
+                scenarios: vec![ScenarioCitation {
+                    file: PathBuf::from("a\n.yaml"),
+                    line: 4,
+                    name: "<img src=x onerror=alert(1)>".into(),
+                }],
+            }],
+            unknown: vec![UnknownCitation {
+                file: PathBuf::from("u.feature"),
+                line: 1,
+                id: "DAI.`<b>`\r".into(),
+                suggestion: None,
+            }],
+            uncounted: vec![PathBuf::from("p<i>.yaml")],
+            errors: Vec::new(),
+        }
+    }
+
+    /// Issue 9 (7): scenario names reached the Markdown table as raw HTML.
+    #[test]
+    fn markdown_escapes_names_ids_and_paths() {
+        let md = coverage_markdown(&hostile());
+        assert!(!md.contains("<img") && !md.contains("<path>"), "{md}");
+        assert!(!md.contains(['\u{1b}', '\r']), "{md:?}");
+        assert!(md.contains(
+            "| `DAI.X` | yes | A summary. | `f.feature:3` On the &lt;path&gt; path\\\\n\\\\e\\[2K\\| x \\| \
+             | `a\\n.yaml:4` &lt;img src=x onerror=alert(1)&gt; |\n"
+        ), "{md}");
+        assert!(
+            md.contains("- u.feature:1: ``DAI.`<b>`\\r`` is not in the clause catalogue\n"),
+            "{md}"
+        );
+        assert!(md.contains("- `p<i>.yaml`\n"), "{md}");
+    }
+
+    /// Issue 9 (6): and the text report showed terminal codes and line breaks as they were.
+    #[test]
+    fn text_shows_control_characters_visibly() {
+        let text = coverage_text(&hostile());
+        assert!(!text.contains(['\u{1b}', '\r']), "{text:?}");
+        assert!(text.contains("  feature   f.feature:3  On the <path> path\\n\\e[2K| x |\n"));
+        assert!(text.contains("  scenario  a\\n.yaml:4  <img src=x onerror=alert(1)>\n"));
+        assert!(text.contains("  u.feature:1: `DAI.`<b>`\\r` is not in the clause catalogue\n"));
+    }
 }

@@ -2,6 +2,7 @@
 //! as plain text an auditor reads top to bottom.
 
 use super::card::{source_word, title_case};
+use super::one_line;
 use crate::engine::{Area, Assessment, Outcome, TraceEntry};
 use crate::model::{Category, Header, Subcategory};
 use crate::rulebook::Rulebook;
@@ -10,10 +11,10 @@ use crate::rulebook::Rulebook;
 pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook) -> String {
     let card = &a.card;
     let mut out = String::new();
-    out.push_str(&format!("{}\n", book.title));
-    out.push_str(&format!("file: {file}\n"));
+    out.push_str(&format!("{}\n", one_line(&book.title)));
+    out.push_str(&format!("file: {}\n", one_line(file)));
     if let Some(name) = &header.name {
-        out.push_str(&format!("scenario: {name}\n"));
+        out.push_str(&format!("scenario: {}\n", one_line(name)));
     }
     out.push_str(&format!(
         "measured at {}; {} path ({}); total {} of 100: {}\n",
@@ -79,9 +80,51 @@ fn section<'a>(out: &mut String, heading: &str, entries: impl Iterator<Item = &'
             Outcome::Excluded => "0".to_string(),
             Outcome::Points(p) => format!("= {p}"),
         };
+        // Subjects and reasons quote the file's ids and names.
         out.push_str(&format!(
             "  {effect:<5} {}  [{}]\n        {}\n",
-            e.subject, e.clause, e.reason
+            one_line(&e.subject),
+            one_line(&e.clause),
+            one_line(&e.reason)
         ));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine;
+
+    /// The text explanation of a small partner whose customer id and service are `id`.
+    fn explained(name: &str, id: &str) -> String {
+        let yaml = "as_of: 2024-12\ncustomers:\n  - id: c1\n    segment: smb\n    \
+                    attribution: [PAL]\n    acr: {2024-12: 900}\ndeployments:\n  - customer: c1\n    \
+                    service: svc\n    service_level: 2\n    month: 2024-06\n";
+        let mut doc = crate::load::load_str(yaml, "p.yaml").expect("the partner loads");
+        doc.situation.customers[0].id = id.to_string();
+        doc.situation.deployments[0].customer = id.to_string();
+        doc.situation.deployments[0].service = id.to_string();
+        let header = Header {
+            name: Some(name.to_string()),
+            ..doc.header.clone()
+        };
+        let book = Rulebook::builtin();
+        let a = engine::score(&doc.situation, book).expect("it scores");
+        explain_text("p\n.yaml", &header, &a, book)
+    }
+
+    /// Issue 9 (6): a name or id with a line break forged lines of the explanation, and
+    /// terminal codes in it could rewrite what was shown.
+    #[test]
+    fn names_and_ids_cannot_add_lines_or_terminal_codes() {
+        let plain = explained("plain", "c1");
+        let hostile = explained("evil\n  +10   forged", "c1\u{1b}[2K\r\n  +10 x");
+        assert_eq!(hostile.lines().count(), plain.lines().count(), "{hostile}");
+        assert!(
+            !hostile.contains(|c: char| c.is_control() && c != '\n'),
+            "{hostile:?}"
+        );
+        assert!(hostile.contains("file: p\\n.yaml\nscenario: evil\\n  +10   forged\n"));
+        assert!(hostile.contains("c1\\e[2K\\r\\n  +10 x"), "{hostile}");
     }
 }

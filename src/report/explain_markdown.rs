@@ -2,6 +2,7 @@
 //! one table per kind of evidence, every row citing its clause id.
 
 use super::audit::{self, Audit, Cell, Table};
+use super::{markdown, markdown_code, Place};
 use crate::engine::Assessment;
 use crate::model::Header;
 use crate::rulebook::Rulebook;
@@ -12,13 +13,21 @@ pub fn explain_markdown(file: &str, header: &Header, a: &Assessment, book: &Rule
 }
 
 fn render(r: &Audit) -> String {
-    let mut out = format!("# {}\n\n", inline(&r.title));
+    let mut out = format!("# {}\n\n", line(&r.title));
     out.push_str("| | |\n|---|---|\n");
     for (key, value) in &r.facts {
         out.push_str(&format!("| **{key}** | {} |\n", inline(value)));
     }
     if let Some(d) = &r.description {
-        out.push_str(&format!("\n> {}\n", inline(d)));
+        // A description may have several lines: each is its own quoted line, so that
+        // none can leave the quote.
+        out.push('\n');
+        for l in d.lines() {
+            match l.trim_end() {
+                "" => out.push_str(">\n"),
+                l => out.push_str(&format!("> {}\n", line(l))),
+            }
+        }
     }
     out.push_str("\nEvery row cites the clause id of the reading it applies; the clause glossary is at the end.\n");
 
@@ -26,18 +35,18 @@ fn render(r: &Audit) -> String {
     table(&mut out, &r.card);
     let (attained, why, clause) = &r.verdict;
     out.push_str(&format!(
-        "\n**{}** {} (`{}`)\n",
+        "\n**{}** {} ({})\n",
         if *attained {
             "Designation attained."
         } else {
             "Designation not attained."
         },
         inline(why),
-        clause
+        code(clause)
     ));
 
     for s in &r.sections {
-        out.push_str(&format!("\n## {}\n", inline(&s.title)));
+        out.push_str(&format!("\n## {}\n", line(&s.title)));
         if let Some(lead) = &s.lead {
             out.push_str(&format!("\nCategory: {}.\n", inline(lead)));
         }
@@ -76,7 +85,7 @@ fn table(out: &mut String, t: &Table) {
         out.push_str(&format!("| {} |\n", cells.join(" | ")));
     }
     if let Some(legend) = &t.legend {
-        out.push_str(&format!("\n{}\n", inline(legend)));
+        out.push_str(&format!("\n{}\n", line(legend)));
     }
 }
 
@@ -90,82 +99,157 @@ fn cell(c: &Cell) -> String {
     }
 }
 
-/// A code span that survives any content: a fence longer than any backtick run inside.
+/// An identifier as a code span, whatever it holds.
 fn code(s: &str) -> String {
-    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') {
-        " "
-    } else {
-        ""
-    };
-    format!("{fence}{pad}{}{pad}{fence}", s.replace('|', "\\|"))
+    markdown_code(s)
 }
 
-/// Text for a table cell or a line: the engine's `code` spans are kept, everything else
-/// that Markdown would read as markup is escaped, and a line break cannot end the row.
+/// Text inside a line or a table cell: see [`markdown`].
 fn inline(s: &str) -> String {
-    let flat = s.replace(['\n', '\r'], " ");
-    let parts: Vec<&str> = flat.split('`').collect();
-    // With an odd number of backticks the last one opens nothing: it and what follows
-    // are plain text.
-    let unpaired = parts.len() % 2 == 0;
-    let mut out = String::with_capacity(flat.len());
-    for (i, part) in parts.iter().enumerate() {
-        let last = i + 1 == parts.len();
-        let in_code = i % 2 == 1 && !(unpaired && last);
-        if i > 0 {
-            out.push_str(if unpaired && last { "\\`" } else { "`" });
-        }
-        if in_code {
-            out.push_str(&part.replace('|', "\\|"));
-            continue;
-        }
-        let chars: Vec<char> = part.chars().collect();
-        for (k, &ch) in chars.iter().enumerate() {
-            let word = |j: Option<usize>| {
-                j.and_then(|j| chars.get(j))
-                    .is_some_and(|c| c.is_alphanumeric())
-            };
-            match ch {
-                // An underscore inside a word (`net_customer_adds`) is never emphasis.
-                '_' if word(k.checked_sub(1)) && word(Some(k + 1)) => out.push(ch),
-                '\\' | '*' | '_' | '[' | '|' | '~' => {
-                    out.push('\\');
-                    out.push(ch);
-                }
-                '<' => out.push_str("&lt;"),
-                '>' => out.push_str("&gt;"),
-                // Only an ampersand that would start an entity needs escaping.
-                '&' if entity_like(&chars[k + 1..]) => out.push_str("&amp;"),
-                _ => out.push(ch),
-            }
-        }
-    }
-    out
+    markdown(s, Place::Inline)
 }
 
-fn entity_like(rest: &[char]) -> bool {
-    let name: Vec<&char> = rest
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
-        .collect();
-    !name.is_empty() && rest.get(name.len()) == Some(&';')
+/// Text that starts a line (a heading, the quoted description, a legend).
+fn line(s: &str) -> String {
+    markdown(s, Place::LineStart)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine;
+    use crate::model::Header;
+
+    /// The report of a small partner whose name, customer id, service and description
+    /// are `name`, `id`, `id` and `description`: text a file could hold.
+    fn hostile_report(name: &str, id: &str, description: &str) -> String {
+        let yaml = "as_of: 2024-12\ncustomers:\n  - id: c1\n    segment: smb\n    \
+                    attribution: [PAL]\n    acr: {2024-12: 900}\ndeployments:\n  - customer: c1\n    \
+                    service: svc\n    service_level: 2\n    month: 2024-06\n";
+        let mut doc = crate::load::load_str(yaml, "hostile.yaml").expect("the partner loads");
+        doc.situation.customers[0].id = id.to_string();
+        doc.situation.deployments[0].customer = id.to_string();
+        doc.situation.deployments[0].service = id.to_string();
+        let header = Header {
+            name: Some(name.to_string()),
+            description: Some(description.to_string()),
+            ..doc.header.clone()
+        };
+        let book = Rulebook::builtin();
+        let a = engine::score(&doc.situation, book).expect("it scores");
+        explain_markdown(name, &header, &a, book)
+    }
+
+    /// Lines holding the payload that do not start as the renderer starts its lines.
+    fn forged(md: &str) -> Vec<&str> {
+        md.lines()
+            .filter(|l| l.contains("onerror") || l.starts_with('<'))
+            .filter(|l| !(l.starts_with("| ") || l.starts_with("> ") || l.starts_with("# ")))
+            .collect()
+    }
+
+    /// A line without its code spans, read as CommonMark reads them: a backslash
+    /// escapes the next character outside a span, and a run of backticks opens a span
+    /// only when a later run of the same length closes it. What is left is what a
+    /// reader would parse for HTML.
+    fn outside_code(line: &str) -> String {
+        let chars: Vec<char> = line.chars().collect();
+        let run = |i: usize| chars[i..].iter().take_while(|c| **c == '`').count();
+        let mut out = String::new();
+        let mut i = 0;
+        while i < chars.len() {
+            match chars[i] {
+                '\\' => {
+                    out.extend(chars.get(i..i + 2).unwrap_or(&chars[i..]));
+                    i += 2;
+                }
+                '`' => {
+                    let n = run(i);
+                    let mut j = i + n;
+                    let close = loop {
+                        match chars[j..].iter().position(|c| *c == '`') {
+                            None => break None,
+                            Some(k) if run(j + k) == n => break Some(j + k),
+                            Some(k) => j += k + run(j + k),
+                        }
+                    };
+                    match close {
+                        Some(c) => i = c + n,
+                        None => {
+                            out.extend(&chars[i..i + n]);
+                            i += n;
+                        }
+                    }
+                }
+                c => {
+                    out.push(c);
+                    i += 1;
+                }
+            }
+        }
+        out
+    }
+
+    fn assert_no_raw_html(md: &str) {
+        for l in md.lines() {
+            assert!(!outside_code(l).contains('<'), "raw HTML on the line:\n{l}");
+        }
+    }
+
+    /// Every table keeps its columns: a row has as many cells as its header.
+    fn assert_tables_keep_their_columns(md: &str) {
+        for table in md.split("\n\n").filter(|b| b.starts_with("| ")) {
+            let widths: Vec<usize> = table
+                .lines()
+                .map(|l| {
+                    l.replace("\\\\", "")
+                        .replace("\\|", "")
+                        .matches('|')
+                        .count()
+                })
+                .collect();
+            assert!(
+                widths.windows(2).all(|w| w[0] == w[1]),
+                "ragged table:\n{table}"
+            );
+        }
+    }
 
     #[test]
-    fn markup_in_data_is_escaped_but_engine_code_spans_are_kept() {
-        assert_eq!(inline("a|b *c* `x|y`"), "a\\|b \\*c\\* `x\\|y`");
-        assert_eq!(inline("one\ntwo"), "one two");
-        assert_eq!(inline("<script>"), "&lt;script&gt;");
-        assert_eq!(inline("odd ` tick"), "odd \\` tick");
-        assert_eq!(inline("net_customer_adds _x_"), "net_customer_adds \\_x\\_");
-        assert_eq!(inline("Digital & App &amp;"), "Digital & App &amp;amp;");
-        assert_eq!(code("a`b"), "``a`b``");
-        assert_eq!(code("plain"), "`plain`");
+    fn hostile_names_ids_and_descriptions_cannot_forge_lines_or_html() {
+        let img = "<img src=x onerror=alert(1)>";
+        let md = hostile_report(
+            &format!("evil\n{img}\n# Heading | a |"),
+            &format!("con`to|so\n{img}\r\n| x | y |"),
+            &format!("line one\n{img}\n- item\n\n# not a heading"),
+        );
+        assert!(forged(&md).is_empty(), "{:?}\n{md}", forged(&md));
+        assert_no_raw_html(&md);
+        assert!(
+            md.contains(
+                "> &lt;img src=x onerror=alert(1)&gt;\n> \\- item\n>\n> \\# not a heading\n"
+            ),
+            "{md}"
+        );
+        assert!(
+            md.contains(
+                "| **Partner** | evil\\\\n&lt;img src=x onerror=alert(1)&gt;\\\\n# Heading \\| a \\| |"
+            ),
+            "{md}"
+        );
+        assert_tables_keep_their_columns(&md);
+    }
+
+    #[test]
+    fn data_inside_an_engine_code_span_stays_on_its_line() {
+        for id in [
+            "a`\n<img src=x onerror=alert(2)>",
+            "a\\|b`\n<img onerror=x>`",
+        ] {
+            let md = hostile_report("n", id, "d");
+            assert_no_raw_html(&md);
+            assert!(forged(&md).is_empty(), "{:?}", forged(&md));
+            assert_tables_keep_their_columns(&md);
+        }
     }
 }

@@ -1,7 +1,7 @@
 //! The output of `pcscore rules`: the rulebook as tables people can read against the
 //! guide, and the findings of `pcscore rules --check`.
 
-use super::count;
+use super::{count, one_line};
 use crate::model::{Category, PathKind, Points, Subcategory};
 use crate::rulebook::check::Check;
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
@@ -9,9 +9,12 @@ use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
 /// The rulebook as four tables: maxima, point schedules per path, certifications, and
 /// thresholds and windows; every row with the clause id that grants it.
 pub fn rules_text(book: &Rulebook) -> String {
+    // A rulebook may come from a file (`--rulebook`): its words are shown safely.
     let mut out = format!(
         "{}\n`{}`, from the {}\n\n",
-        book.title, book.designation, book.guide
+        one_line(&book.title),
+        one_line(&book.designation),
+        one_line(&book.guide)
     );
 
     let mut rows = vec![row(["Maxima", "points", "clause"])];
@@ -44,7 +47,7 @@ pub fn rules_text(book: &Rulebook) -> String {
         "Attained with at least {} points and at least {} in every subcategory ({}).\n\n",
         a.min_total,
         super::points_count(a.min_points_per_subcategory),
-        a.clause
+        one_line(&a.clause)
     ));
 
     let both = |f: &dyn Fn(PathKind) -> String| [f(PathKind::Enterprise), f(PathKind::Smb)];
@@ -189,7 +192,7 @@ pub fn rules_check_text(checks: &[Check]) -> String {
     let mut out = String::new();
     for c in checks {
         let mark = if c.holds { "ok  " } else { "FAIL" };
-        out.push_str(&format!("{mark}  {}\n", c.sentence));
+        out.push_str(&format!("{mark}  {}\n", one_line(&c.sentence)));
     }
     let failed = checks.iter().filter(|c| !c.holds).count();
     out.push_str(&format!(
@@ -243,7 +246,7 @@ fn months(w: &WindowRule) -> String {
 }
 
 fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {
-    cells.iter().map(|c| c.to_string()).collect()
+    cells.iter().map(|c| one_line(c).into_owned()).collect()
 }
 
 /// Rows as aligned columns two spaces apart; the columns in `right` are right-aligned.
@@ -278,4 +281,22 @@ fn table(rows: &[Vec<String>], right: &[usize]) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A rulebook read with `--rulebook` is a file too: its words are shown on one line.
+    #[test]
+    fn a_rulebook_file_cannot_add_lines_or_terminal_codes() {
+        let mut book = Rulebook::builtin().clone();
+        let lines = rules_text(&book).lines().count();
+        book.title = "Title\n\u{1b}[2Kforged".into();
+        book.net_customer_adds.clause = "DAI\r\nX".into();
+        let text = rules_text(&book);
+        assert_eq!(text.lines().count(), lines, "{text}");
+        assert!(text.starts_with("Title\\n\\e[2Kforged\n"), "{text}");
+        assert!(text.contains("DAI\\r\\nX"), "{text}");
+    }
 }

@@ -15,16 +15,18 @@
 //!   compares with just before writing, so a file edited in between is never
 //!   overwritten;
 //! - [`commit`] writes a temporary file beside the scenario and renames it over it, so
-//!   the scenario is either the old text or the new one, never half of each.
+//!   the scenario is either the old text or the new one, never half of each (the rules
+//!   of [`crate::output`]: mode and owner kept, read-only files refused, hard links
+//!   kept, a killed run's leftover removed).
 
 use super::{compare, unified_diff, Case, Status};
 use crate::engine;
 use crate::load::{self, LoadError, MAX_FILE_BYTES};
 use crate::model::{Category, Expected, PathKind, ScoreCard, Subcategory};
+use crate::output::{self, ReplaceError, WriteError, Writers};
 use crate::rulebook::Rulebook;
 use std::collections::HashMap;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use yaml_rust2::parser::{Event, Parser};
 use yaml_rust2::scanner::TScalarStyle;
@@ -591,14 +593,37 @@ pub enum CommitError {
         /// The file.
         file: PathBuf,
     },
+    /// The file's permission bits let nobody write it; it is refused as `cp` refuses it.
+    ReadOnly {
+        /// The file.
+        file: PathBuf,
+        /// Its permission bits.
+        mode: u32,
+    },
+    /// Another accept, still running, is writing the same file.
+    Busy {
+        /// The file.
+        file: PathBuf,
+        /// The other run's temporary file, by name.
+        temp: String,
+        /// Its process id.
+        pid: u32,
+    },
     /// A step of the write failed; the original file is intact.
     Io {
         /// The file being accepted.
         file: PathBuf,
-        /// The step, such as `cannot create the temporary file .x.yaml.pcscore-accept.tmp`.
+        /// The step, such as `cannot create the temporary file .x.yaml.pcscore-accept.7.tmp beside it`.
         step: String,
         /// The system's error.
         error: std::io::Error,
+    },
+    /// Writing a hard-linked file in place failed part way and could not be undone.
+    Damaged {
+        /// The file.
+        file: PathBuf,
+        /// What happened, and where the complete new text is.
+        error: WriteError,
     },
 }
 
@@ -610,90 +635,94 @@ impl fmt::Display for CommitError {
                 "{}: changed since it was checked, so it was not written (run accept again to see the new differences)",
                 file.display()
             ),
+            CommitError::ReadOnly { file, mode } => write!(
+                f,
+                "{}: is read-only (mode {mode:04o}), so it was not written, as `cp` would not write it (make it writable, `chmod u+w`, to accept); the file is unchanged",
+                file.display()
+            ),
+            CommitError::Busy { file, temp, pid } => write!(
+                f,
+                "{}: found the temporary file {temp} of process {pid}, which is still running, expected none: another accept is writing it (if none is, remove {temp}); the file is unchanged",
+                file.display()
+            ),
             CommitError::Io { file, step, error } => write!(
                 f,
                 "{}: {step}: {}; the file is unchanged",
                 file.display(),
-                describe_io(error)
+                output::describe_io(error)
             ),
+            CommitError::Damaged { file, error } => write!(f, "{}: {error}", file.display()),
         }
     }
 }
 
 impl std::error::Error for CommitError {}
 
-fn describe_io(e: &std::io::Error) -> String {
-    match e.kind() {
-        std::io::ErrorKind::PermissionDenied => "permission denied".into(),
-        std::io::ErrorKind::AlreadyExists => {
-            "it already exists (another accept is running, or one was interrupted: remove it if not)".into()
+impl CommitError {
+    fn of(file: &Path, e: WriteError) -> CommitError {
+        let file = file.to_path_buf();
+        match e {
+            WriteError::ReadOnly { mode } => CommitError::ReadOnly { file, mode },
+            WriteError::Busy { temp, pid } => CommitError::Busy { file, temp, pid },
+            WriteError::Io { step, error } => CommitError::Io { file, step, error },
+            other if other.file_unchanged() => CommitError::Io {
+                file,
+                step: "cannot write it".into(),
+                error: std::io::Error::other(other.to_string()),
+            },
+            other => CommitError::Damaged { file, error: other },
         }
-        std::io::ErrorKind::NotFound => "no such file or folder".into(),
-        _ => e.to_string(),
     }
 }
 
-/// The temporary file [`commit`] writes beside `target` before renaming it over it:
-/// hidden, so `check` and `accept` never pick it up, and fixed, so two accepts of the
-/// same file cannot both be writing (the second finds it and stops, like git's
-/// `index.lock`).
+/// Names accept's temporary files: `.FILE.pcscore-accept.PID.tmp`.
+const TEMP_TAG: &str = "pcscore-accept";
+
+/// The temporary file [`commit`] writes beside `target` before renaming it over it, in
+/// this process: hidden, so `check` and `accept` never pick it up, and holding the
+/// process id, so a later run can tell a leftover of a killed run (removed) from the
+/// file of a run still going (which stops this one, like git's `index.lock`).
 pub fn temp_path(target: &Path) -> PathBuf {
-    let mut name = std::ffi::OsString::from(".");
-    name.push(target.file_name().unwrap_or_default());
-    name.push(".pcscore-accept.tmp");
-    target.with_file_name(name)
+    output::temp_path(target, TEMP_TAG, std::process::id(), 0)
 }
 
-/// Writes an accepted scenario: the new text goes to a temporary file in the same
-/// folder (created fresh, flushed to disk, given the original's permissions), the file
-/// is read once more and must still hold exactly the text that was checked, and only
-/// then is the temporary file renamed over it. Any failure removes the temporary file
-/// and leaves the original as it was. A symbolic link is followed, so the link stays a
-/// link and its target gets the new text.
+/// Writes an accepted scenario, by the rules of [`crate::output`]: the new text goes to
+/// a temporary file in the same folder (created fresh, flushed to disk, given the
+/// original's mode, owner and group); the file is read once more and must still hold
+/// exactly the text that was checked; only then is the temporary file renamed over it
+/// (or, for a file with other hard links, written into it in place). A read-only file
+/// is refused. Any failure removes the temporary file and leaves the original as it
+/// was. A symbolic link is followed, so the link stays a link and its target gets the
+/// new text.
 pub fn commit(p: &Pending) -> Result<(), CommitError> {
-    let io = |step: String| {
+    let io = |step: &str| {
         let file = p.file.clone();
+        let step = step.to_string();
         move |error: std::io::Error| CommitError::Io { file, step, error }
     };
-    let target = std::fs::canonicalize(&p.file).map_err(io("cannot find it again".into()))?;
-    let permissions = std::fs::metadata(&target)
-        .map_err(io("cannot read its permissions".into()))?
-        .permissions();
-    let temp = temp_path(&target);
-    let temp_name = temp
-        .file_name()
-        .unwrap_or_default()
-        .to_string_lossy()
-        .into_owned();
-    let mut out = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .map_err(io(format!(
-            "cannot create the temporary file {temp_name} beside it"
-        )))?;
-    let result = (|| {
-        out.write_all(p.accepted.as_bytes())
-            .and_then(|()| out.sync_all())
-            .map_err(io(format!("cannot write the temporary file {temp_name}")))?;
-        drop(out);
-        std::fs::set_permissions(&temp, permissions).map_err(io(format!(
-            "cannot give the temporary file {temp_name} the file's permissions"
-        )))?;
-        let now = std::fs::read(&target).map_err(io("cannot read it again".into()))?;
-        if now != p.original.as_bytes() {
-            return Err(CommitError::Changed {
+    let target = std::fs::canonicalize(&p.file).map_err(io("cannot find it again"))?;
+    let meta = std::fs::metadata(&target).map_err(io("cannot read its permissions"))?;
+    let mut unchanged = || {
+        let now = std::fs::read(&target).map_err(io("cannot read it again"))?;
+        if now == p.original.as_bytes() {
+            Ok(())
+        } else {
+            Err(CommitError::Changed {
                 file: p.file.clone(),
-            });
+            })
         }
-        std::fs::rename(&temp, &target).map_err(io(format!(
-            "cannot rename the temporary file {temp_name} over it"
-        )))
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
+    };
+    output::replace(
+        &target,
+        &meta,
+        p.accepted.as_bytes(),
+        (TEMP_TAG, Writers::One),
+        &mut unchanged,
+    )
+    .map_err(|e| match e {
+        ReplaceError::Refused(e) => e,
+        ReplaceError::Write(e) => CommitError::of(&p.file, e),
+    })
 }
 
 #[cfg(test)]
@@ -1064,10 +1093,13 @@ tags: [example]
     }
 
     #[test]
-    fn the_temporary_file_is_hidden_beside_the_target() {
+    fn the_temporary_file_is_hidden_beside_the_target_and_names_its_process() {
         assert_eq!(
             temp_path(Path::new("scenarios/a/b.yaml")),
-            PathBuf::from("scenarios/a/.b.yaml.pcscore-accept.tmp")
+            PathBuf::from(format!(
+                "scenarios/a/.b.yaml.pcscore-accept.{}.tmp",
+                std::process::id()
+            ))
         );
     }
 }

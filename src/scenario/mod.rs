@@ -4,17 +4,20 @@
 
 pub mod accept;
 mod discover;
+mod error;
 mod mismatch;
 mod parallel;
 mod select;
 
 pub use discover::discover;
+pub use error::{locate_engine_error, CheckError};
 pub use mismatch::{mismatches, Mismatch};
 pub use select::{Selected, Selection};
 
 use crate::engine::{self, Assessment, EngineError};
 use crate::load::{self, LoadError};
 use crate::model::{Category, Document, Expected, Position, ScoreCard, Subcategory};
+use crate::outcome::{exit_code, Outcome};
 use crate::report::card_yaml;
 use crate::rulebook::Rulebook;
 use std::collections::HashMap;
@@ -32,8 +35,8 @@ pub enum Status {
     },
     /// The file could not be checked: bad input or an unscorable designation.
     Invalid {
-        /// The error, with file, line and field.
-        message: String,
+        /// The error, with its kind, file, line, column, field, found and expected.
+        error: CheckError,
     },
     /// A partner file without `expected:`: nothing to check.
     NotAScenario,
@@ -125,7 +128,7 @@ fn judge(
         Err(e) => {
             return (
                 Status::Invalid {
-                    message: engine_error(file, doc, &e),
+                    error: locate_engine_error(file, doc, &e),
                 },
                 None,
             )
@@ -141,39 +144,16 @@ fn judge(
     (status, Some(assessment))
 }
 
-/// An engine error as a message that points into the file where it can: a designation
-/// without rules is shown at its `designation:` line like any bad value.
+/// An engine error as a message that points into the file where it can: the text of
+/// [`locate_engine_error`], for the commands that print it and stop.
 pub fn engine_error(file: &Path, doc: &Document, e: &EngineError) -> String {
-    match (e, &doc.designation_at) {
-        (EngineError::UnsupportedDesignation(d), Some(at)) => located(
-            file,
-            at,
-            "designation",
-            format!("`{d}`, a designation whose rules pcscore does not have yet"),
-            "`digital-app-innovation`: the guide gives the other five designations only their \
-             maximum points per subcategory, not their metrics, thresholds or certification \
-             lists, so pcscore refuses to make up a score",
-        ),
-        _ => format!("{}: {e}", file.display()),
-    }
-}
-
-fn located(file: &Path, at: &Position, field: &str, found: String, expected: &str) -> String {
-    LoadError {
-        file: file.display().to_string(),
-        position: Some((at.line, at.column)),
-        field: field.to_string(),
-        found,
-        expected: expected.to_string(),
-        source_line: Some(at.source_line.clone()),
-    }
-    .to_string()
+    locate_engine_error(file, doc, e).to_string()
 }
 
 /// Loads and checks one file.
 pub fn check_file(file: &Path, book: &Rulebook) -> Case {
     match load::load_file(file) {
-        Err(e) => invalid(file, &e),
+        Err(e) => invalid(file, e),
         Ok(doc) => {
             // Only the card is kept, so the trace is not built (BENCHMARKS.md).
             let scored = engine::score_untraced(&doc.situation, book);
@@ -197,14 +177,14 @@ pub fn check_file(file: &Path, book: &Rulebook) -> Case {
     }
 }
 
-fn invalid(file: &Path, e: &LoadError) -> Case {
+fn invalid(file: &Path, e: LoadError) -> Case {
     Case {
         file: file.to_path_buf(),
         name: file.display().to_string(),
         name_at: None,
         tags: Vec::new(),
         status: Status::Invalid {
-            message: e.to_string(),
+            error: CheckError::Input(e),
         },
         actual: None,
         expected: None,
@@ -222,16 +202,8 @@ pub fn check_files(files: &[PathBuf], book: &Rulebook) -> Vec<Case> {
             continue;
         }
         if let Some(first) = seen.get(&case.name) {
-            let found = format!("`{}`, already the name of {}", case.name, first.display());
-            let expected = "a scenario name unique within the run";
-            let message = match &case.name_at {
-                Some(at) => located(&case.file, at, "name", found, expected),
-                None => format!(
-                    "{}: name: found {found}, expected {expected}",
-                    case.file.display()
-                ),
-            };
-            case.status = Status::Invalid { message };
+            let error = error::duplicate_name(&case.file, &case.name, case.name_at.as_ref(), first);
+            case.status = Status::Invalid { error };
         } else {
             seen.insert(case.name.clone(), case.file.clone());
         }
@@ -267,14 +239,20 @@ impl Summary {
         s
     }
 
-    /// The exit code: 2 when any file was invalid, else 1 when any failed, else 0.
-    pub fn exit_code(&self) -> u8 {
+    /// How the run ended: bad input when any file was invalid, else differs when any
+    /// failed, else success.
+    pub fn outcome(&self) -> Outcome {
         if self.invalid > 0 {
-            2
+            Outcome::BadInput
         } else if self.failed > 0 {
-            1
+            Outcome::Differs
         } else {
-            0
+            Outcome::Success
         }
+    }
+
+    /// The exit code of [`Summary::outcome`]: 2, 1 or 0.
+    pub fn exit_code(&self) -> u8 {
+        exit_code(self.outcome())
     }
 }

@@ -212,7 +212,7 @@ mod tests {
             "broken.yaml",
             &[],
             Status::Invalid {
-                message: "broken.yaml:1:1: bad".into(),
+                error: crate::load::LoadError::whole_file("broken.yaml", "bad", "good").into(),
             },
         ));
         let s = Selection::new(&strings(&["no-such-tag"]), &[]);

@@ -1,5 +1,6 @@
 //! `check`: one line per scenario, a diff of the written keys per mismatch, the closing
-//! `N passed, N failed` line, recursion in sorted order, skips, and names unique per run.
+//! `N passed, N failed` line, recursion in sorted order (links followed, each file
+//! once, pipes never opened), skips, and names unique per run.
 
 use crate::{unindent, Test};
 
@@ -226,6 +227,76 @@ fn check_without_a_scenarios_folder_is_bad_input() {
     Test::new()
         .args(&["check"])
         .stderr("error: scenarios: found no such file or folder, expected a scenario file or a folder of them\n")
+        .status(2)
+        .run();
+}
+
+/// A symbolic link to a folder is followed like the folder itself, and a link to a file
+/// like the file; the report shows the path as found.
+#[test]
+fn linked_folders_and_files_are_checked() {
+    Test::new()
+        .file(
+            "elsewhere/deep.yaml",
+            passing("Reached through a folder link"),
+        )
+        .file("kept/one.yaml", passing("Reached through a file link"))
+        .file("scenarios/own.yaml", passing("In the folder itself"))
+        .symlink("scenarios/linked", "../elsewhere")
+        .symlink("scenarios/single.yaml", "../kept/one.yaml")
+        .args(&["check"])
+        .stdout(unindent(
+            "
+            pass  Reached through a folder link  (scenarios/linked/deep.yaml)
+            pass  In the folder itself  (scenarios/own.yaml)
+            pass  Reached through a file link  (scenarios/single.yaml)
+            3 passed, 0 failed
+            ",
+        ))
+        .run();
+}
+
+/// A link back up the tree is a loop: each folder is read once, so the run ends and
+/// every file is checked once.
+#[test]
+fn a_loop_of_folder_links_is_read_once() {
+    Test::new()
+        .file("scenarios/a.yaml", passing("Only once"))
+        .symlink("scenarios/sub/up", "..")
+        .symlink("scenarios/self", ".")
+        .args(&["check"])
+        .stdout("pass  Only once  (scenarios/a.yaml)\n1 passed, 0 failed\n")
+        .run();
+}
+
+/// The same folder spelt two ways is one folder: its files are checked once, under the
+/// first spelling in sorted order, not refused as names used twice.
+#[test]
+fn a_folder_named_twice_in_two_spellings_is_checked_once() {
+    Test::new()
+        .file("dir/a.yaml", passing("First"))
+        .file("dir/b.yaml", passing("Second"))
+        .args(&["check", "dir", "./dir"])
+        .stdout("pass  First  (./dir/a.yaml)\npass  Second  (./dir/b.yaml)\n2 passed, 0 failed\n")
+        .run();
+    Test::new()
+        .file("dir/a.yaml", passing("Once"))
+        .symlink("alias.yaml", "dir/a.yaml")
+        .args(&["check", "dir/a.yaml", "alias.yaml"])
+        .stdout("pass  Once  (alias.yaml)\n1 passed, 0 failed\n")
+        .run();
+}
+
+/// A named pipe called `x.yaml` in a folder is never opened (opening it would wait for
+/// a writer forever): the run stops on it, naming it. The Test's timeout turns a hang
+/// into a failure.
+#[test]
+fn a_named_pipe_in_a_folder_is_refused_not_opened() {
+    Test::new()
+        .file("scenarios/a.yaml", passing("A scenario"))
+        .fifo("scenarios/x.yaml")
+        .args(&["check"])
+        .stderr("error: scenarios/x.yaml: found a named pipe (FIFO), expected a regular file\n")
         .status(2)
         .run();
 }

@@ -72,6 +72,31 @@ impl Test {
         self
     }
 
+    /// Creates a symbolic link at `path` pointing to `target` (written as given, so a
+    /// relative target is relative to the link's folder).
+    pub(crate) fn symlink(self, path: &str, target: &str) -> Test {
+        let full = self.dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create a test subfolder");
+        }
+        std::os::unix::fs::symlink(target, &full).expect("create a symbolic link");
+        self
+    }
+
+    /// Creates a named pipe (FIFO) at `path`, with `mkfifo`.
+    pub(crate) fn fifo(self, path: &str) -> Test {
+        let full = self.dir.path().join(path);
+        if let Some(parent) = full.parent() {
+            std::fs::create_dir_all(parent).expect("create a test subfolder");
+        }
+        let status = Command::new("mkfifo")
+            .arg(&full)
+            .status()
+            .expect("run mkfifo");
+        assert!(status.success(), "mkfifo {} failed", full.display());
+        self
+    }
+
     /// Creates an empty folder at `path`.
     pub(crate) fn folder(self, path: &str) -> Test {
         std::fs::create_dir_all(self.dir.path().join(path)).expect("create a test folder");
@@ -244,13 +269,21 @@ fn drain(mut pipe: impl Read + Send + 'static) -> std::thread::JoinHandle<String
     })
 }
 
-/// A file's length and a hash of its bytes (`None` for a folder).
-type Fingerprint = Option<(u64, u64)>;
+/// What a run must leave as it was: a regular file's length and a hash of its bytes, a
+/// link's target, or only the kind of anything else.
+#[derive(Debug, PartialEq, Eq)]
+enum Fingerprint {
+    Folder,
+    File(Option<(u64, u64)>),
+    Link(PathBuf),
+    /// A FIFO, socket or device: never opened (opening a FIFO blocks).
+    Special,
+}
 
-/// Every file under `dir` with a fingerprint of its bytes, to prove that a run changed
-/// nothing.
+/// Every entry under `dir`, links not followed, with a fingerprint, to prove that a run
+/// changed nothing.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Fingerprint> {
-    fn fingerprint(path: &Path) -> Fingerprint {
+    fn fingerprint(path: &Path) -> Option<(u64, u64)> {
         let mut file = std::fs::File::open(path).ok()?;
         let mut hasher = std::hash::DefaultHasher::new();
         let mut buffer = vec![0u8; 1 << 16];
@@ -272,11 +305,19 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Fingerprint> {
         for entry in entries.flatten() {
             let path = entry.path();
             let relative = path.strip_prefix(base).unwrap_or(&path).to_path_buf();
-            if path.is_dir() {
-                out.insert(relative, None);
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
+            if kind.is_dir() {
+                out.insert(relative, Fingerprint::Folder);
                 walk(&path, base, out);
+            } else if kind.is_symlink() {
+                let target = std::fs::read_link(&path).unwrap_or_default();
+                out.insert(relative, Fingerprint::Link(target));
+            } else if kind.is_file() {
+                out.insert(relative, Fingerprint::File(fingerprint(&path)));
             } else {
-                out.insert(relative, fingerprint(&path));
+                out.insert(relative, Fingerprint::Special);
             }
         }
     }

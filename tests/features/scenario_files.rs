@@ -165,7 +165,7 @@ fn matches_expected(w: &mut Spec) -> Result<(), String> {
             "the engine's score card differs from `expected:` in {}\n{diff}",
             file.display()
         )),
-        Status::Invalid { message } => Err(message),
+        Status::Invalid { error } => Err(error.to_string()),
         Status::NotAScenario => Err(format!(
             "{} has no `expected:` block: it is a partner file, not a scenario",
             file.display()
