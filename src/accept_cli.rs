@@ -6,6 +6,7 @@
 //! interrupting a review (Ctrl-C) writes nothing.
 
 use clap::Args;
+use pcscore::report;
 use pcscore::rulebook::Rulebook;
 use pcscore::scenario::accept::{self, CommitError, Pending, Proposal};
 use pcscore::scenario::{self, Status};
@@ -179,7 +180,8 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
             Status::Passed => tally.passing += 1,
             Status::NotAScenario => tally.partner_files += 1,
             Status::Invalid { error } => {
-                if let Err(failed) = out.say(&error_block(&case.file, &error.to_string())) {
+                let lines = report::check_error_lines(error);
+                if let Err(failed) = out.say(&error_block(&case.file, &lines.join("\n"))) {
                     return failed;
                 }
                 tally.errors += 1;
@@ -200,9 +202,10 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
                     reason,
                 }) => {
                     let block = format!(
-                        "{}      not rewritten: {}:{reason}\n",
+                        "{}      not rewritten: {}:{}\n",
                         fail_block(&name, &file, &diff),
-                        file.display()
+                        report::one_line_path(&file),
+                        report::one_line(&reason.to_string())
                     );
                     if let Err(failed) = out.say(&block) {
                         return failed;
@@ -252,7 +255,11 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
                 Err(e) => {
                     // The answers are given: the other files are still written, and
                     // the failure, if any, decides the exit code at the end.
-                    let _ = out.say(&format!("ERROR {}\n      {e}\n", p.file.display()));
+                    let _ = out.say(&format!(
+                        "ERROR {}\n      {}\n",
+                        report::one_line_path(&p.file),
+                        report::one_line(&e.to_string())
+                    ));
                     tally.errors += 1;
                 }
             },
@@ -289,17 +296,23 @@ impl Stdout {
     }
 }
 
+// Names, paths and messages come from the files: shown through `report::one_line` and
+// its kin, a name with a line break or terminal codes cannot forge a line of the report.
 fn fail_block(name: &str, file: &Path, diff: &str) -> String {
-    let mut text = format!("FAIL  {name}  ({})\n", file.display());
-    for line in diff.lines() {
+    let mut text = format!(
+        "FAIL  {}  ({})\n",
+        report::one_line(name),
+        report::one_line_path(file)
+    );
+    for line in report::visible_lines(diff.trim_end_matches('\n')) {
         text.push_str(&format!("      {line}\n"));
     }
     text
 }
 
 fn error_block(file: &Path, message: &str) -> String {
-    let mut text = format!("ERROR {}\n", file.display());
-    for line in message.lines() {
+    let mut text = format!("ERROR {}\n", report::one_line_path(file));
+    for line in report::visible_lines(message.trim_end_matches('\n')) {
         text.push_str(&format!("      {line}\n"));
     }
     text
@@ -319,8 +332,12 @@ fn closing(t: &Tally, mode: Mode) -> String {
         text.push_str(&format!("{title}:\n"));
         for (file, why) in files {
             match why {
-                Some(why) => text.push_str(&format!("  {}  ({why})\n", file.display())),
-                None => text.push_str(&format!("  {}\n", file.display())),
+                Some(why) => text.push_str(&format!(
+                    "  {}  ({})\n",
+                    report::one_line_path(file),
+                    report::one_line(why)
+                )),
+                None => text.push_str(&format!("  {}\n", report::one_line_path(file))),
             }
         }
     };
@@ -411,6 +428,23 @@ fn shell_word(word: &str) -> String {
             .all(|c| c.is_ascii_alphanumeric() || "/._-+=:,@%".contains(c));
     if safe {
         word.to_string()
+    } else if word.chars().any(char::is_control) {
+        // Inside '...' a line break or an escape code would reach the terminal as it is;
+        // bash's $'...' spells every character out, so the command stays one safe line.
+        let mut quoted = String::from("$'");
+        for c in word.chars() {
+            match c {
+                '\'' => quoted.push_str("\\'"),
+                '\\' => quoted.push_str("\\\\"),
+                '\n' => quoted.push_str("\\n"),
+                '\t' => quoted.push_str("\\t"),
+                '\r' => quoted.push_str("\\r"),
+                c if c.is_control() => quoted.push_str(&format!("\\u{:04x}", u32::from(c))),
+                c => quoted.push(c),
+            }
+        }
+        quoted.push('\'');
+        quoted
     } else {
         format!("'{}'", word.replace('\'', r"'\''"))
     }

@@ -717,3 +717,24 @@ fn a_hard_linked_file_stays_linked() {
     assert_eq!((meta.ino(), meta.nlink()), (inode, 2));
     assert_eq!(d.listing(), ["annotated.yaml", "other", "other/same.txt"]);
 }
+
+#[test]
+fn a_file_name_with_a_line_break_or_terminal_codes_cannot_forge_a_line() {
+    let d = Dir::new("forge");
+    d.write("x\nPASS  forged\u{1b}[2K.yaml", ANNOTATED);
+    let out = d.accept(&["--dry-run", "."]);
+    assert_eq!(code(&out), 1, "{}{}", stdout(&out), stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("FAIL  One add on the enterprise path  (./x\\nPASS  forged\\e[2K.yaml)\n"),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'), "{text}");
+    assert!(!text.lines().any(|l| l.starts_with("PASS")), "{text}");
+    assert!(
+        text.ends_with(
+            "to accept them: pcscore accept --yes $'./x\\nPASS  forged\\u001b[2K.yaml'\n"
+        ),
+        "{text}"
+    );
+}
