@@ -174,7 +174,7 @@ fn main() -> ExitCode {
 }
 
 fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
-    let doc = load::load_file(file).map_err(shown_error)?;
+    let doc = load::load_file_for(file, book).map_err(shown_error)?;
     // A card needs no trace (the text card works its attainment reason out from the
     // card), and on a large partner the trace would cost more than the scoring.
     let a = engine::score_untraced(&doc.situation, book)
@@ -191,7 +191,7 @@ fn explain(
     format: ExplainFormat,
     book: &Rulebook,
 ) -> Result<String, String> {
-    let doc = load::load_file(file).map_err(shown_error)?;
+    let doc = load::load_file_for(file, book).map_err(shown_error)?;
     let a = engine::score(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     let render = match format {
@@ -296,7 +296,7 @@ fn plan_file(
     format: PlanFormat,
     book: &Rulebook,
 ) -> Result<String, String> {
-    let doc = load::load_file(file).map_err(shown_error)?;
+    let doc = load::load_file_for(file, book).map_err(shown_error)?;
     let p = plan::plan(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     let shown = file.display().to_string();

@@ -5,7 +5,7 @@
 //! same real files.
 
 use pcscore::load;
-use pcscore::model::{CardPoints, PathKind, Points, ScoreCard};
+use pcscore::model::{Keyed, PathKind, Points, ScoreCard};
 use pcscore::rulebook::Rulebook;
 use pcscore::scenario::{self, accept};
 use std::path::{Path, PathBuf};
@@ -563,14 +563,19 @@ fn commit_writes_exactly_the_proposal() {
 /// A card differing from `card` in every value, so every written key must change.
 fn every_value_changed(card: &ScoreCard) -> ScoreCard {
     let one = Points::from(1);
-    let points = CardPoints(card.points.0.map(|p| p + one));
+    let plus_one = |list: &[Keyed]| -> Vec<Keyed> {
+        list.iter()
+            .map(|k| Keyed::new(k.key.as_str(), k.points + one))
+            .collect()
+    };
+    let points = plus_one(&card.points);
     ScoreCard {
         path: match card.path {
             PathKind::Smb => PathKind::Enterprise,
             PathKind::Enterprise => PathKind::Smb,
         },
         points,
-        categories: card.categories.map(|c| c + one),
+        categories: plus_one(&card.categories),
         total: card.total + one,
         attained: !card.attained,
     }

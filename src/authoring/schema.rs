@@ -13,7 +13,7 @@
 //! do not exist, unique ids, a deployment's customer being listed, `expires` not
 //! before `earned`.
 
-use crate::load::format::{self, Choice, Field, Kind, Known, Need, Object};
+use crate::load::format::{self, Choice, Field, Kind, Known, Need, Object, Scores};
 use crate::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
 
@@ -172,9 +172,7 @@ fn field(f: &Field, book: &Rulebook) -> Value {
             out.extend(money());
         }
         Kind::WholeNumber => {
-            out.insert("type".into(), json!("integer"));
-            out.insert("minimum".into(), json!(0));
-            out.insert("maximum".into(), json!(u32::MAX));
+            out.extend(whole_number());
         }
         Kind::Boolean => {
             out.insert("type".into(), json!("boolean"));
@@ -202,8 +200,52 @@ fn field(f: &Field, book: &Rulebook) -> Value {
             out.insert("type".into(), json!("object"));
             members(&mut out, o, book);
         }
+        Kind::Scores(scores) => {
+            out.insert("type".into(), json!("object"));
+            out.insert("properties".into(), Value::Object(score_keys(scores, book)));
+            out.insert("additionalProperties".into(), json!(false));
+        }
     }
     Value::Object(out)
+}
+
+/// The rulebook's keys of a score card mapping, each with its maximum.
+fn score_keys(scores: Scores, book: &Rulebook) -> Map<String, Value> {
+    let keys: Vec<(String, String)> = match scores {
+        Scores::Subcategories => book
+            .subcategories()
+            .map(|s| {
+                let title = s.title.to_lowercase();
+                let category = book.category_title(&s.category);
+                (
+                    s.key.clone(),
+                    format!("{category}: {title}, 0 to {}.", s.max),
+                )
+            })
+            .collect(),
+        Scores::Categories => book
+            .categories
+            .iter()
+            .map(|c| (c.key.clone(), format!("{}, 0 to {}.", c.title, c.max)))
+            .collect(),
+    };
+    keys.into_iter()
+        .map(|(key, description)| {
+            let mut points = Map::new();
+            points.insert("description".into(), json!(description));
+            points.extend(whole_number());
+            (key, Value::Object(points))
+        })
+        .collect()
+}
+
+/// A whole number, as the loader reads counts and points.
+fn whole_number() -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("type".into(), json!("integer"));
+    out.insert("minimum".into(), json!(0));
+    out.insert("maximum".into(), json!(u32::MAX));
+    out
 }
 
 /// `type` for a value that may also be written empty (`customers:` alone).

@@ -73,7 +73,7 @@ pub fn render(t: &Template, book: &Rulebook) -> Result<String, TemplateError> {
         text.push_str(line);
         text.push('\n');
     }
-    let doc = load::load_str(&text, "the template")?;
+    let doc = load::load_str_for(&text, "the template", book)?;
     match scenario::check_document(std::path::Path::new("the template"), &doc, book).0 {
         Status::Passed => Ok(text),
         Status::Failed { diff } => Err(TemplateError::Mismatch(diff)),

@@ -160,7 +160,7 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
     }
     let mut found_scenarios = Found::default();
     if let Some(dir) = scenarios {
-        scenarios::read(dir, &mut found_scenarios);
+        scenarios::read(dir, book, &mut found_scenarios);
     }
 
     // Citations by id, so that each is looked at once however many clauses and

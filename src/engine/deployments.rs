@@ -5,20 +5,24 @@
 
 use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
 use super::path::{codes, near_misses};
-use super::{Area, Outcome, Tracer};
-use crate::model::{Points, Situation, Subcategory};
-use crate::rulebook::{clause, Rulebook};
+use super::{Outcome, Scoring, Tracer};
+use crate::model::{Points, Situation};
+use crate::rulebook::{clause, DeploymentsRule, Rulebook};
 use std::collections::HashMap;
-
-const AREA: Area = Area::Subcategory(Subcategory::Deployments);
 
 /// Service names match ignoring case and surrounding white space.
 fn normal(service: &str) -> String {
     service.trim().to_lowercase()
 }
 
-pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> Points {
-    let rule = &book.deployments;
+pub(super) fn score(
+    at: &Scoring,
+    rule: &DeploymentsRule,
+    situation: &Situation,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> Points {
+    let area = at.area;
     let excluded: Vec<String> = rule.excluded_services.iter().map(|s| normal(s)).collect();
     let (from, to) = book.windows.ttm.bounds(situation.as_of);
     let customers: HashMap<&str, &[String]> = situation
@@ -108,7 +112,7 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> P
                 .map(|(id, w)| ((*id).to_string(), w.clone()))
                 .collect();
             t.push_with(
-                AREA,
+                area,
                 id,
                 subject,
                 Outcome::Excluded,
@@ -123,7 +127,7 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> P
                 let first = merged[0];
                 merged.push(n);
                 t.push_with(
-                    AREA,
+                    area,
                     clause::DEP_DISTINCT,
                     subject,
                     Outcome::Excluded,
@@ -137,14 +141,14 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> P
             None => {
                 index.insert(key.clone(), distinct.len());
                 distinct.push((key.clone(), vec![n]));
-                t.push_with(AREA, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
+                t.push_with(area, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
                     format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level),
                     evidence(DeploymentStatus::Counted { service: key.clone() }));
             }
         }
     }
     let counted = (distinct.len() as u64).min(u64::from(rule.max_services)) as u32;
-    let points = (rule.points_per_service * counted).min(rule.max_points);
+    let points = (rule.points_per_service * counted).min(at.sub.max);
     if !t.on() {
         return points;
     }
@@ -161,7 +165,7 @@ pub(super) fn score(situation: &Situation, book: &Rulebook, t: &mut Tracer) -> P
         .collect::<Vec<_>>()
         .join(", ");
     t.push_with(
-        AREA,
+        area,
         &rule.clause,
         "deployments",
         Outcome::Points(points),

@@ -1,54 +1,53 @@
 //! The designation: categories, total and attainment (`PCS.*`).
 
 use super::{path_word, Area, Outcome, Tracer};
-use crate::model::{CardPoints, Category, PathKind, Points, ScoreCard, Subcategory};
+use crate::model::{Keyed, PathKind, Points, ScoreCard};
 use crate::rulebook::Rulebook;
 
+/// Categories, total and attainment from the subcategories' points (in the rulebook's
+/// order).
 pub(super) fn card(
     path: PathKind,
-    points: CardPoints,
+    points: Vec<Keyed>,
     book: &Rulebook,
     t: &mut Tracer,
 ) -> ScoreCard {
-    let mut categories = [Points::ZERO; 3];
-    for cat in Category::ALL {
-        let subs: Vec<Subcategory> = Subcategory::ALL
-            .into_iter()
-            .filter(|s| s.category() == cat)
+    let mut categories = Vec::with_capacity(book.categories.len());
+    for cat in &book.categories {
+        let subs: Vec<&Keyed> = book
+            .subcategories()
+            .zip(&points)
+            .filter(|(s, _)| s.category == cat.key)
+            .map(|(_, p)| p)
             .collect();
-        let sum: Points = subs.iter().map(|s| points.get(*s)).sum();
-        let max = book.category_max(cat);
-        let value = sum.min(max);
-        categories[cat as usize] = value;
+        let sum: Points = subs.iter().map(|p| p.points).sum();
+        let value = sum.min(cat.max);
+        categories.push(Keyed {
+            key: cat.key.clone(),
+            points: value,
+        });
         if !t.on() {
             continue;
         }
-        let clause = book
-            .categories
-            .iter()
-            .find(|c| c.key == cat.key())
-            .map_or("", |c| c.clause.as_str());
         let parts = subs
             .iter()
-            .map(|s| format!("{} {}", s.key(), points.get(*s)))
+            .map(|p| format!("{} {}", p.key, p.points))
             .collect::<Vec<_>>()
             .join(" + ");
         t.push(
             Area::Designation,
-            clause,
-            cat.key(),
+            &cat.clause,
+            cat.key.as_str(),
             Outcome::Points(value),
-            format!("{parts} (maximum {max})"),
+            format!("{parts} (maximum {})", cat.max),
         );
     }
-    let total: Points = categories.iter().sum();
+    let total: Points = categories.iter().map(|c| c.points).sum();
     let a = &book.attainment;
-    let empty: Vec<&str> = Subcategory::ALL
-        .into_iter()
-        .filter(|s| points.get(*s) < a.min_points_per_subcategory)
-        .map(Subcategory::key)
-        .collect();
-    let attained = total >= a.min_total && empty.is_empty();
+    let attained = total >= a.min_total
+        && points
+            .iter()
+            .all(|p| p.points >= a.min_points_per_subcategory);
     let card = ScoreCard {
         path,
         points,
@@ -76,10 +75,11 @@ pub(super) fn card(
 pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
     let a = &book.attainment;
     let total = card.total;
-    let empty: Vec<&str> = Subcategory::ALL
-        .into_iter()
-        .filter(|s| card.points.get(*s) < a.min_points_per_subcategory)
-        .map(Subcategory::key)
+    let empty: Vec<&str> = card
+        .points
+        .iter()
+        .filter(|p| p.points < a.min_points_per_subcategory)
+        .map(|p| p.key.as_str())
         .collect();
     match (total >= a.min_total, empty.is_empty()) {
         (true, true) => format!(

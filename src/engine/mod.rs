@@ -13,10 +13,8 @@ mod path;
 mod skilling;
 mod usage_growth;
 
-use crate::model::{
-    CardPoints, Designation, Month, PathKind, Points, ScoreCard, Situation, Subcategory,
-};
-use crate::rulebook::{clause, Rulebook};
+use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
+use crate::rulebook::{clause, RuleRef, Rulebook};
 pub use designation::attainment_reason;
 pub use evidence::Evidence;
 
@@ -43,8 +41,9 @@ pub enum Area {
     Windows,
     /// Path derivation and attribution eligibility.
     Path,
-    /// One subcategory.
-    Subcategory(Subcategory),
+    /// One subcategory: its position in the rulebook's
+    /// [`subcategories`](Rulebook::subcategories).
+    Subcategory(usize),
     /// Categories, total and attainment.
     Designation,
 }
@@ -195,22 +194,32 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
     let eligible = path::eligible_customers(situation, book, &mut t);
     let (path, path_source) = path::decide(situation, &eligible, book, &mut t)?;
 
-    let mut points = CardPoints::default();
-    points.set(
-        Subcategory::NetCustomerAdds,
-        net_customer_adds::score(situation.as_of, path, &eligible, book, &mut t),
-    );
-    let (intermediate, advanced) = skilling::score(situation, path, book, &mut t);
-    points.set(Subcategory::IntermediateCertifications, intermediate);
-    points.set(Subcategory::AdvancedCertifications, advanced);
-    points.set(
-        Subcategory::UsageGrowth,
-        usage_growth::score(situation.as_of, &eligible, book, &mut t)?,
-    );
-    points.set(
-        Subcategory::Deployments,
-        deployments::score(situation, book, &mut t),
-    );
+    let mut points = Vec::with_capacity(book.subcategories.len());
+    for (i, sub) in book.subcategories().enumerate() {
+        let at = Scoring {
+            area: Area::Subcategory(i),
+            sub,
+            path,
+        };
+        let earned = match book.rule(sub) {
+            Some(RuleRef::NetCustomerAdds(rule)) => {
+                net_customer_adds::score(&at, rule, situation.as_of, &eligible, book, &mut t)
+            }
+            Some(RuleRef::Skilling(rule)) => skilling::score(&at, rule, situation, book, &mut t),
+            Some(RuleRef::UsageGrowth(rule)) => {
+                usage_growth::score(&at, rule, situation.as_of, &eligible, book, &mut t)?
+            }
+            Some(RuleRef::Deployments(rule)) => {
+                deployments::score(&at, rule, situation, book, &mut t)
+            }
+            // Refused when the rulebook loads.
+            None => Points::ZERO,
+        };
+        points.push(Keyed {
+            key: sub.key.clone(),
+            points: earned,
+        });
+    }
     let card = designation::card(path, points, book, &mut t);
     Ok(Assessment {
         designation: situation.designation,
@@ -269,6 +278,16 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
         Outcome::Note,
         "a month with no ACR figure counts as USD 0.00",
     );
+}
+
+/// What a rule scores: one subcategory, where its trace entries go, on which path.
+pub(crate) struct Scoring<'b> {
+    /// The subcategory's area in the trace.
+    pub area: Area,
+    /// The subcategory: its key, title, maximum and clause.
+    pub sub: &'b crate::rulebook::Subcategory,
+    /// The path the partner is scored on.
+    pub path: PathKind,
 }
 
 /// `PathKind` of the path-dependent rules, for messages.

@@ -5,24 +5,23 @@
 //! month and stayed under it in both of the last two. Ten points per net add, 0 to 3.
 
 use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
-use super::{Area, Outcome, Tracer};
-use crate::model::{Customer, Money, Month, PathKind, Points, Subcategory};
-use crate::rulebook::{clause, Rulebook};
-
-const AREA: Area = Area::Subcategory(Subcategory::NetCustomerAdds);
+use super::{Outcome, Scoring, Tracer};
+use crate::model::{Customer, Money, Month, Points};
+use crate::rulebook::{clause, NetCustomerAddsRule, Rulebook};
 
 pub(super) fn score(
+    at: &Scoring,
+    rule: &NetCustomerAddsRule,
     as_of: Month,
-    path: PathKind,
     customers: &[&Customer],
     book: &Rulebook,
     t: &mut Tracer,
 ) -> Points {
-    let rule = &book.net_customer_adds;
+    let (area, path) = (at.area, at.path);
     let threshold = rule.threshold_on(path);
     if t.on() {
         t.push(
-            AREA,
+            area,
             &rule.threshold_clause,
             "threshold",
             Outcome::Note,
@@ -84,7 +83,7 @@ pub(super) fn score(
                 .collect()
         };
         t.push_with(
-            AREA,
+            area,
             id,
             format!("customer {}", c.id),
             outcome,
@@ -101,12 +100,12 @@ pub(super) fn score(
     }
     let net = adds - losses;
     let counted = net.clamp(0, i64::from(rule.max_adds)) as u32;
-    let points = (rule.points_per_add * counted).min(rule.max_points);
+    let points = (rule.points_per_add * counted).min(at.sub.max);
     if !t.on() {
         return points;
     }
     t.push_with(
-        AREA,
+        area,
         &rule.clause,
         "net customer adds",
         Outcome::Points(points),

@@ -5,37 +5,9 @@
 //! then apply the path's schedule and the cap.
 
 use super::evidence::{CertRole, CertStatus, CertificationEvidence, Evidence, SkillingTally};
-use super::{path_word, Area, Outcome, Tracer};
-use crate::model::{Certification, Month, PathKind, Person, Points, Situation, Subcategory};
+use super::{path_word, Area, Outcome, Scoring, Tracer};
+use crate::model::{Certification, Month, Person, Points, Situation};
 use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
-
-/// Points for (intermediate, advanced).
-pub(super) fn score(
-    situation: &Situation,
-    path: PathKind,
-    book: &Rulebook,
-    t: &mut Tracer,
-) -> (Points, Points) {
-    let rule = &book.skilling;
-    (
-        subcategory(
-            Subcategory::IntermediateCertifications,
-            &rule.intermediate_certifications,
-            situation,
-            path,
-            book,
-            t,
-        ),
-        subcategory(
-            Subcategory::AdvancedCertifications,
-            &rule.advanced_certifications,
-            situation,
-            path,
-            book,
-            t,
-        ),
-    )
-}
 
 /// Certifications the rulebook does not know score nothing; say so in each skilling
 /// subcategory, citing its list of scoring certifications, in case of a typo.
@@ -136,15 +108,15 @@ fn describe(c: &Certification) -> String {
     format!("{} (earned {}{expiry})", c.cert, c.earned)
 }
 
-fn subcategory(
-    sub: Subcategory,
+/// The points of one skilling subcategory.
+pub(super) fn score(
+    at: &Scoring,
     rule: &SkillingSubcategory,
     situation: &Situation,
-    path: PathKind,
     book: &Rulebook,
     t: &mut Tracer,
 ) -> Points {
-    let area = Area::Subcategory(sub);
+    let (area, path, max) = (at.area, at.path, at.sub.max);
     note_unknown_certifications(area, &rule.scoring_clause, situation, book, t);
     let as_of = situation.as_of;
     let people_start = t.mark();
@@ -178,7 +150,7 @@ fn subcategory(
     } else {
         Points::ZERO
     };
-    let points = raw.min(rule.max_points);
+    let points = raw.min(max);
     if !met {
         // An active scoring certification earns nothing while the prerequisite is
         // unmet: say so on its own line, not only in the subcategory's total.
@@ -230,8 +202,8 @@ fn subcategory(
     t.push_with(
         area,
         &schedule.clause,
-        sub.title().to_lowercase(),
-        Outcome::Points(raw.min(rule.max_points)),
+        at.sub.title.to_lowercase(),
+        Outcome::Points(raw.min(max)),
         why,
         Evidence::Skilling(SkillingTally {
             prerequisite_people: prereq_people,
@@ -240,28 +212,24 @@ fn subcategory(
             counted_people: counted,
         }),
     );
-    if raw <= rule.max_points {
+    if raw <= max {
         t.push(
             area,
-            &rule.max_clause,
-            sub.title().to_lowercase(),
+            &at.sub.clause,
+            at.sub.title.to_lowercase(),
             Outcome::Note,
             format!(
-                "the subcategory is capped at {} points; the schedule above stays within it",
-                rule.max_points
+                "the subcategory is capped at {max} points; the schedule above stays within it"
             ),
         );
     }
-    if raw > rule.max_points {
+    if raw > max {
         t.push(
             area,
-            &rule.max_clause,
-            sub.title().to_lowercase(),
+            &at.sub.clause,
+            at.sub.title.to_lowercase(),
             Outcome::Points(points),
-            format!(
-                "{raw} points capped at the subcategory maximum of {}",
-                rule.max_points
-            ),
+            format!("{raw} points capped at the subcategory maximum of {max}"),
         );
     }
     points

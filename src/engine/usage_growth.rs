@@ -4,28 +4,29 @@
 //! one point per whole percent, rounded down, 0 to 20, and nothing without USD 1,000 in
 //! M or without a baseline.
 
-use super::{Area, EngineError, Evidence, Outcome, Tracer};
-use crate::model::{Customer, Money, Month, Points, Subcategory};
-use crate::rulebook::{clause, Rulebook};
+use super::{EngineError, Evidence, Outcome, Scoring, Tracer};
+use crate::model::{Customer, Money, Month, Points};
+use crate::rulebook::{clause, Rulebook, UsageGrowthRule};
 use rust_decimal::Decimal;
 
-const AREA: Area = Area::Subcategory(Subcategory::UsageGrowth);
 const OVERFLOW: EngineError = EngineError::Overflow("compute usage growth");
 
 pub(super) fn score(
+    at: &Scoring,
+    rule: &UsageGrowthRule,
     as_of: Month,
     customers: &[&Customer],
     book: &Rulebook,
     t: &mut Tracer,
 ) -> Result<Points, EngineError> {
-    let rule = &book.usage_growth;
+    let (area, max) = (at.area, at.sub.max);
     let (then, _) = book.windows.growth_comparison.bounds(as_of);
     let (mut last, mut prior) = (Money::ZERO, Money::ZERO);
     for c in customers {
         let (l, p) = (c.acr_in(as_of), c.acr_in(then));
         if t.on() && (!l.is_zero() || !p.is_zero()) {
             t.push_with(
-                AREA,
+                area,
                 clause::UG_FORMULA,
                 format!("customer {}", c.id),
                 Outcome::Note,
@@ -41,7 +42,7 @@ pub(super) fn score(
         prior = prior.checked_add(p).ok_or(OVERFLOW)?;
     }
     t.push_with(
-        AREA,
+        area,
         clause::UG_FORMULA,
         "partner",
         Outcome::Note,
@@ -57,7 +58,7 @@ pub(super) fn score(
     let mut points = None;
     if last < minimum {
         t.push(
-            AREA,
+            area,
             &rule.min_acr_clause,
             "partner",
             Outcome::Excluded,
@@ -67,7 +68,7 @@ pub(super) fn score(
     }
     if prior.is_zero() {
         t.push(
-            AREA,
+            area,
             clause::UG_NO_BASELINE,
             "partner",
             Outcome::Excluded,
@@ -83,10 +84,10 @@ pub(super) fn score(
             let earned = Decimal::from(whole.max(0))
                 .checked_mul(rule.points_per_percent.value())
                 .unwrap_or(Decimal::MAX);
-            let points = Points::new(earned).min(rule.max_points);
+            let points = Points::new(earned).min(max);
             let shown = shown_percent(last.amount(), prior.amount());
             t.push_with(
-                AREA,
+                area,
                 clause::UG_FORMULA,
                 "partner",
                 Outcome::Note,
@@ -104,20 +105,20 @@ pub(super) fn score(
                 },
             );
             t.push(
-                AREA,
+                area,
                 &rule.clause,
                 "usage growth",
                 Outcome::Points(points),
                 format!(
                     "{whole} whole percent x {} point, held between 0 and {}",
-                    rule.points_per_percent, rule.max_points
+                    rule.points_per_percent, max
                 ),
             );
             return Ok(points);
         }
     };
     t.push(
-        AREA,
+        area,
         &rule.clause,
         "usage growth",
         Outcome::Points(points),

@@ -18,9 +18,10 @@ pub(crate) mod tree;
 pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
-    Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
-    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Subcategory,
+    Certification, Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money,
+    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Written,
 };
+use crate::rulebook::Rulebook;
 use format::{Need, Object};
 use small_map::SmallMap;
 use source::SourceLines;
@@ -122,6 +123,74 @@ fn io_found(e: &std::io::Error) -> String {
         std::io::ErrorKind::PermissionDenied => "a file it may not read".into(),
         _ => format!("a read error ({e})"),
     }
+}
+
+/// Reads and parses a file, then checks it against the rulebook it is scored with
+/// ([`check_expected`]): what every command that scores a file reads it with.
+pub fn load_file_for(file: &Path, book: &Rulebook) -> Result<Document, LoadError> {
+    let mut doc = load_file(file)?;
+    check_expected(&mut doc, book, &file.display().to_string())?;
+    Ok(doc)
+}
+
+/// [`load_str`], then [`check_expected`].
+pub fn load_str_for(text: &str, file: &str, book: &Rulebook) -> Result<Document, LoadError> {
+    let mut doc = load_str(text, file)?;
+    check_expected(&mut doc, book, file)?;
+    Ok(doc)
+}
+
+/// Checks the keys of a scenario's `expected.points` and `expected.categories`
+/// against the rulebook's subcategories and categories, and puts them in the
+/// rulebook's order. The loader cannot: which rulebook scores a file depends on what
+/// the file says. An unknown key is refused as the loader refuses any unknown field,
+/// at its line, with the rulebook's keys and the nearest one; `file` names the file.
+pub fn check_expected(doc: &mut Document, book: &Rulebook, file: &str) -> Result<(), LoadError> {
+    let Some(e) = &mut doc.expected else {
+        return Ok(());
+    };
+    let subcategories: Vec<&str> = book.subcategories().map(|s| s.key.as_str()).collect();
+    let categories: Vec<&str> = book.categories.iter().map(|c| c.key.as_str()).collect();
+    let at = |p: &Position, field: String, found: String, expected: String| LoadError {
+        kind: ErrorKind::BadValue,
+        file: file.to_string(),
+        position: Some((p.line, p.column)),
+        field,
+        found,
+        expected,
+        source_line: Some(p.source_line.clone()),
+    };
+    for (key, written, allowed) in [
+        ("points", &mut e.points, &subcategories),
+        ("categories", &mut e.categories, &categories),
+    ] {
+        if let Some(m) = e.misshapen.as_ref().filter(|m| m.key == key) {
+            let expected = match &m.spaced {
+                Some((key, value)) if allowed.contains(&key.as_str()) => {
+                    format!("`{key}: {value}`, with a space after the `:`")
+                }
+                _ => format!(
+                    "this field to be a mapping of `key: value` lines with the keys {}",
+                    list(allowed)
+                ),
+            };
+            return Err(at(&m.at, join("expected", key), m.found.clone(), expected));
+        }
+        if let Some(w) = written.iter().find(|w| !allowed.contains(&w.key.as_str())) {
+            let hint = suggest(&w.key, allowed)
+                .map(|s| format!(" (did you mean `{s}`?)"))
+                .unwrap_or_default();
+            return Err(at(
+                &w.at,
+                join(&join("expected", key), &w.key),
+                format!("the unknown field `{}`", w.key),
+                format!("one of {}{hint}", list(allowed)),
+            )
+            .with_kind(ErrorKind::UnknownField));
+        }
+        written.sort_by_key(|w| allowed.iter().position(|k| *k == w.key));
+    }
+    Ok(())
 }
 
 /// Parses the text of a partner file or scenario; `file` names it in errors.
@@ -826,25 +895,55 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             ..Expected::default()
         };
-        if let Some(points) = f.value("points") {
-            let p = self.fields(points, "expected.points", &format::POINTS)?;
-            for sub in Subcategory::ALL {
-                e.points[sub as usize] = p
-                    .value(sub.key())
-                    .map(|n| self.points(n, &p.path(sub.key())))
-                    .transpose()?;
-            }
-        }
-        if let Some(cats) = f.value("categories") {
-            let c = self.fields(cats, "expected.categories", &format::CATEGORIES)?;
-            for cat in Category::ALL {
-                e.categories[cat as usize] = c
-                    .value(cat.key())
-                    .map(|n| self.points(n, &c.path(cat.key())))
-                    .transpose()?;
+        for key in ["points", "categories"] {
+            let Some(node) = f.value(key) else {
+                continue;
+            };
+            match self.scores(node, key)? {
+                Ok(written) if key == "points" => e.points = written,
+                Ok(written) => e.categories = written,
+                Err(misshapen) => {
+                    e.misshapen.get_or_insert(misshapen);
+                }
             }
         }
         Ok(e)
+    }
+
+    /// `expected.points` or `expected.categories`: each value read as points, each key
+    /// kept with its position for [`check_expected`], which knows the rulebook's keys.
+    fn scores(
+        &self,
+        node: &Node,
+        key: &'static str,
+    ) -> Result<std::result::Result<Vec<Written>, Misshapen>> {
+        let field = join("expected", key);
+        let Value::Map(entries) = &node.value else {
+            let spaced = match &node.value {
+                Value::Scalar { text, plain: true } => text
+                    .split_once(':')
+                    .map(|(k, v)| (k.to_string(), v.to_string())),
+                _ => None,
+            };
+            return Ok(Err(Misshapen {
+                key,
+                at: self.position(node),
+                found: node.describe(),
+                spaced,
+            }));
+        };
+        let mut written = Vec::with_capacity(entries.len());
+        for (k, v) in entries {
+            let Value::Scalar { text, .. } = &k.value else {
+                continue; // tree::parse refuses non-scalar keys
+            };
+            written.push(Written {
+                key: text.to_string(),
+                value: self.points(v, &join(&field, text))?,
+                at: self.position(k),
+            });
+        }
+        Ok(Ok(written))
     }
 }
 
@@ -909,4 +1008,42 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCENARIO: &str =
+        "name: n\nas_of: 2024-12\nexpected:\n  points:\n    deployments: 2\n    \
+                            net_customer_adds: 10\n  categories: {customer_success: 2}\n";
+
+    #[test]
+    fn expected_keys_are_kept_as_written_until_checked_against_the_rulebook() {
+        let mut doc = load_str(SCENARIO, "s.yaml").expect("loads");
+        let keys = |doc: &Document| -> Vec<String> {
+            let e = doc.expected.as_ref().expect("a scenario");
+            e.points.iter().map(|w| w.key.clone()).collect()
+        };
+        assert_eq!(keys(&doc), ["deployments", "net_customer_adds"]);
+        let at = &doc.expected.as_ref().expect("a scenario").points[0].at;
+        assert_eq!((at.line, at.column), (5, 5));
+        check_expected(&mut doc, Rulebook::builtin(), "s.yaml").expect("known keys");
+        assert_eq!(keys(&doc), ["net_customer_adds", "deployments"]);
+    }
+
+    #[test]
+    fn an_unknown_key_is_refused_by_the_check_not_by_the_loader() {
+        let text = SCENARIO.replace("deployments: 2", "deployment: 2");
+        let mut doc = load_str(&text, "s.yaml").expect("the loader does not know the keys");
+        let err = check_expected(&mut doc, Rulebook::builtin(), "s.yaml").expect_err("refused");
+        assert_eq!(err.kind, ErrorKind::UnknownField);
+        assert_eq!(err.field, "expected.points.deployment");
+        assert_eq!(err.position, Some((5, 5)));
+        assert!(
+            err.expected.ends_with("(did you mean `deployments`?)"),
+            "{err}"
+        );
+        assert_eq!(load_str_for(&text, "s.yaml", Rulebook::builtin()), Err(err));
+    }
 }

@@ -218,7 +218,7 @@ impl Situation {
 }
 
 mod score_card;
-pub use score_card::{CardPoints, Category, Expected, ScoreCard, Subcategory};
+pub use score_card::{Expected, Keyed, Misshapen, ScoreCard, Written};
 
 /// What a file says besides the situation: its name and labels, and, for a scenario,
 /// the expected score card.
@@ -252,7 +252,7 @@ pub struct Document {
 }
 
 /// A place in a file: 1-based line and column, and the text of that line.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Position {
     /// 1-based line.
     pub line: usize,

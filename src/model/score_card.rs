@@ -1,130 +1,40 @@
 //! The score card: the numbers `score` prints and a scenario's `expected:` block checks.
+//!
+//! Subcategories and categories are the rulebook's: a card holds one value per key,
+//! in the rulebook's order, and knows nothing of what the keys mean. The three
+//! categories happen to be the same for every designation today; they are data all the
+//! same, so that a card never needs an enum changed to hold another designation's.
 
-use super::{PathKind, Points};
+use super::{PathKind, Points, Position};
 
-/// The five subcategories of Digital & App Innovation, in the guide's order.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub enum Subcategory {
-    /// Performance: net customer adds.
-    NetCustomerAdds,
-    /// Skilling: intermediate certifications.
-    IntermediateCertifications,
-    /// Skilling: advanced certifications.
-    AdvancedCertifications,
-    /// Customer success: usage growth.
-    UsageGrowth,
-    /// Customer success: deployments.
-    Deployments,
+/// One key of a score card with its points.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Keyed {
+    /// The rulebook's key, such as `net_customer_adds` or `skilling`.
+    pub key: String,
+    /// Its points.
+    pub points: Points,
 }
 
-impl Subcategory {
-    /// All five, in score card order.
-    pub const ALL: [Subcategory; 5] = [
-        Subcategory::NetCustomerAdds,
-        Subcategory::IntermediateCertifications,
-        Subcategory::AdvancedCertifications,
-        Subcategory::UsageGrowth,
-        Subcategory::Deployments,
-    ];
-
-    /// The score card key, such as `net_customer_adds`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Subcategory::NetCustomerAdds => "net_customer_adds",
-            Subcategory::IntermediateCertifications => "intermediate_certifications",
-            Subcategory::AdvancedCertifications => "advanced_certifications",
-            Subcategory::UsageGrowth => "usage_growth",
-            Subcategory::Deployments => "deployments",
+impl Keyed {
+    /// A key with its points.
+    pub fn new(key: impl Into<String>, points: Points) -> Keyed {
+        Keyed {
+            key: key.into(),
+            points,
         }
-    }
-
-    /// A heading for people, such as `Net customer adds`.
-    pub fn title(self) -> &'static str {
-        match self {
-            Subcategory::NetCustomerAdds => "Net customer adds",
-            Subcategory::IntermediateCertifications => "Intermediate certifications",
-            Subcategory::AdvancedCertifications => "Advanced certifications",
-            Subcategory::UsageGrowth => "Usage growth",
-            Subcategory::Deployments => "Deployments",
-        }
-    }
-
-    /// Looks a subcategory up by its score card key.
-    pub fn from_key(key: &str) -> Option<Subcategory> {
-        Self::ALL.into_iter().find(|s| s.key() == key)
-    }
-
-    /// The category it belongs to.
-    pub fn category(self) -> Category {
-        match self {
-            Subcategory::NetCustomerAdds => Category::Performance,
-            Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
-                Category::Skilling
-            }
-            Subcategory::UsageGrowth | Subcategory::Deployments => Category::CustomerSuccess,
-        }
-    }
-}
-
-/// The three categories of the partner capability score.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub enum Category {
-    /// Net customer adds.
-    Performance,
-    /// Certifications.
-    Skilling,
-    /// Usage growth and deployments.
-    CustomerSuccess,
-}
-
-impl Category {
-    /// All three, in score card order.
-    pub const ALL: [Category; 3] = [
-        Category::Performance,
-        Category::Skilling,
-        Category::CustomerSuccess,
-    ];
-
-    /// The score card key, such as `customer_success`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Category::Performance => "performance",
-            Category::Skilling => "skilling",
-            Category::CustomerSuccess => "customer_success",
-        }
-    }
-
-    /// Looks a category up by its score card key.
-    pub fn from_key(key: &str) -> Option<Category> {
-        Self::ALL.into_iter().find(|c| c.key() == key)
-    }
-}
-
-/// Points per subcategory, in [`Subcategory::ALL`] order.
-#[derive(Clone, Copy, PartialEq, Eq, Debug, Default)]
-pub struct CardPoints(pub [Points; 5]);
-
-impl CardPoints {
-    /// The points of one subcategory.
-    pub fn get(&self, sub: Subcategory) -> Points {
-        self.0[sub as usize]
-    }
-
-    /// Sets the points of one subcategory.
-    pub fn set(&mut self, sub: Subcategory, points: Points) {
-        self.0[sub as usize] = points;
     }
 }
 
 /// A partner's score for one designation: what `score` prints.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct ScoreCard {
     /// The path scored on.
     pub path: PathKind,
-    /// Points per subcategory.
-    pub points: CardPoints,
-    /// Points per category, in [`Category::ALL`] order.
-    pub categories: [Points; 3],
+    /// Points per subcategory, in the rulebook's order.
+    pub points: Vec<Keyed>,
+    /// Points per category, in the rulebook's order.
+    pub categories: Vec<Keyed>,
     /// The sum of all points.
     pub total: Points,
     /// Whether the designation is attained (`PCS.ATTAINED`).
@@ -132,10 +42,60 @@ pub struct ScoreCard {
 }
 
 impl ScoreCard {
-    /// The points of one category.
-    pub fn category(&self, category: Category) -> Points {
-        self.categories[category as usize]
+    /// The points of a subcategory; zero for a key the card does not have.
+    pub fn points_of(&self, key: &str) -> Points {
+        value_of(&self.points, key)
     }
+
+    /// The points of a category; zero for a key the card does not have.
+    pub fn category_of(&self, key: &str) -> Points {
+        value_of(&self.categories, key)
+    }
+}
+
+fn value_of(list: &[Keyed], key: &str) -> Points {
+    list.iter()
+        .find(|k| k.key == key)
+        .map_or(Points::ZERO, |k| k.points)
+}
+
+/// One value written under `expected.points` or `expected.categories`.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Written {
+    /// The key as written.
+    pub key: String,
+    /// The points written.
+    pub value: Points,
+    /// Where the key is, for the error when the rulebook has no such key.
+    pub at: Position,
+}
+
+impl Written {
+    /// A value written for a key, at no particular place (for expectations built in
+    /// code).
+    pub fn new(key: impl Into<String>, value: Points) -> Written {
+        Written {
+            key: key.into(),
+            value,
+            at: Position::default(),
+        }
+    }
+}
+
+/// `expected.points` or `expected.categories` written as something other than a
+/// mapping. Its message lists the rulebook's keys, so it is given once the rulebook is
+/// known, by the same check that refuses an unknown key.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct Misshapen {
+    /// `points` or `categories`.
+    pub key: &'static str,
+    /// Where the value is.
+    pub at: Position,
+    /// What it is, in the words of every "found" message.
+    pub found: String,
+    /// A plain word such as `deployments:2`, which YAML reads as one word: the text
+    /// before and after its first `:`.
+    pub spaced: Option<(String, String)>,
 }
 
 /// A scenario's `expected:` block: any part of a score card; what is absent is not checked.
@@ -143,12 +103,32 @@ impl ScoreCard {
 pub struct Expected {
     /// `path`
     pub path: Option<PathKind>,
-    /// `points.<subcategory>`, in [`Subcategory::ALL`] order.
-    pub points: [Option<Points>; 5],
-    /// `categories.<category>`, in [`Category::ALL`] order.
-    pub categories: [Option<Points>; 3],
+    /// `points.<subcategory>` as written; once checked against the rulebook, in its
+    /// order.
+    pub points: Vec<Written>,
+    /// `categories.<category>` as written; once checked against the rulebook, in its
+    /// order.
+    pub categories: Vec<Written>,
     /// `total`
     pub total: Option<Points>,
     /// `attained`
     pub attained: Option<bool>,
+    /// `points` or `categories` that is not a mapping, refused by the key check.
+    pub misshapen: Option<Misshapen>,
+}
+
+impl Expected {
+    /// The value written for a subcategory, if any.
+    pub fn points_of(&self, key: &str) -> Option<Points> {
+        written(&self.points, key)
+    }
+
+    /// The value written for a category, if any.
+    pub fn category_of(&self, key: &str) -> Option<Points> {
+        written(&self.categories, key)
+    }
+}
+
+fn written(list: &[Written], key: &str) -> Option<Points> {
+    list.iter().find(|w| w.key == key).map(|w| w.value)
 }

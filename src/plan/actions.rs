@@ -10,9 +10,8 @@
 use crate::engine::Assessment;
 use crate::model::{
     Certification, Customer, Deployment, Money, Month, PathKind, Person, Segment, Situation,
-    Subcategory,
 };
-use crate::rulebook::{clause, Rulebook, SkillingSubcategory};
+use crate::rulebook::{clause, RuleRef, Rulebook, SkillingSubcategory, Subcategory};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, BTreeSet};
@@ -151,8 +150,8 @@ pub enum Action {
     },
     /// Certify more associated people, each new to the file.
     Certify {
-        /// The skilling subcategory.
-        sub: Subcategory,
+        /// The skilling subcategory's key.
+        sub: String,
         /// People earning the prerequisite.
         prerequisite: u32,
         /// People earning a scoring certification.
@@ -182,22 +181,34 @@ impl Action {
         }
     }
 
-    /// The subcategories the action is meant to raise: an action is only offered when
-    /// it raises one of them. What it does elsewhere shows in the re-scored card, but is
-    /// no reason to suggest it (a loss held at the threshold while net customer adds is
-    /// full is a usage growth action in disguise, and a dearer one).
-    pub fn targets(&self) -> Vec<Subcategory> {
+    /// The subcategories the action is meant to raise, by their position in the
+    /// rulebook: an action is only offered when it raises one of them. What it does
+    /// elsewhere shows in the re-scored card, but is no reason to suggest it (a loss held
+    /// at the threshold while net customer adds is full is a usage growth action in
+    /// disguise, and a dearer one).
+    pub fn targets(&self, book: &Rulebook) -> Vec<usize> {
+        let of_rule = |wanted: fn(&RuleRef) -> bool| -> Vec<usize> {
+            book.subcategories()
+                .enumerate()
+                .filter(|(_, s)| book.rule(s).as_ref().is_some_and(wanted))
+                .map(|(i, _)| i)
+                .collect()
+        };
         match self {
             Action::Associate { .. } | Action::Renew { .. } | Action::Retake { .. } => {
-                SKILLING.to_vec()
+                of_rule(|r| matches!(r, RuleRef::Skilling(_)))
             }
-            Action::Certify { sub, .. } => vec![*sub],
+            Action::Certify { sub, .. } => book
+                .subcategories()
+                .position(|s| s.key == *sub)
+                .into_iter()
+                .collect(),
             Action::RaiseAcr { purpose, .. } => match purpose {
-                Purpose::Growth { .. } => vec![Subcategory::UsageGrowth],
-                _ => vec![Subcategory::NetCustomerAdds],
+                Purpose::Growth { .. } => of_rule(|r| matches!(r, RuleRef::UsageGrowth(_))),
+                _ => of_rule(|r| matches!(r, RuleRef::NetCustomerAdds(_))),
             },
-            Action::NewCustomers { .. } => vec![Subcategory::NetCustomerAdds],
-            Action::Deploy { .. } => vec![Subcategory::Deployments],
+            Action::NewCustomers { .. } => of_rule(|r| matches!(r, RuleRef::NetCustomerAdds(_))),
+            Action::Deploy { .. } => of_rule(|r| matches!(r, RuleRef::Deployments(_))),
         }
     }
 
@@ -242,7 +253,7 @@ impl Action {
                 prerequisite,
                 scoring,
                 ..
-            } => format!("{} {prerequisite} {scoring}", sub.key()),
+            } => format!("{sub} {prerequisite} {scoring}"),
         }
     }
 
@@ -351,11 +362,11 @@ impl Action {
                 earned,
                 ids,
             } => {
-                let rule = skilling_rule(*sub, book);
                 let n = (*prerequisite + *scoring) as usize;
                 *ids = fresh_ids(s.people.iter().map(|p| p.id.as_str()), "new-person", n);
-                let prereq = earnable(&rule.prerequisites, book);
-                let scoring_cert = earnable(&rule.scoring, book);
+                let rule = skilling_rule(sub, book);
+                let prereq = rule.and_then(|r| earnable(&r.prerequisites, book));
+                let scoring_cert = rule.and_then(|r| earnable(&r.scoring, book));
                 for (i, id) in ids.iter().enumerate() {
                     let cert = if i < *prerequisite as usize {
                         prereq.clone()
@@ -460,10 +471,8 @@ impl Action {
         let ug = &book.usage_growth;
         // The clauses that list a certification's role, per subcategory.
         let roles = |slug: &str| -> Vec<String> {
-            SKILLING
-                .iter()
-                .flat_map(|sub| {
-                    let rule = skilling_rule(*sub, book);
+            skilling_rules(book)
+                .flat_map(|(_, rule)| {
                     let mut v = Vec::new();
                     if rule.prerequisites.iter().any(|s| s == slug) {
                         v.push(rule.prerequisite_clause.clone());
@@ -494,13 +503,14 @@ impl Action {
                 scoring,
                 ..
             } => {
-                let rule = skilling_rule(*sub, book);
                 let mut v = Vec::new();
-                if *prerequisite > 0 {
-                    v.push(rule.prerequisite_clause.clone());
-                }
-                if *scoring > 0 {
-                    v.push(rule.scoring_clause.clone());
+                if let Some(rule) = skilling_rule(sub, book) {
+                    if *prerequisite > 0 {
+                        v.push(rule.prerequisite_clause.clone());
+                    }
+                    if *scoring > 0 {
+                        v.push(rule.scoring_clause.clone());
+                    }
                 }
                 v.push(schedule);
                 v
@@ -551,18 +561,22 @@ fn fresh_ids<'a>(taken: impl Iterator<Item = &'a str>, prefix: &str, n: usize) -
         .collect()
 }
 
-pub(crate) fn skilling_rule(sub: Subcategory, book: &Rulebook) -> &SkillingSubcategory {
-    match sub {
-        Subcategory::AdvancedCertifications => &book.skilling.advanced_certifications,
-        _ => &book.skilling.intermediate_certifications,
-    }
+/// The certification rule of a skilling subcategory, by its key.
+pub(crate) fn skilling_rule<'b>(key: &str, book: &'b Rulebook) -> Option<&'b SkillingSubcategory> {
+    skilling_rules(book)
+        .find(|(s, _)| s.key == key)
+        .map(|(_, rule)| rule)
 }
 
-/// The skilling subcategories, with their rules.
-pub(crate) const SKILLING: [Subcategory; 2] = [
-    Subcategory::IntermediateCertifications,
-    Subcategory::AdvancedCertifications,
-];
+/// The skilling subcategories, with their rules, in score card order.
+pub(crate) fn skilling_rules(
+    book: &Rulebook,
+) -> impl Iterator<Item = (&Subcategory, &SkillingSubcategory)> {
+    book.subcategories().filter_map(|sub| match book.rule(sub) {
+        Some(RuleRef::Skilling(rule)) => Some((sub, rule)),
+        _ => None,
+    })
+}
 
 /// The first certification of a list that can still be earned: a retired one cannot.
 pub(crate) fn earnable(slugs: &[String], book: &Rulebook) -> Option<String> {
@@ -590,56 +604,51 @@ fn active(c: &Certification, slug: &str, scoring: bool, as_of: Month, book: &Rul
 
 /// Per skilling subcategory: does the person hold an active prerequisite, an active
 /// scoring certification (association aside)?
-fn roles(p: &Person, as_of: Month, book: &Rulebook) -> [(bool, bool); 2] {
-    SKILLING.map(|sub| {
-        let rule = skilling_rule(sub, book);
-        let mut r = (false, false);
-        for c in &p.certifications {
-            let Some(info) = book.certification(&c.cert) else {
-                continue;
-            };
-            if rule.prerequisites.contains(&info.slug) && active(c, &info.slug, false, as_of, book)
-            {
-                r.0 = true;
+fn roles(p: &Person, as_of: Month, book: &Rulebook) -> Vec<(bool, bool)> {
+    skilling_rules(book)
+        .map(|(_, rule)| {
+            let mut r = (false, false);
+            for c in &p.certifications {
+                let Some(info) = book.certification(&c.cert) else {
+                    continue;
+                };
+                if rule.prerequisites.contains(&info.slug)
+                    && active(c, &info.slug, false, as_of, book)
+                {
+                    r.0 = true;
+                }
+                if rule.scoring.contains(&info.slug) && active(c, &info.slug, true, as_of, book) {
+                    r.1 = true;
+                }
             }
-            if rule.scoring.contains(&info.slug) && active(c, &info.slug, true, as_of, book) {
-                r.1 = true;
-            }
-        }
-        r
-    })
+            r
+        })
+        .collect()
 }
 
 /// Actions for the skilling subcategories: associating people, renewing or retaking
 /// lapsed certifications, certifying new people. With `only`, just those that concern
 /// that subcategory.
-pub fn skilling(
-    s: &Situation,
-    path: PathKind,
-    book: &Rulebook,
-    only: Option<Subcategory>,
-) -> Vec<Action> {
+pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&str>) -> Vec<Action> {
     let as_of = s.as_of;
     let last_day = as_of.last_day();
-    let concerns = |sub: Subcategory| only.is_none_or(|o| o == sub);
+    let concerns = |sub: &Subcategory| only.is_none_or(|o| o == sub.key);
     let mut out = Vec::new();
     // One person per distinct set of roles: two people who would bring the same roles
     // earn the same points.
     let mut seen = BTreeSet::new();
     for p in s.people.iter().filter(|p| !p.associated) {
         let r = roles(p, as_of, book);
-        let useful = SKILLING
-            .iter()
-            .zip(r)
-            .any(|(sub, (a, b))| concerns(*sub) && (a || b));
+        let useful = skilling_rules(book)
+            .zip(&r)
+            .any(|((sub, _), (a, b))| concerns(sub) && (*a || *b));
         if useful && seen.insert(r) {
             let certifications = p
                 .certifications
                 .iter()
                 .filter_map(|c| book.certification(&c.cert).map(|i| (c, i)))
                 .filter(|(c, i)| {
-                    SKILLING.iter().any(|sub| {
-                        let rule = skilling_rule(*sub, book);
+                    skilling_rules(book).any(|(_, rule)| {
                         let scoring = rule.scoring.contains(&i.slug);
                         (scoring || rule.prerequisites.contains(&i.slug))
                             && active(c, &i.slug, scoring, as_of, book)
@@ -661,9 +670,8 @@ pub fn skilling(
                 continue;
             };
             let retired = book.skilling.retired.iter().any(|x| x.cert == info.slug);
-            let relevant = SKILLING.iter().any(|sub| {
-                let rule = skilling_rule(*sub, book);
-                concerns(*sub)
+            let relevant = skilling_rules(book).any(|(sub, rule)| {
+                concerns(sub)
                     && (rule.prerequisites.contains(&info.slug)
                         || rule.scoring.contains(&info.slug))
             });
@@ -678,7 +686,7 @@ pub fn skilling(
                     .is_some_and(|i| i.slug == info.slug)
                     && active(o, &info.slug, false, as_of, book)
             });
-            if holds_again || !seen.insert((info.slug.clone(), r)) {
+            if holds_again || !seen.insert((info.slug.clone(), r.clone())) {
                 continue;
             }
             // A certification can be renewed until the day it expires, and then adds a
@@ -706,8 +714,7 @@ pub fn skilling(
         }
     }
     let schedule = book.skilling.schedule.on(path);
-    for sub in SKILLING.into_iter().filter(|s| concerns(*s)) {
-        let rule = skilling_rule(sub, book);
+    for (sub, rule) in skilling_rules(book).filter(|(s, _)| concerns(s)) {
         let (has_prereq, has_scoring) = (
             earnable(&rule.prerequisites, book).is_some(),
             earnable(&rule.scoring, book).is_some(),
@@ -721,7 +728,7 @@ pub fn skilling(
                     continue;
                 }
                 out.push(Action::Certify {
-                    sub,
+                    sub: sub.key.clone(),
                     prerequisite,
                     scoring,
                     earned: last_day,
@@ -953,13 +960,15 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
     out.extend(deployment(s, path, book));
     out.extend(net_customer_adds(s, path, book));
     // Usage growth earns whole points.
-    let g = a
-        .card
-        .points
-        .get(Subcategory::UsageGrowth)
-        .whole()
-        .unwrap_or(0);
-    let max = book.usage_growth.max_points.whole().unwrap_or(0);
+    let usage_growth = book
+        .subcategories()
+        .find(|sub| matches!(book.rule(sub), Some(RuleRef::UsageGrowth(_))));
+    let (g, max) = usage_growth.map_or((0, 0), |sub| {
+        (
+            a.card.points_of(&sub.key).whole().unwrap_or(0),
+            sub.max.whole().unwrap_or(0),
+        )
+    });
     if g < max {
         let mut targets = vec![g + 1, max];
         targets.dedup();

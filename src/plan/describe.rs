@@ -4,13 +4,13 @@
 //! Counts of people are read from the engine's trace (the entries that cite the
 //! prerequisite and scoring clauses), so the words agree with the score they explain.
 
-use super::actions::{skilling_rule, Action, Purpose, SKILLING};
+use super::actions::{skilling_rule, skilling_rules, Action, Purpose};
 use super::Scored;
 use crate::engine::evidence::CertStatus;
 use crate::engine::{path_word, Area, Assessment, Evidence};
-use crate::model::{Money, PathKind, Points, ScoreCard, Subcategory};
+use crate::model::{Money, PathKind, Points, ScoreCard};
 use crate::report::count;
-use crate::rulebook::{clause, Rulebook};
+use crate::rulebook::{clause, RuleRef, Rulebook, Subcategory};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -118,10 +118,12 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             earned,
             ..
         } => {
-            let rule = skilling_rule(*sub, book);
+            let no_list = Vec::new();
+            let (prerequisites, scoring_list) = skilling_rule(sub, book)
+                .map_or((&no_list, &no_list), |r| (&r.prerequisites, &r.scoring));
             let mut parts = Vec::new();
             if *prerequisite > 0 {
-                let cert = super::actions::earnable(&rule.prerequisites, book).unwrap_or_default();
+                let cert = super::actions::earnable(prerequisites, book).unwrap_or_default();
                 parts.push(format!(
                     "{} in {}",
                     count(
@@ -133,8 +135,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
                 ));
             }
             if *scoring > 0 {
-                let names: Vec<String> = rule
-                    .scoring
+                let names: Vec<String> = scoring_list
                     .iter()
                     .filter(|s| !book.skilling.retired.iter().any(|r| &r.cert == *s))
                     .map(|s| cert_name(s, book))
@@ -156,11 +157,11 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
 
 /// Distinct people the trace shows with an active certification for a clause in a
 /// skilling subcategory (whether or not the prerequisite lets them earn points).
-fn counted(a: &Assessment, sub: Subcategory, clause_id: &str) -> usize {
+fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
     a.trace
         .iter()
         .filter(|e| {
-            e.area == Area::Subcategory(sub)
+            e.area == area
                 && e.clause == clause_id
                 && matches!(&e.evidence, Some(Evidence::Certification(c)) if c.status == CertStatus::Active)
         })
@@ -174,12 +175,15 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
     let path = after.card.path;
     let schedule = book.skilling.schedule.on(path);
     let mut out = Vec::new();
-    for sub in SKILLING {
-        let (p0, p1) = (before.card.points.get(sub), after.card.points.get(sub));
-        let rule = skilling_rule(sub, book);
-        let name = sub.title().to_lowercase();
-        let holders = |a: &Assessment| counted(a, sub, &rule.prerequisite_clause);
-        let scorers = |a: &Assessment| counted(a, sub, &rule.scoring_clause);
+    for (sub, rule) in skilling_rules(book) {
+        let (p0, p1) = (
+            before.card.points_of(&sub.key),
+            after.card.points_of(&sub.key),
+        );
+        let area = area_of(sub, book);
+        let name = sub.title.to_lowercase();
+        let holders = |a: &Assessment| counted(a, area, &rule.prerequisite_clause);
+        let scorers = |a: &Assessment| counted(a, area, &rule.scoring_clause);
         let need = schedule.prerequisite_people as usize;
         if p1 <= p0 {
             if holders(after) > holders(before) && holders(after) < need {
@@ -224,6 +228,15 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
         out.push(text);
     }
     out
+}
+
+/// The trace area of a subcategory.
+fn area_of(sub: &Subcategory, book: &Rulebook) -> Area {
+    Area::Subcategory(
+        book.subcategories()
+            .position(|s| s.key == sub.key)
+            .unwrap_or(usize::MAX),
+    )
 }
 
 fn percent(last: Decimal, prior: Decimal) -> String {
@@ -320,9 +333,14 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
             out.push(simple_reason(action, path, book));
         }
     }
-    if action.targets().contains(&Subcategory::NetCustomerAdds) {
+    let aims_at_adds = action.targets(book).into_iter().any(|i| {
+        book.subcategories
+            .get(i)
+            .is_some_and(|s| matches!(book.rule(s), Some(RuleRef::NetCustomerAdds(_))))
+    });
+    if aims_at_adds {
         let net = |a: &Assessment| {
-            let (adds, losses) = super::net_adds(a);
+            let (adds, losses) = super::net_adds(a, book);
             adds - losses
         };
         let (n0, n1) = (net(&before.assessment), net(&after.assessment));
@@ -367,7 +385,8 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
                 "on the {} path {} earns {} points per person with an active scoring \
                  certification, at most {} people, once {} the prerequisite",
                 path_word(path),
-                sub.title().to_lowercase(),
+                book.subcategory(sub)
+                    .map_or(String::new(), |s| s.title.to_lowercase()),
                 schedule.points_per_person,
                 schedule.max_people,
                 count(
@@ -426,11 +445,11 @@ pub(super) fn joined(
 }
 
 /// Why no action lifts a subcategory to the attainment bar.
-pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> String {
+pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> String {
     let s = &start.situation;
-    let name = sub.title().to_lowercase();
-    match sub {
-        Subcategory::UsageGrowth => {
+    let name = sub.title.to_lowercase();
+    match book.rule(sub) {
+        Some(RuleRef::UsageGrowth(_)) => {
             let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
             let (_, p) = super::actions::growth_sums(s, book);
             if p.is_zero() {
@@ -452,8 +471,7 @@ pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> St
                 s.as_of
             )
         }
-        Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
-            let rule = skilling_rule(sub, book);
+        Some(RuleRef::Skilling(rule)) => {
             if super::actions::earnable(&rule.prerequisites, book).is_none()
                 || super::actions::earnable(&rule.scoring, book).is_none()
             {
@@ -465,8 +483,8 @@ pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> St
                 format!("no certification the planner can suggest adds a point to {name}")
             }
         }
-        Subcategory::NetCustomerAdds => {
-            let (adds, losses) = super::net_adds(&start.assessment);
+        Some(RuleRef::NetCustomerAdds(_)) => {
+            let (adds, losses) = super::net_adds(&start.assessment, book);
             let missing = 1 - (adds - losses);
             if missing > super::MAX_NET_ADDS_TO_PLAN {
                 format!(
@@ -482,7 +500,7 @@ pub(super) fn why_stuck(sub: Subcategory, start: &Scored, book: &Rulebook) -> St
                 format!("no action the planner can take adds a point to {name}")
             }
         }
-        Subcategory::Deployments => {
+        Some(RuleRef::Deployments(_)) | None => {
             format!("no action the planner can take adds a point to {name}")
         }
     }

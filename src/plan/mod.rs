@@ -33,16 +33,18 @@ pub use actions::{Action, Kind, Purpose};
 pub use render::{plan_json, plan_text};
 
 use crate::engine::{self, Assessment, EngineError};
-use crate::model::{Category, Points, ScoreCard, Situation, Subcategory};
-use crate::rulebook::Rulebook;
+use crate::model::{Points, ScoreCard, Situation};
+use crate::rulebook::{RuleRef, Rulebook};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
 /// How far one subcategory is from its maximum and from the attainment bar.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Gap {
-    /// The subcategory.
-    pub sub: Subcategory,
+    /// The subcategory's key.
+    pub sub: String,
+    /// Its title, such as `Net customer adds`.
+    pub title: String,
     /// Its points now.
     pub points: Points,
     /// Its maximum.
@@ -75,17 +77,17 @@ impl Step {
     }
 
     /// The action raises a subcategory it is meant for.
-    fn hits_target(&self) -> bool {
+    fn hits_target(&self, book: &Rulebook) -> bool {
         self.action
-            .targets()
-            .iter()
-            .any(|s| self.after.points.get(*s) > self.before.points.get(*s))
+            .targets(book)
+            .into_iter()
+            .any(|i| points_at(&self.after, i) > points_at(&self.before, i))
     }
 
     /// Worth offering: it raises what it is meant for, and the total or the number of
     /// subcategories at the attainment bar.
     fn useful(&self, book: &Rulebook) -> bool {
-        self.hits_target() && (self.gain() > Points::ZERO || self.unblocks(book))
+        self.hits_target(book) && (self.gain() > Points::ZERO || self.unblocks(book))
     }
 
     /// Subcategories below the attainment bar after the action, fewer than before.
@@ -133,10 +135,26 @@ pub struct Plan {
     pub outcome: Outcome,
 }
 
+/// The points of the subcategory at position `i` of the rulebook (and of the card).
+fn points_at(card: &ScoreCard, i: usize) -> Points {
+    card.points.get(i).map_or(Points::ZERO, |k| k.points)
+}
+
+/// A card's subcategory points, in the rulebook's order.
+fn points_of(card: &ScoreCard) -> Vec<Points> {
+    card.points.iter().map(|k| k.points).collect()
+}
+
+/// The position of the first subcategory scored by a rule of the kind `wanted` picks.
+fn position_of(book: &Rulebook, wanted: fn(&RuleRef) -> bool) -> Option<usize> {
+    book.subcategories()
+        .position(|s| book.rule(s).as_ref().is_some_and(wanted))
+}
+
 fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
-    Subcategory::ALL
+    card.points
         .iter()
-        .filter(|s| card.points.get(**s) < book.attainment.min_points_per_subcategory)
+        .filter(|k| k.points < book.attainment.min_points_per_subcategory)
         .count()
 }
 
@@ -145,32 +163,31 @@ fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
 fn deficit(card: &ScoreCard, book: &Rulebook) -> Points {
     let a = &book.attainment;
     let short = a.min_total.saturating_sub(card.total);
-    let empty: Points = Subcategory::ALL
+    let empty: Points = card
+        .points
         .iter()
-        .map(|s| {
-            a.min_points_per_subcategory
-                .saturating_sub(card.points.get(*s))
-        })
+        .map(|k| a.min_points_per_subcategory.saturating_sub(k.points))
         .sum();
     short + empty
 }
 
 /// The total a card would have with these subcategory points, category caps applied.
-fn total_of(points: &[Points; 5], book: &Rulebook) -> Points {
-    Category::ALL
+fn total_of(points: &[Points], book: &Rulebook) -> Points {
+    book.categories
         .iter()
         .map(|cat| {
-            let sum: Points = Subcategory::ALL
-                .iter()
-                .filter(|s| s.category() == *cat)
-                .map(|s| points[*s as usize])
+            let sum: Points = book
+                .subcategories()
+                .zip(points)
+                .filter(|(s, _)| s.category == cat.key)
+                .map(|(_, p)| *p)
                 .sum();
-            sum.min(book.category_max(*cat))
+            sum.min(cat.max)
         })
         .sum()
 }
 
-fn attains(points: &[Points; 5], book: &Rulebook) -> bool {
+fn attains(points: &[Points], book: &Rulebook) -> bool {
     total_of(points, book) >= book.attainment.min_total
         && points
             .iter()
@@ -218,8 +235,8 @@ impl Scored {
             action: done,
             text,
             clauses,
-            before: *self.card(),
-            after: *next.card(),
+            before: self.card().clone(),
+            after: next.card().clone(),
         };
         Ok((step, next))
     }
@@ -270,13 +287,14 @@ fn rank(a: &Step, b: &Step) -> Ordering {
 /// Plans for a situation.
 pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError> {
     let start = Scored::new(situation.clone(), book)?;
-    let card = *start.card();
-    let gaps = Subcategory::ALL
-        .iter()
-        .map(|&sub| {
-            let (points, max) = (card.points.get(sub), book.subcategory_max(sub));
+    let card = start.card().clone();
+    let gaps = book
+        .subcategories()
+        .map(|sub| {
+            let (points, max) = (card.points_of(&sub.key), sub.max);
             Gap {
-                sub,
+                sub: sub.key.clone(),
+                title: sub.title.clone(),
                 points,
                 max,
                 missing: max.saturating_sub(points),
@@ -373,7 +391,7 @@ fn ranked_actions(
         let (step, next) = start.try_action(action, book)?;
         if step.useful(book) {
             out.push((step, next));
-        } else if step.hits_target() && step.before.path != step.after.path {
+        } else if step.hits_target(book) && step.before.path != step.after.path {
             left_out.push(step);
         }
     }
@@ -418,18 +436,18 @@ fn dominated(action: &Action, gain: Points, all: &[(Action, Points)]) -> bool {
 struct Opt {
     rungs: Vec<Vec<Action>>,
     count: u32,
-    delta: [Points; 5],
+    delta: Vec<Points>,
     usd: Decimal,
     /// The delta comes from re-scoring, not from a formula.
     verified: bool,
 }
 
-fn delta(from: &ScoreCard, to: &ScoreCard) -> [Points; 5] {
-    let mut d = [Points::ZERO; 5];
-    for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        d[i] = to.points.get(*sub) - from.points.get(*sub);
-    }
-    d
+fn delta(from: &ScoreCard, to: &ScoreCard) -> Vec<Points> {
+    from.points
+        .iter()
+        .zip(&to.points)
+        .map(|(a, b)| b.points - a.points)
+        .collect()
 }
 
 /// A candidate rung of a ladder: its actions, the state after them, its points gain.
@@ -472,10 +490,10 @@ struct Measure<'a> {
 
 impl<'a> Measure<'a> {
     /// The points of a subcategory, up to its maximum.
-    fn points(sub: Subcategory, book: &Rulebook) -> Measure<'a> {
-        let max = book.subcategory_max(sub);
+    fn points(i: usize, book: &Rulebook) -> Measure<'a> {
+        let max = book.subcategories.get(i).map_or(Points::ZERO, |s| s.max);
         Measure {
-            progress: Box::new(move |s: &Scored| s.card().points.get(sub)),
+            progress: Box::new(move |s: &Scored| points_at(s.card(), i)),
             goal: max,
             // A rung gains at least a point, so no ladder climbs further.
             rungs: max.value().ceil().try_into().unwrap_or(0),
@@ -484,8 +502,11 @@ impl<'a> Measure<'a> {
 }
 
 /// Net customer adds before the clamp, read from the engine's trace: adds minus losses.
-fn net_adds(a: &Assessment) -> (i64, i64) {
-    let area = crate::engine::Area::Subcategory(Subcategory::NetCustomerAdds);
+fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
+    let Some(i) = position_of(book, |r| matches!(r, RuleRef::NetCustomerAdds(_))) else {
+        return (0, 0);
+    };
+    let area = crate::engine::Area::Subcategory(i);
     let count = |id: &str| {
         a.trace
             .iter()
@@ -518,7 +539,7 @@ fn ladder(
     measure: Measure,
     candidates: impl Fn(&Scored) -> Vec<Action>,
 ) -> Result<Vec<Opt>, EngineError> {
-    let first = *state.card();
+    let first = state.card().clone();
     let mut options = Vec::new();
     let mut rungs: Vec<Vec<Action>> = Vec::new();
     let (mut count, mut usd) = (0u32, Decimal::ZERO);
@@ -580,32 +601,32 @@ fn ladder(
 /// The plan: ladders per subcategory, the cheapest combination that would attain,
 /// then verified application and, if needed, greedy repair.
 fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
-    let card = *start.card();
+    let card = start.card().clone();
     let path = card.path;
     let s = &start.situation;
+    let subs = book.subcategories.len();
     let mut options: Vec<Vec<Opt>> = Vec::new();
-    for sub in Subcategory::ALL {
+    for (i, sub) in book.subcategories().enumerate() {
         let here = Opt {
             rungs: Vec::new(),
             count: 0,
-            delta: [Points::ZERO; 5],
+            delta: vec![Points::ZERO; subs],
             usd: Decimal::ZERO,
             verified: true,
         };
         let mut list = vec![here];
-        match sub {
-            Subcategory::NetCustomerAdds => {
+        match book.rule(sub) {
+            Some(RuleRef::NetCustomerAdds(rule)) => {
                 // Climbs net adds rather than points, so that holding a loss counts as
                 // progress while losses still outnumber adds; but only when few enough
                 // are missing for a plan to be sensible.
-                let rule = &book.net_customer_adds;
-                let (adds, losses) = net_adds(&start.assessment);
+                let (adds, losses) = net_adds(&start.assessment, book);
                 let missing = (1 - (adds - losses)).max(0);
                 if missing <= MAX_NET_ADDS_TO_PLAN {
                     let max_adds = i64::from(rule.max_adds);
                     let measure = Measure {
                         progress: Box::new(move |st: &Scored| {
-                            let (a, l) = net_adds(&st.assessment);
+                            let (a, l) = net_adds(&st.assessment, book);
                             Points::new(Decimal::from((a - l).min(max_adds)))
                         }),
                         goal: Points::new(Decimal::from(max_adds)),
@@ -623,16 +644,18 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     })?);
                 }
             }
-            Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+            Some(RuleRef::Skilling(_)) => {
                 let small = Scored::new(reduced(s, path, None), book)?;
                 list.extend(ladder(
                     small,
                     book,
-                    Measure::points(sub, book),
-                    |state: &Scored| actions::skilling(&state.situation, path, book, Some(sub)),
+                    Measure::points(i, book),
+                    |state: &Scored| {
+                        actions::skilling(&state.situation, path, book, Some(&sub.key))
+                    },
                 )?);
             }
-            Subcategory::Deployments => {
+            Some(RuleRef::Deployments(_)) => {
                 let target = match actions::deployment(s, path, book) {
                     Some(Action::Deploy { customer, .. }) => Some(customer),
                     _ => None,
@@ -641,7 +664,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                 list.extend(ladder(
                     small,
                     book,
-                    Measure::points(sub, book),
+                    Measure::points(i, book),
                     |state: &Scored| {
                         actions::deployment(&state.situation, path, book)
                             .into_iter()
@@ -649,15 +672,15 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     },
                 )?);
             }
-            Subcategory::UsageGrowth => {
+            Some(RuleRef::UsageGrowth(_)) => {
                 // One action reaches any number of points; its price is computed exactly.
                 // Usage growth earns whole points: one target per whole point.
-                let now = card.points.get(sub).whole().unwrap_or(0);
-                let max = book.subcategory_max(sub).whole().unwrap_or(0);
+                let now = card.points_of(&sub.key).whole().unwrap_or(0);
+                let max = sub.max.whole().unwrap_or(0);
                 for target in now + 1..=max {
                     if let Some(action) = actions::growth(s, book, target) {
-                        let mut d = [Points::ZERO; 5];
-                        d[sub as usize] = Points::from(target - now);
+                        let mut d = vec![Points::ZERO; subs];
+                        d[i] = Points::from(target - now);
                         list.push(Opt {
                             usd: action.usd(),
                             rungs: vec![vec![action]],
@@ -668,25 +691,29 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     }
                 }
             }
+            None => {}
         }
         options.push(list);
     }
     // Usage growth options are priced by formula; before one is relied on, it is
     // re-scored (more ACR can move the derived path and cost points elsewhere) and its
     // real effect replaces the estimate.
-    let growth = Subcategory::UsageGrowth as usize;
+    let growth = position_of(book, |r| matches!(r, RuleRef::UsageGrowth(_)));
+    let unverified = options.iter().flatten().filter(|o| !o.verified).count();
     let mut choice = None;
-    for _ in 0..=options[growth].len() {
+    for _ in 0..=unverified {
         choice = cheapest(&options, &card, book);
         let Some(picked) = &choice else { break };
-        let opt = &picked[growth];
-        let Some(i) = options[growth]
-            .iter()
-            .position(|o| !o.verified && o.rungs == opt.rungs)
-        else {
+        let found = picked.iter().enumerate().find_map(|(k, opt)| {
+            options[k]
+                .iter()
+                .position(|o| !o.verified && o.rungs == opt.rungs)
+                .map(|i| (k, i))
+        });
+        let Some((k, i)) = found else {
             break;
         };
-        let o = &mut options[growth][i];
+        let o = &mut options[k][i];
         let mut state = start.clone();
         for action in o.rungs.iter().flatten() {
             state = state.try_action(action, book)?.1;
@@ -706,8 +733,8 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
     let mut state = start.clone();
     let mut steps: Vec<Step> = Vec::new();
     let mut growth_chosen = false;
-    for (sub, opt) in Subcategory::ALL.iter().zip(&choice) {
-        if *sub == Subcategory::UsageGrowth {
+    for (i, opt) in choice.iter().enumerate() {
+        if Some(i) == growth {
             growth_chosen = !opt.rungs.is_empty();
             continue;
         }
@@ -731,10 +758,10 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             action: last.action.clone(),
             text: String::new(),
             clauses: Vec::new(),
-            before: first.before,
-            after: last.after,
+            before: first.before.clone(),
+            after: last.after.clone(),
         };
-        if whole.after.points.get(*sub) > whole.before.points.get(*sub)
+        if points_at(&whole.after, i) > points_at(&whole.before, i)
             && (whole.gain() > Points::ZERO || whole.unblocks(book))
         {
             for step in option_steps {
@@ -768,7 +795,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
         }
         for (step, next) in offers {
             let after = deficit(&step.after, book);
-            if after >= before || !step.hits_target() {
+            if after >= before || !step.hits_target(book) {
                 continue;
             }
             let closed = before - after;
@@ -854,13 +881,13 @@ fn still_open(action: &Action, s: &Situation) -> bool {
 /// The usage growth top-up that just attains, given the rest of the verified card; the
 /// maximum when no amount attains on its own.
 fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
-    let sub = Subcategory::UsageGrowth;
-    let mut points = state.card().points.0;
-    let now = points[sub as usize].whole().unwrap_or(0);
-    let max = book.subcategory_max(sub).whole().unwrap_or(0);
+    let i = position_of(book, |r| matches!(r, RuleRef::UsageGrowth(_)))?;
+    let mut points = points_of(state.card());
+    let now = points.get(i)?.whole().unwrap_or(0);
+    let max = book.subcategories.get(i)?.max.whole().unwrap_or(0);
     let target = (now + 1..=max)
         .find(|p| {
-            points[sub as usize] = Points::from(*p);
+            points[i] = Points::from(*p);
             attains(&points, book)
         })
         .unwrap_or(max);
@@ -872,13 +899,14 @@ fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
 
 /// The points a set of options would reach, estimated by adding their re-scored
 /// changes to the current card, each subcategory held between 0 and its maximum.
-fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> [Points; 5] {
-    let mut points = [Points::ZERO; 5];
-    for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        let sum = card.points.get(*sub) + picked.iter().map(|o| o.delta[i]).sum::<Points>();
-        points[i] = sum.max(Points::ZERO).min(book.subcategory_max(*sub));
-    }
-    points
+fn estimate(card: &ScoreCard, picked: &[&Opt], book: &Rulebook) -> Vec<Points> {
+    book.subcategories()
+        .enumerate()
+        .map(|(i, sub)| {
+            let sum = points_at(card, i) + picked.iter().map(|o| o.delta[i]).sum::<Points>();
+            sum.max(Points::ZERO).min(sub.max)
+        })
+        .collect()
 }
 
 /// One option per subcategory: attaining (estimated), fewest actions, then fewest US
@@ -930,16 +958,17 @@ fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<V
 fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) -> Vec<String> {
     let a = &book.attainment;
     let mut reasons = Vec::new();
-    let mut best = [Points::ZERO; 5];
-    for (i, sub) in Subcategory::ALL.iter().enumerate() {
-        best[i] = options[i]
+    let mut best = Vec::with_capacity(options.len());
+    for (i, sub) in book.subcategories().enumerate() {
+        let most = options[i]
             .iter()
             .map(|o| estimate(start.card(), &[o], book)[i])
             .max()
             .unwrap_or(Points::ZERO);
-        if best[i] < a.min_points_per_subcategory {
-            reasons.push(describe::why_stuck(*sub, start, book));
+        if most < a.min_points_per_subcategory {
+            reasons.push(describe::why_stuck(sub, start, book));
         }
+        best.push(most);
     }
     let total = total_of(&best, book);
     if total < a.min_total {
@@ -955,14 +984,18 @@ fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) ->
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::CardPoints;
+    use crate::model::Keyed;
 
     fn card(points: [u32; 5], book: &Rulebook) -> ScoreCard {
         let points = points.map(Points::from);
         ScoreCard {
             path: crate::model::PathKind::Smb,
-            points: CardPoints(points),
-            categories: [Points::ZERO; 3],
+            points: book
+                .subcategories()
+                .zip(points)
+                .map(|(s, p)| Keyed::new(s.key.as_str(), p))
+                .collect(),
+            categories: Vec::new(),
             total: total_of(&points, book),
             attained: attains(&points, book),
         }
@@ -986,7 +1019,7 @@ mod tests {
     fn the_cheapest_combination_fixes_the_blocker_first() {
         let book = Rulebook::builtin();
         let opt = |sub: usize, count: u32, gain: u32| {
-            let mut delta = [Points::ZERO; 5];
+            let mut delta = vec![Points::ZERO; 5];
             delta[sub] = Points::from(gain);
             Opt {
                 rungs: Vec::new(),
@@ -1010,7 +1043,7 @@ mod tests {
         let picked: Vec<&Opt> = choice.iter().collect();
         assert_eq!(
             estimate(&now, &picked, book),
-            [20, 16, 8, 20, 10].map(Points::from)
+            [20, 16, 8, 20, 10].map(Points::from).to_vec()
         );
     }
 
@@ -1019,11 +1052,11 @@ mod tests {
         let book = Rulebook::builtin();
         // A net customer add that also lifts usage growth by 1 reaches 70 with two
         // certifications; without the side effect a third action would be needed.
-        let mut with_growth = [Points::ZERO; 5];
+        let mut with_growth = vec![Points::ZERO; 5];
         with_growth[0] = Points::from(10);
         with_growth[3] = Points::from(1);
         let one = |sub: usize, gain: u32| {
-            let mut delta = [Points::ZERO; 5];
+            let mut delta = vec![Points::ZERO; 5];
             delta[sub] = Points::from(gain);
             Opt {
                 rungs: Vec::new(),
@@ -1036,7 +1069,7 @@ mod tests {
         let zero = Opt {
             rungs: Vec::new(),
             count: 0,
-            delta: [Points::ZERO; 5],
+            delta: vec![Points::ZERO; 5],
             usd: Decimal::ZERO,
             verified: true,
         };
@@ -1057,6 +1090,6 @@ mod tests {
         let choice = cheapest(&options, &now, book).unwrap();
         let count: u32 = choice.iter().map(|o| o.count).sum();
         assert_eq!(count, 3);
-        assert!(choice[3].rungs.is_empty() && choice[3].delta == [Points::ZERO; 5]);
+        assert!(choice[3].rungs.is_empty() && choice[3].delta == vec![Points::ZERO; 5]);
     }
 }

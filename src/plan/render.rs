@@ -4,7 +4,7 @@
 use super::{Action, Gap, Outcome, Plan, Purpose, Step};
 use crate::engine::Assessment;
 use crate::model::plain_decimal;
-use crate::model::{Points, ScoreCard, Subcategory};
+use crate::model::{Points, ScoreCard};
 use crate::report;
 use crate::rulebook::Rulebook;
 use rust_decimal::Decimal;
@@ -44,16 +44,16 @@ fn wrap(text: &str, first: &str, indent: usize) -> String {
 }
 
 /// `net customer adds 20 -> 30; total 66 -> 76`, and the attainment when it changes.
-fn effects(before: &ScoreCard, after: &ScoreCard) -> String {
-    let mut parts: Vec<String> = Subcategory::ALL
-        .iter()
-        .filter(|s| before.points.get(**s) != after.points.get(**s))
+fn effects(before: &ScoreCard, after: &ScoreCard, book: &Rulebook) -> String {
+    let mut parts: Vec<String> = book
+        .subcategories()
+        .filter(|s| before.points_of(&s.key) != after.points_of(&s.key))
         .map(|s| {
             format!(
                 "{} {} -> {}",
-                s.title().to_lowercase(),
-                before.points.get(*s),
-                after.points.get(*s)
+                s.title.to_lowercase(),
+                before.points_of(&s.key),
+                after.points_of(&s.key)
             )
         })
         .collect();
@@ -89,7 +89,7 @@ fn gain_label(step: &Step) -> String {
     }
 }
 
-fn step_text(out: &mut String, n: usize, step: &Step, with_gain: bool) {
+fn step_text(out: &mut String, n: usize, step: &Step, with_gain: bool, book: &Rulebook) {
     let label = if with_gain {
         format!("{:>4}. {:<6} ", n, gain_label(step))
     } else {
@@ -108,7 +108,7 @@ fn step_text(out: &mut String, n: usize, step: &Step, with_gain: bool) {
         out.push_str(&wrap(&step.text, &label, indent));
     }
     out.push_str(&wrap(
-        &effects(&step.before, &step.after),
+        &effects(&step.before, &step.after, book),
         &" ".repeat(indent),
         indent,
     ));
@@ -202,7 +202,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
     for g in &plan.gaps {
         out.push_str(&format!(
             "  {:<30}{:>4} / {:<5}{}\n",
-            g.sub.title(),
+            g.title,
             g.points,
             g.max,
             gap_note(g)
@@ -215,14 +215,14 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
         out.push_str("  none: no action the planner knows adds a point\n");
     }
     for (i, step) in plan.actions.iter().enumerate() {
-        step_text(&mut out, i + 1, step, true);
+        step_text(&mut out, i + 1, step, true, book);
     }
     if !plan.left_out.is_empty() {
         out.push_str(
             "\nLeft out: these raise what they aim at, but move the derived path and cost points\n",
         );
         for (i, step) in plan.left_out.iter().enumerate() {
-            step_text(&mut out, i + 1, step, true);
+            step_text(&mut out, i + 1, step, true, book);
         }
     }
     out.push('\n');
@@ -254,7 +254,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
                 6,
             ));
             for (i, step) in steps.iter().enumerate() {
-                step_text(&mut out, i + 1, step, false);
+                step_text(&mut out, i + 1, step, false, book);
             }
             out.push_str("\nFinal card\n");
             out.push_str(&indented_card(last, book));
@@ -273,7 +273,7 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
             if !steps.is_empty() {
                 out.push_str("\nThe closest the planner got:\n");
                 for (i, step) in steps.iter().enumerate() {
-                    step_text(&mut out, i + 1, step, false);
+                    step_text(&mut out, i + 1, step, false, book);
                 }
                 out.push_str("\nCard after those steps\n");
                 out.push_str(&indented_card(last, book));
@@ -358,7 +358,7 @@ fn details(action: &Action) -> Value {
             scoring,
             earned,
             ids,
-        } => json!({"subcategory": sub.key(), "prerequisite_people": prerequisite,
+        } => json!({"subcategory": sub, "prerequisite_people": prerequisite,
             "scoring_people": scoring, "earned": earned.to_string(), "people": ids}),
     }
 }
@@ -384,7 +384,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
         .gaps
         .iter()
         .map(|g| {
-            json!({"subcategory": g.sub.key(), "points": g.points, "max": g.max,
+            json!({"subcategory": g.sub, "points": g.points, "max": g.max,
                 "missing": g.missing, "blocks_attainment": g.blocks})
         })
         .collect();

@@ -5,13 +5,12 @@
 //! It is built from the engine's trace and its structured evidence only: every row is
 //! one trace entry, every number is one the engine used, and no rule is applied here.
 
-use super::card::title_case;
 use crate::engine::evidence::{
     AddVerdict, CertRole, CertStatus, CertificationEvidence, CustomerAcr, DeploymentEvidence,
     DeploymentStatus,
 };
 use crate::engine::{Area, Assessment, Evidence, Outcome, PathSource, TraceEntry};
-use crate::model::{Category, Header, Money, Subcategory};
+use crate::model::{Header, Money};
 use crate::rulebook::Rulebook;
 
 /// The whole report.
@@ -240,19 +239,19 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
             Area::Path,
         ),
     ];
-    for sub in Subcategory::ALL {
+    for (i, sub) in book.subcategories().enumerate() {
         sections.push(section(
             a,
             book,
-            sub.key(),
+            &sub.key,
             format!(
                 "{}: {} of {} points",
-                sub.title(),
-                card.points.get(sub),
-                book.subcategory_max(sub)
+                sub.title,
+                card.points_of(&sub.key),
+                sub.max
             ),
-            Some(title_case(sub.category().key())),
-            Area::Subcategory(sub),
+            Some(book.category_title(&sub.category).to_string()),
+            Area::Subcategory(i),
         ));
     }
     sections.push(section(
@@ -278,23 +277,23 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
 fn card_table(a: &Assessment, book: &Rulebook) -> Table {
     let card = &a.card;
     let mut rows = Vec::new();
-    for cat in Category::ALL {
+    for cat in &book.categories {
         rows.push(Row {
             cells: vec![
-                Cell::Strong(title_case(cat.key())),
+                Cell::Strong(cat.title.clone()),
                 text(""),
-                Cell::Strong(card.category(cat).to_string()),
-                text(book.category_max(cat).to_string()),
+                Cell::Strong(card.category_of(&cat.key).to_string()),
+                text(cat.max.to_string()),
             ],
             tone: Tone::Plain,
         });
-        for sub in Subcategory::ALL.into_iter().filter(|s| s.category() == cat) {
+        for sub in book.subcategories_in(&cat.key) {
             rows.push(Row {
                 cells: vec![
                     text(""),
-                    text(sub.title()),
-                    text(card.points.get(sub).to_string()),
-                    text(book.subcategory_max(sub).to_string()),
+                    text(&sub.title),
+                    text(card.points_of(&sub.key).to_string()),
+                    text(sub.max.to_string()),
                 ],
                 tone: Tone::Plain,
             });

@@ -1,7 +1,7 @@
 //! The score card in the three formats of `pcscore score`.
 
 use crate::engine::{attainment_reason, Assessment, PathSource};
-use crate::model::{Category, Expected, ScoreCard, Subcategory};
+use crate::model::{Expected, ScoreCard};
 use crate::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
 
@@ -16,19 +16,19 @@ pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
     if want(e.path.is_some()) {
         out.push_str(&format!("path: {}\n", card.path));
     }
-    if want(e.points.iter().any(Option::is_some)) {
+    if want(!e.points.is_empty()) {
         out.push_str("points:\n");
-        for sub in Subcategory::ALL {
-            if want(e.points[sub as usize].is_some()) {
-                out.push_str(&format!("  {}: {}\n", sub.key(), card.points.get(sub)));
+        for p in &card.points {
+            if want(e.points_of(&p.key).is_some()) {
+                out.push_str(&format!("  {}: {}\n", p.key, p.points));
             }
         }
     }
-    if want(e.categories.iter().any(Option::is_some)) {
+    if want(!e.categories.is_empty()) {
         out.push_str("categories:\n");
-        for cat in Category::ALL {
-            if want(e.categories[cat as usize].is_some()) {
-                out.push_str(&format!("  {}: {}\n", cat.key(), card.category(cat)));
+        for c in &card.categories {
+            if want(e.category_of(&c.key).is_some()) {
+                out.push_str(&format!("  {}: {}\n", c.key, c.points));
             }
         }
     }
@@ -53,12 +53,12 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
 /// definition every JSON output (score, check, explain, plan) builds on.
 pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
     let mut points = Map::new();
-    for sub in Subcategory::ALL {
-        points.insert(sub.key().into(), json!(card.points.get(sub)));
+    for p in &card.points {
+        points.insert(p.key.clone(), json!(p.points));
     }
     let mut categories = Map::new();
-    for cat in Category::ALL {
-        categories.insert(cat.key().into(), json!(card.category(cat)));
+    for c in &card.categories {
+        categories.insert(c.key.clone(), json!(c.points));
     }
     let mut shape = Map::new();
     shape.insert("path".into(), json!(card.path.as_str()));
@@ -73,12 +73,12 @@ pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
 /// `expected:` shape first, then the designation, month, path source and maxima.
 pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     let mut max_points = Map::new();
-    for sub in Subcategory::ALL {
-        max_points.insert(sub.key().into(), json!(book.subcategory_max(sub)));
+    for sub in book.subcategories() {
+        max_points.insert(sub.key.clone(), json!(sub.max));
     }
     let mut max_categories = Map::new();
-    for cat in Category::ALL {
-        max_categories.insert(cat.key().into(), json!(book.category_max(cat)));
+    for cat in &book.categories {
+        max_categories.insert(cat.key.clone(), json!(cat.max));
     }
     let max_total = book.max_total();
     let mut value = card_shape(&a.card);
@@ -117,19 +117,19 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
             PathSource::Derived => "derived from the data",
         }
     );
-    for cat in Category::ALL {
+    for cat in &book.categories {
         out.push_str(&format!(
             "{:<32}{:>4} / {}\n",
-            title_case(cat.key()),
-            card.category(cat),
-            book.category_max(cat)
+            cat.title,
+            card.category_of(&cat.key),
+            cat.max
         ));
-        for sub in Subcategory::ALL.into_iter().filter(|s| s.category() == cat) {
+        for sub in book.subcategories_in(&cat.key) {
             out.push_str(&format!(
                 "  {:<30}{:>4} / {}\n",
-                sub.title(),
-                card.points.get(sub),
-                book.subcategory_max(sub)
+                sub.title,
+                card.points_of(&sub.key),
+                sub.max
             ));
         }
     }
@@ -151,13 +151,4 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
         book.attainment.clause
     ));
     out
-}
-
-pub(crate) fn title_case(key: &str) -> String {
-    let spaced = key.replace('_', " ");
-    let mut chars = spaced.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }

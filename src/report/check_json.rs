@@ -11,7 +11,7 @@
 
 use super::card_shape;
 use crate::load::LoadError;
-use crate::model::{Category, Expected, Subcategory};
+use crate::model::{Expected, Written};
 use crate::scenario::{mismatches, Case, CheckError, Status, Summary};
 use serde_json::{json, Map, Value};
 
@@ -86,23 +86,17 @@ fn expected_value(e: &Expected) -> Value {
     if let Some(p) = e.path {
         out.insert("path".into(), json!(p.as_str()));
     }
-    let mut points = Map::new();
-    for sub in Subcategory::ALL {
-        if let Some(v) = e.points[sub as usize] {
-            points.insert(sub.key().into(), json!(v));
-        }
+    let keyed = |written: &[Written]| -> Map<String, Value> {
+        written
+            .iter()
+            .map(|w| (w.key.clone(), json!(w.value)))
+            .collect()
+    };
+    if !e.points.is_empty() {
+        out.insert("points".into(), Value::Object(keyed(&e.points)));
     }
-    if !points.is_empty() {
-        out.insert("points".into(), Value::Object(points));
-    }
-    let mut categories = Map::new();
-    for cat in Category::ALL {
-        if let Some(v) = e.categories[cat as usize] {
-            categories.insert(cat.key().into(), json!(v));
-        }
-    }
-    if !categories.is_empty() {
-        out.insert("categories".into(), Value::Object(categories));
+    if !e.categories.is_empty() {
+        out.insert("categories".into(), Value::Object(keyed(&e.categories)));
     }
     if let Some(t) = e.total {
         out.insert("total".into(), json!(t));

@@ -1,10 +1,10 @@
 //! `pcscore explain`: every point and every zero, with its reason, clause and data,
 //! as plain text an auditor reads top to bottom.
 
-use super::card::{source_word, title_case};
+use super::card::source_word;
 use super::one_line;
 use crate::engine::{Area, Assessment, Outcome, TraceEntry};
-use crate::model::{Category, Header, Subcategory};
+use crate::model::Header;
 use crate::rulebook::Rulebook;
 
 /// The explanation of an assessment.
@@ -40,23 +40,24 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         "Path and attribution",
         a.trace.iter().filter(|e| e.area == Area::Path),
     );
-    for sub in Subcategory::ALL {
+    for (i, sub) in book.subcategories().enumerate() {
         let heading = format!(
             "{} ({}): {} of {} points",
-            sub.title(),
-            title_case(sub.category().key()).to_lowercase(),
-            card.points.get(sub),
-            book.subcategory_max(sub)
+            sub.title,
+            book.category_title(&sub.category).to_lowercase(),
+            card.points_of(&sub.key),
+            sub.max
         );
         section(
             &mut out,
             &heading,
-            a.trace.iter().filter(|e| e.area == Area::Subcategory(sub)),
+            a.trace.iter().filter(|e| e.area == Area::Subcategory(i)),
         );
     }
-    let cats = Category::ALL
+    let cats = card
+        .categories
         .iter()
-        .map(|c| format!("{} {}", c.key(), card.category(*c)))
+        .map(|c| format!("{} {}", c.key, c.points))
         .collect::<Vec<_>>()
         .join(", ");
     section(

@@ -21,13 +21,16 @@ pub fn explain_json(file: &str, header: &Header, a: &Assessment, book: &Rulebook
     };
     value.insert("file".into(), json!(file));
     value.insert("name".into(), json!(header.name));
-    value.insert("trace".into(), a.trace.iter().map(entry).collect());
+    value.insert(
+        "trace".into(),
+        a.trace.iter().map(|e| entry(e, book)).collect(),
+    );
     let mut text = serde_json::to_string_pretty(&Value::Object(value)).unwrap_or_default();
     text.push('\n');
     text
 }
 
-fn entry(e: &TraceEntry) -> Value {
+fn entry(e: &TraceEntry, book: &Rulebook) -> Value {
     let (outcome, value) = match e.outcome {
         Outcome::Note => ("note", Value::Null),
         Outcome::Counts(n) => ("counts", json!(n)),
@@ -35,7 +38,7 @@ fn entry(e: &TraceEntry) -> Value {
         Outcome::Points(p) => ("points", json!(p)),
     };
     json!({
-        "area": area(e.area),
+        "area": area(e.area, book),
         "clause": e.clause,
         "subject": e.subject,
         "outcome": outcome,
@@ -45,11 +48,14 @@ fn entry(e: &TraceEntry) -> Value {
     })
 }
 
-fn area(a: Area) -> &'static str {
+fn area(a: Area, book: &Rulebook) -> &str {
     match a {
         Area::Windows => "windows",
         Area::Path => "path",
-        Area::Subcategory(sub) => sub.key(),
+        Area::Subcategory(i) => book
+            .subcategories
+            .get(i)
+            .map_or("subcategory", |s| s.key.as_str()),
         Area::Designation => "designation",
     }
 }

@@ -2,9 +2,9 @@
 //! guide, and the findings of `pcscore rules --check`.
 
 use super::{count, one_line};
-use crate::model::{Category, PathKind, Points, Subcategory};
+use crate::model::{PathKind, Points};
 use crate::rulebook::check::Check;
-use crate::rulebook::{clause, Rulebook, SkillingSubcategory, WindowRule};
+use crate::rulebook::{clause, RuleRef, Rulebook, SkillingSubcategory, Subcategory, WindowRule};
 
 /// The rulebook as four tables: maxima, point schedules per path, certifications, and
 /// thresholds and windows; every row with the clause id that grants it.
@@ -19,24 +19,14 @@ pub fn rules_text(book: &Rulebook) -> String {
 
     let mut rows = vec![row(["Maxima", "points", "clause"])];
     let mut total = Points::ZERO;
-    for cat in Category::ALL {
-        let max = book.category_max(cat);
-        total += max;
-        let clause = book
-            .categories
-            .iter()
-            .find(|c| c.key == cat.key())
-            .map_or("", |c| c.clause.as_str());
-        rows.push(row([
-            &super::card::title_case(cat.key()),
-            &max.to_string(),
-            clause,
-        ]));
-        for sub in Subcategory::ALL.into_iter().filter(|s| s.category() == cat) {
+    for cat in &book.categories {
+        total += cat.max;
+        rows.push(row([&cat.title, &cat.max.to_string(), &cat.clause]));
+        for sub in book.subcategories_in(&cat.key) {
             rows.push(row([
-                &format!("  {}", sub.title()),
-                &book.subcategory_max(sub).to_string(),
-                book.subcategory_clause(sub),
+                &format!("  {}", sub.title),
+                &sub.max.to_string(),
+                &sub.clause,
             ]));
         }
     }
@@ -51,74 +41,82 @@ pub fn rules_text(book: &Rulebook) -> String {
     ));
 
     let both = |f: &dyn Fn(PathKind) -> String| [f(PathKind::Enterprise), f(PathKind::Smb)];
-    let nca = &book.net_customer_adds;
-    let schedule = &book.skilling.schedule;
-    let dep = &book.deployments;
-    let ug = &book.usage_growth;
     let mut rows = vec![row([
         "Point schedules",
         "Enterprise path",
         "SMB path",
         "clause",
     ])];
-    let [e, s] = both(&|_| {
-        format!(
-            "{} x {} net adds = {}",
-            nca.points_per_add,
-            nca.max_adds,
-            nca.points_per_add * nca.max_adds
-        )
-    });
-    rows.push(row(["Net customer adds", &e, &s, &nca.clause]));
-    let [e, s] = both(&|p| format!("{} ACR a month", nca.threshold_on(p)));
-    rows.push(row([
-        "  threshold (at or above)",
-        &e,
-        &s,
-        &nca.threshold_clause,
-    ]));
-    for (sub, rule) in skilling(book) {
-        let [e, s] = both(&|p| {
-            let s = schedule.on(p);
-            format!(
-                "{} + {} x {} people = {}",
-                s.prerequisite_points,
-                s.points_per_person,
-                s.max_people,
-                s.prerequisite_points + s.points_per_person * s.max_people
-            )
-        });
-        // One clause per path, stacked in the order of the path columns.
-        rows.push(row([sub.title(), &e, &s, &schedule.enterprise.clause]));
-        rows.push(row(["", "", "", &schedule.smb.clause]));
-        let [e, s] = both(&|p| {
-            let s = schedule.on(p);
-            format!(
-                "{} holding it, earns {}",
-                s.prerequisite_people, s.prerequisite_points
-            )
-        });
-        rows.push(row(["  prerequisite", &e, &s, &rule.prerequisite_clause]));
+    for sub in book.subcategories() {
+        match book.rule(sub) {
+            Some(RuleRef::NetCustomerAdds(nca)) => {
+                let [e, s] = both(&|_| {
+                    format!(
+                        "{} x {} net adds = {}",
+                        nca.points_per_add,
+                        nca.max_adds,
+                        nca.points_per_add * nca.max_adds
+                    )
+                });
+                rows.push(row([&sub.title, &e, &s, &nca.clause]));
+                let [e, s] = both(&|p| format!("{} ACR a month", nca.threshold_on(p)));
+                rows.push(row([
+                    "  threshold (at or above)",
+                    &e,
+                    &s,
+                    &nca.threshold_clause,
+                ]));
+            }
+            Some(RuleRef::Skilling(rule)) => {
+                let schedule = &book.skilling.schedule;
+                let [e, s] = both(&|p| {
+                    let s = schedule.on(p);
+                    format!(
+                        "{} + {} x {} people = {}",
+                        s.prerequisite_points,
+                        s.points_per_person,
+                        s.max_people,
+                        s.prerequisite_points + s.points_per_person * s.max_people
+                    )
+                });
+                // One clause per path, stacked in the order of the path columns.
+                rows.push(row([&sub.title, &e, &s, &schedule.enterprise.clause]));
+                rows.push(row(["", "", "", &schedule.smb.clause]));
+                let [e, s] = both(&|p| {
+                    let s = schedule.on(p);
+                    format!(
+                        "{} holding it, earns {}",
+                        s.prerequisite_people, s.prerequisite_points
+                    )
+                });
+                rows.push(row(["  prerequisite", &e, &s, &rule.prerequisite_clause]));
+            }
+            Some(RuleRef::UsageGrowth(ug)) => {
+                let [e, s] = both(&|_| format!("{} per whole % of growth", ug.points_per_percent));
+                rows.push(row([&sub.title, &e, &s, &ug.clause]));
+                let [e, s] = both(&|_| format!("{} ACR in M", book.min_last_month_acr()));
+                rows.push(row(["  minimum", &e, &s, &ug.min_acr_clause]));
+            }
+            Some(RuleRef::Deployments(dep)) => {
+                let [e, s] = both(&|_| {
+                    format!(
+                        "{} x {} services = {}",
+                        dep.points_per_service,
+                        dep.max_services,
+                        dep.points_per_service * dep.max_services
+                    )
+                });
+                rows.push(row([&sub.title, &e, &s, &dep.clause]));
+            }
+            None => {}
+        }
     }
-    let [e, s] = both(&|_| format!("{} per whole % of growth", ug.points_per_percent));
-    rows.push(row(["Usage growth", &e, &s, &ug.clause]));
-    let [e, s] = both(&|_| format!("{} ACR in M", book.min_last_month_acr()));
-    rows.push(row(["  minimum", &e, &s, &ug.min_acr_clause]));
-    let [e, s] = both(&|_| {
-        format!(
-            "{} x {} services = {}",
-            dep.points_per_service,
-            dep.max_services,
-            dep.points_per_service * dep.max_services
-        )
-    });
-    rows.push(row(["Deployments", &e, &s, &dep.clause]));
     out.push_str(&table(&rows, &[]));
     out.push_str("Every subcategory is then capped at its maximum above.\n\n");
 
     let mut rows = vec![row(["Certifications", "", "", "clause"])];
     for (sub, rule) in skilling(book) {
-        let level = sub.title().split(' ').next().unwrap_or_default();
+        let level = sub.title.split(' ').next().unwrap_or_default();
         for (kind, slugs, clause) in [
             (
                 "prerequisite",
@@ -165,15 +163,19 @@ pub fn rules_text(book: &Rulebook) -> String {
         &book.attribution.eligible.join(", "),
         &book.attribution.clause,
     ]));
-    rows.push(row([
-        "Eligible deployments",
-        &format!(
-            "service level {}, except {}",
-            dep.service_level,
-            dep.excluded_services.join(", ")
-        ),
-        clause::DEP_ELIGIBLE,
-    ]));
+    for sub in book.subcategories() {
+        if let Some(RuleRef::Deployments(dep)) = book.rule(sub) {
+            rows.push(row([
+                "Eligible deployments",
+                &format!(
+                    "service level {}, except {}",
+                    dep.service_level,
+                    dep.excluded_services.join(", ")
+                ),
+                clause::DEP_ELIGIBLE,
+            ]));
+        }
+    }
     let w = &book.windows;
     for (label, window) in [
         ("Recent months", &w.recent),
@@ -209,17 +211,12 @@ pub fn rules_check_text(checks: &[Check]) -> String {
     out
 }
 
-fn skilling(book: &Rulebook) -> [(Subcategory, &SkillingSubcategory); 2] {
-    [
-        (
-            Subcategory::IntermediateCertifications,
-            &book.skilling.intermediate_certifications,
-        ),
-        (
-            Subcategory::AdvancedCertifications,
-            &book.skilling.advanced_certifications,
-        ),
-    ]
+/// The certification subcategories, with their rules.
+fn skilling(book: &Rulebook) -> impl Iterator<Item = (&Subcategory, &SkillingSubcategory)> {
+    book.subcategories().filter_map(|sub| match book.rule(sub) {
+        Some(RuleRef::Skilling(rule)) => Some((sub, rule)),
+        _ => None,
+    })
 }
 
 fn certification(book: &Rulebook, slug: &str) -> String {

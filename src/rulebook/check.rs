@@ -8,8 +8,8 @@
 //! and its category (the guide's own misprint of 40 for intermediate certifications),
 //! the two failures are reported as one finding that names the cap the others agree on.
 
-use super::Rulebook;
-use crate::model::{Category, PathKind, Points, Subcategory};
+use super::{CategoryRule, RuleRef, Rulebook, Subcategory};
+use crate::model::{PathKind, Points};
 use rust_decimal::Decimal;
 
 /// The points the guide has in all, across the three categories (`PCS.CATEGORY.MAX`).
@@ -18,18 +18,18 @@ pub const TOTAL_POINTS: u32 = 100;
 /// The paths, in the order findings name them.
 const PATHS: [PathKind; 2] = [PathKind::Enterprise, PathKind::Smb];
 
-/// What a check is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a check is about: categories and subcategories by their keys.
+#[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum CheckKind {
     /// A category's subcategory caps add up to its maximum.
-    CategorySum(Category),
+    CategorySum(String),
     /// The category maxima add up to [`TOTAL_POINTS`].
     Total,
     /// A subcategory's schedule reaches its cap, and no further, on every path.
-    Reach(Subcategory),
+    Reach(String),
     /// A cap that disagrees with both its schedule and its category's maximum.
-    MisprintedCap(Subcategory),
+    MisprintedCap(String),
     /// The attainment bar can be met on every path.
     Attainment,
 }
@@ -87,7 +87,7 @@ impl Reach {
     }
 }
 
-fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
+fn reach(book: &Rulebook, sub: &Subcategory, path: PathKind) -> Reach {
     // Skilling shows its prerequisite points even when they are 0, as the guide's
     // Enterprise schedule has them: "no points are earned for prerequisite certifications".
     let bounded = |fixed: Option<Points>, per: Points, units: u32| {
@@ -98,12 +98,9 @@ fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
         };
         Reach::Bounded { points, sum }
     };
-    match sub {
-        Subcategory::NetCustomerAdds => {
-            let r = &book.net_customer_adds;
-            bounded(None, r.points_per_add, r.max_adds)
-        }
-        Subcategory::IntermediateCertifications | Subcategory::AdvancedCertifications => {
+    match book.rule(sub) {
+        Some(RuleRef::NetCustomerAdds(r)) => bounded(None, r.points_per_add, r.max_adds),
+        Some(RuleRef::Skilling(_)) => {
             let s = book.skilling.schedule.on(path);
             bounded(
                 Some(s.prerequisite_points),
@@ -111,28 +108,17 @@ fn reach(book: &Rulebook, sub: Subcategory, path: PathKind) -> Reach {
                 s.max_people,
             )
         }
-        Subcategory::UsageGrowth => Reach::Unbounded {
-            per_unit: book.usage_growth.points_per_percent,
+        Some(RuleRef::UsageGrowth(r)) => Reach::Unbounded {
+            per_unit: r.points_per_percent,
             unit: "whole percent of growth",
         },
-        Subcategory::Deployments => {
-            let r = &book.deployments;
-            bounded(None, r.points_per_service, r.max_services)
-        }
+        Some(RuleRef::Deployments(r)) => bounded(None, r.points_per_service, r.max_services),
+        None => bounded(None, Points::ZERO, 0),
     }
 }
 
-fn category_clause(book: &Rulebook, cat: Category) -> &str {
-    book.categories
-        .iter()
-        .find(|c| c.key == cat.key())
-        .map_or("", |c| c.clause.as_str())
-}
-
-fn subs_of(cat: Category) -> impl Iterator<Item = Subcategory> {
-    Subcategory::ALL
-        .into_iter()
-        .filter(move |s| s.category() == cat)
+fn subs_of<'b>(book: &'b Rulebook, cat: &'b CategoryRule) -> impl Iterator<Item = &'b Subcategory> {
+    book.subcategories_in(&cat.key)
 }
 
 fn plus(values: &[Points]) -> String {
@@ -167,42 +153,38 @@ fn on_paths(paths: &[PathKind], either: bool) -> String {
 
 /// Checks the rulebook's arithmetic; the checks that fail are its inconsistencies.
 pub fn check(book: &Rulebook) -> Vec<Check> {
-    let cap = |sub: Subcategory| book.subcategory_max(sub);
     let mut checks = Vec::new();
 
-    for cat in Category::ALL {
-        let caps: Vec<Points> = subs_of(cat).map(cap).collect();
+    for cat in &book.categories {
+        let caps: Vec<Points> = subs_of(book, cat).map(|s| s.max).collect();
         let sum: Points = caps.iter().sum();
-        let max = book.category_max(cat);
-        let clause = category_clause(book, cat);
+        let max = cat.max;
+        let clause = &cat.clause;
         let shown = if caps.len() > 1 {
             format!(" ({})", plus(&caps))
         } else {
             String::new()
         };
         checks.push(Check {
-            kind: CheckKind::CategorySum(cat),
+            kind: CheckKind::CategorySum(cat.key.clone()),
             holds: sum == max,
             sentence: if sum == max {
                 format!(
                     "{}'s subcategories add up to its maximum of {max}{shown} ({clause})",
-                    cat.key()
+                    cat.key
                 )
             } else {
                 format!(
                     "{}'s subcategories add up to {sum}{shown}, not its maximum of {max} ({clause})",
-                    cat.key()
+                    cat.key
                 )
             },
         });
     }
 
-    let maxima: Vec<Points> = Category::ALL
-        .iter()
-        .map(|c| book.category_max(*c))
-        .collect();
+    let maxima: Vec<Points> = book.categories.iter().map(|c| c.max).collect();
     let total: Points = maxima.iter().sum();
-    let clause = category_clause(book, Category::Performance);
+    let clause = book.categories.first().map_or("", |c| c.clause.as_str());
     checks.push(Check {
         kind: CheckKind::Total,
         holds: total == Points::from(TOTAL_POINTS),
@@ -219,15 +201,15 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
         },
     });
 
-    for sub in Subcategory::ALL {
-        checks.push(reach_check(book, sub, cap(sub)));
+    for sub in book.subcategories() {
+        checks.push(reach_check(book, sub));
     }
     checks.push(attainment_check(book));
     merge_misprints(book, checks)
 }
 
-fn reach_check(book: &Rulebook, sub: Subcategory, cap: Points) -> Check {
-    let clause = book.subcategory_clause(sub);
+fn reach_check(book: &Rulebook, sub: &Subcategory) -> Check {
+    let (cap, clause) = (sub.max, &sub.clause);
     let reaches: Vec<(PathKind, Reach)> =
         PATHS.iter().map(|p| (*p, reach(book, sub, *p))).collect();
     let detail = |paths: &[PathKind]| {
@@ -255,7 +237,7 @@ fn reach_check(book: &Rulebook, sub: Subcategory, cap: Points) -> Check {
             .map(|(_, r)| r.achievable(UNCAPPED))
             .collect::<Vec<_>>()
     };
-    let key = sub.key();
+    let key = &sub.key;
     let mut problems = Vec::new();
     if !short.is_empty() {
         let values = most(&short);
@@ -282,7 +264,7 @@ fn reach_check(book: &Rulebook, sub: Subcategory, cap: Points) -> Check {
     }
     let all = detail(&PATHS);
     Check {
-        kind: CheckKind::Reach(sub),
+        kind: CheckKind::Reach(sub.key.clone()),
         holds: problems.is_empty(),
         sentence: if problems.is_empty() {
             format!("{key} reaches its cap of {cap} on both paths ({all}) ({clause})")
@@ -300,17 +282,16 @@ fn attainment_check(book: &Rulebook) -> Check {
     let a = &book.attainment;
     let need = a.min_total;
     let each = a.min_points_per_subcategory;
-    let most = |sub: Subcategory, path: PathKind| {
-        reach(book, sub, path).achievable(book.subcategory_max(sub))
-    };
+    let most = |sub: &Subcategory, path: PathKind| reach(book, sub, path).achievable(sub.max);
     let totals: Vec<(PathKind, Points)> = PATHS
         .iter()
         .map(|&path| {
-            let total = Category::ALL
+            let total = book
+                .categories
                 .iter()
-                .map(|&cat| {
-                    let sum: Points = subs_of(cat).map(|sub| most(sub, path)).sum();
-                    sum.min(book.category_max(cat))
+                .map(|cat| {
+                    let sum: Points = subs_of(book, cat).map(|sub| most(sub, path)).sum();
+                    sum.min(cat.max)
                 })
                 .sum();
             (path, total)
@@ -324,15 +305,15 @@ fn attainment_check(book: &Rulebook) -> Check {
             .collect::<Vec<_>>()
             .join(" and "),
     };
-    let starved: Vec<String> = Subcategory::ALL
-        .into_iter()
+    let starved: Vec<String> = book
+        .subcategories()
         .filter_map(|sub| {
             let paths: Vec<PathKind> = PATHS.into_iter().filter(|&p| most(sub, p) < each).collect();
             let values: Vec<Points> = paths.iter().map(|&p| most(sub, p)).collect();
             let best = values.iter().max()?;
             Some(format!(
                 "{} (at most {best} {})",
-                sub.key(),
+                sub.key,
                 on_paths(&paths, true)
             ))
         })
@@ -382,8 +363,8 @@ fn attainment_check(book: &Rulebook) -> Check {
 /// once the cap is replaced by what the schedule does reach, is a misprinted cap: the
 /// two failures become one finding that says which number the others agree on.
 fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
-    for sub in Subcategory::ALL {
-        let cap = book.subcategory_max(sub);
+    for sub in book.subcategories() {
+        let cap = sub.max;
         let reached: Vec<Points> = PATHS
             .iter()
             .map(|p| reach(book, sub, *p).achievable(cap))
@@ -394,26 +375,28 @@ fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
         if fit >= cap || reached.iter().any(|r| *r != fit) {
             continue;
         }
-        let cat = sub.category();
-        let sum: Points = subs_of(cat).map(|s| book.subcategory_max(s)).sum();
-        if sum - cap + fit != book.category_max(cat) {
+        let Some(cat) = book.category(&sub.category) else {
+            continue;
+        };
+        let sum: Points = subs_of(book, cat).map(|s| s.max).sum();
+        if sum - cap + fit != cat.max {
             continue;
         }
         let failing = |kind: CheckKind| checks.iter().position(|c| c.kind == kind && !c.holds);
         let (Some(r), Some(c)) = (
-            failing(CheckKind::Reach(sub)),
-            failing(CheckKind::CategorySum(cat)),
+            failing(CheckKind::Reach(sub.key.clone())),
+            failing(CheckKind::CategorySum(cat.key.clone())),
         ) else {
             continue;
         };
         let reach_part = strip_clause(&checks[r].sentence);
         let category_part = strip_clause(&checks[c].sentence);
         let merged = Check {
-            kind: CheckKind::MisprintedCap(sub),
+            kind: CheckKind::MisprintedCap(sub.key.clone()),
             holds: false,
             sentence: format!(
                 "{reach_part}, and {category_part}: a cap of {fit} agrees with both ({})",
-                book.subcategory_clause(sub)
+                sub.clause
             ),
         };
         let first = r.min(c);
@@ -462,8 +445,8 @@ mod tests {
     #[test]
     fn the_guides_misprint_is_named_in_one_sentence() {
         let book = variant(
-            "intermediate_certifications:\n    max_points: 20",
-            "intermediate_certifications:\n    max_points: 40",
+            "{key: intermediate_certifications, title: Intermediate certifications, category: skilling, max: 20",
+            "{key: intermediate_certifications, title: Intermediate certifications, category: skilling, max: 40",
         );
         assert_eq!(
             failures(&book),
@@ -504,7 +487,10 @@ mod tests {
 
     #[test]
     fn categories_that_do_not_add_up_to_100_are_reported() {
-        let book = variant("{key: performance, max: 30", "{key: performance, max: 40");
+        let book = variant(
+            "{key: performance, title: Performance, max: 30",
+            "{key: performance, title: Performance, max: 40",
+        );
         let found = failures(&book);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(
@@ -545,7 +531,7 @@ mod tests {
         assert!(failures(&book).is_empty());
         let growth = check(&book)
             .into_iter()
-            .find(|c| c.kind == CheckKind::Reach(Subcategory::UsageGrowth))
+            .find(|c| c.kind == CheckKind::Reach("usage_growth".into()))
             .unwrap();
         assert!(
             growth

@@ -8,7 +8,7 @@
 pub mod check;
 pub mod clause;
 
-use crate::model::{Category, Money, Month, PathKind, Points, Subcategory};
+use crate::model::{Money, Month, PathKind, Points};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -45,8 +45,11 @@ pub struct Rulebook {
     pub title: String,
     /// The guide edition the parameters come from.
     pub guide: String,
-    /// Category maxima.
+    /// The categories, in score card order.
     pub categories: Vec<CategoryRule>,
+    /// The subcategories, in score card order: read them through
+    /// [`Rulebook::subcategories`].
+    pub subcategories: Vec<Subcategory>,
     /// The bar for attaining the designation.
     pub attainment: Attainment,
     /// The month windows.
@@ -69,16 +72,47 @@ pub struct Rulebook {
     pub clauses: Vec<Clause>,
 }
 
-/// A category's maximum.
+/// A category of the score card and its maximum.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CategoryRule {
-    /// `performance`, `skilling` or `customer_success`.
+    /// The score card key, such as `customer_success`.
     pub key: String,
+    /// A heading for people, such as `Customer success`.
+    pub title: String,
     /// Maximum points.
     pub max: Points,
     /// Clause id.
     pub clause: String,
+}
+
+/// A subcategory of the score card: its key under `points`, its category, its maximum.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Subcategory {
+    /// The score card key, such as `net_customer_adds`.
+    pub key: String,
+    /// A heading for people, such as `Net customer adds`.
+    pub title: String,
+    /// The key of the category it belongs to.
+    pub category: String,
+    /// The most points it can have.
+    pub max: Points,
+    /// The clause of its points and maximum.
+    pub clause: String,
+}
+
+/// The rule that scores a subcategory, with its parameters.
+#[derive(Debug, Clone, Copy)]
+pub enum RuleRef<'a> {
+    /// Net customer adds.
+    NetCustomerAdds(&'a NetCustomerAddsRule),
+    /// A certification subcategory of skilling.
+    Skilling(&'a SkillingSubcategory),
+    /// Usage growth.
+    UsageGrowth(&'a UsageGrowthRule),
+    /// Deployments.
+    Deployments(&'a DeploymentsRule),
 }
 
 /// The attainment bar.
@@ -189,8 +223,6 @@ impl<T: Copy> PerPath<T> {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NetCustomerAddsRule {
-    /// Cap of the subcategory.
-    pub max_points: Points,
     /// Monthly ACR threshold in whole USD per path.
     pub threshold: PerPath<u64>,
     /// Clause of the threshold.
@@ -214,10 +246,6 @@ impl NetCustomerAddsRule {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SkillingSubcategory {
-    /// Cap of the subcategory.
-    pub max_points: Points,
-    /// Clause of the cap.
-    pub max_clause: String,
     /// Prerequisite certification slugs.
     pub prerequisites: Vec<String>,
     /// Clause of the prerequisites.
@@ -315,8 +343,6 @@ pub struct CertificationInfo {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DeploymentsRule {
-    /// Cap of the subcategory.
-    pub max_points: Points,
     /// The eligible service level.
     pub service_level: u32,
     /// Services that never count, matched like every service name.
@@ -333,8 +359,6 @@ pub struct DeploymentsRule {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct UsageGrowthRule {
-    /// Cap of the subcategory.
-    pub max_points: Points,
     /// Minimum ACR in M, whole USD.
     pub min_last_month_acr: u64,
     /// Clause of the minimum.
@@ -425,7 +449,6 @@ impl Rulebook {
             &self.skilling.intermediate_certifications,
             &self.skilling.advanced_certifications,
         ] {
-            cited.push(("skilling.*.max_clause", &sub.max_clause));
             cited.push(("skilling.*.prerequisite_clause", &sub.prerequisite_clause));
             cited.push(("skilling.*.scoring_clause", &sub.scoring_clause));
             for slug in sub.prerequisites.iter().chain(&sub.scoring) {
@@ -437,10 +460,34 @@ impl Rulebook {
                 }
             }
         }
-        for c in &self.categories {
+        for (i, c) in self.categories.iter().enumerate() {
             cited.push(("categories.clause", &c.clause));
-            if Category::from_key(&c.key).is_none() {
-                return Err(bad("categories", format!("unknown category `{}`", c.key)));
+            if self.categories[..i].iter().any(|o| o.key == c.key) {
+                return Err(bad("categories", format!("`{}` is listed twice", c.key)));
+            }
+        }
+        for (i, sub) in self.subcategories.iter().enumerate() {
+            cited.push(("subcategories.clause", &sub.clause));
+            if self.subcategories[..i].iter().any(|o| o.key == sub.key) {
+                return Err(bad(
+                    "subcategories",
+                    format!("`{}` is listed twice", sub.key),
+                ));
+            }
+            if self.category(&sub.category).is_none() {
+                return Err(bad(
+                    "subcategories",
+                    format!(
+                        "`{}` belongs to `{}`, which is not listed under categories",
+                        sub.key, sub.category
+                    ),
+                ));
+            }
+            if self.rule(sub).is_none() {
+                return Err(bad(
+                    "subcategories",
+                    format!("`{}` has no rule to score it", sub.key),
+                ));
             }
         }
         if self.windows.recent.from < self.windows.recent.to
@@ -450,12 +497,6 @@ impl Rulebook {
             return Err(bad(
                 "windows",
                 "each window needs `from` >= `to` (months before M)".into(),
-            ));
-        }
-        if self.categories.len() != Category::ALL.len() {
-            return Err(bad(
-                "categories",
-                "every category must be listed once".into(),
             ));
         }
         for r in &self.skilling.retired {
@@ -516,45 +557,52 @@ impl Rulebook {
             .find(|c| c.slug == name || c.exam == name)
     }
 
-    /// The maximum of a category.
-    pub fn category_max(&self, category: Category) -> Points {
-        self.categories
-            .iter()
-            .find(|c| c.key == category.key())
-            .map_or(Points::ZERO, |c| c.max)
+    /// The subcategories in score card order: the one list every score card, report,
+    /// key check and plan walks.
+    pub fn subcategories(&self) -> std::slice::Iter<'_, Subcategory> {
+        self.subcategories.iter()
+    }
+
+    /// The subcategories of one category, in score card order.
+    pub fn subcategories_in<'a>(
+        &'a self,
+        category: &'a str,
+    ) -> impl Iterator<Item = &'a Subcategory> + 'a {
+        self.subcategories().filter(move |s| s.category == category)
+    }
+
+    /// A subcategory by its key.
+    pub fn subcategory(&self, key: &str) -> Option<&Subcategory> {
+        self.subcategories().find(|s| s.key == key)
+    }
+
+    /// A category by its key.
+    pub fn category(&self, key: &str) -> Option<&CategoryRule> {
+        self.categories.iter().find(|c| c.key == key)
+    }
+
+    /// The title of a category, such as `Customer success`; empty for an unknown key.
+    pub fn category_title(&self, key: &str) -> &str {
+        self.category(key).map_or("", |c| c.title.as_str())
+    }
+
+    /// The rule that scores a subcategory.
+    pub fn rule(&self, sub: &Subcategory) -> Option<RuleRef<'_>> {
+        Some(match sub.key.as_str() {
+            "net_customer_adds" => RuleRef::NetCustomerAdds(&self.net_customer_adds),
+            "intermediate_certifications" => {
+                RuleRef::Skilling(&self.skilling.intermediate_certifications)
+            }
+            "advanced_certifications" => RuleRef::Skilling(&self.skilling.advanced_certifications),
+            "usage_growth" => RuleRef::UsageGrowth(&self.usage_growth),
+            "deployments" => RuleRef::Deployments(&self.deployments),
+            _ => return None,
+        })
     }
 
     /// The most points a partner can have: the sum of the category maxima.
     pub fn max_total(&self) -> Points {
         self.categories.iter().map(|c| c.max).sum()
-    }
-
-    /// The cap of a subcategory.
-    pub fn subcategory_max(&self, sub: Subcategory) -> Points {
-        match sub {
-            Subcategory::NetCustomerAdds => self.net_customer_adds.max_points,
-            Subcategory::IntermediateCertifications => {
-                self.skilling.intermediate_certifications.max_points
-            }
-            Subcategory::AdvancedCertifications => self.skilling.advanced_certifications.max_points,
-            Subcategory::UsageGrowth => self.usage_growth.max_points,
-            Subcategory::Deployments => self.deployments.max_points,
-        }
-    }
-
-    /// The clause id of a subcategory's cap.
-    pub fn subcategory_clause(&self, sub: Subcategory) -> &str {
-        match sub {
-            Subcategory::NetCustomerAdds => &self.net_customer_adds.clause,
-            Subcategory::IntermediateCertifications => {
-                &self.skilling.intermediate_certifications.max_clause
-            }
-            Subcategory::AdvancedCertifications => {
-                &self.skilling.advanced_certifications.max_clause
-            }
-            Subcategory::UsageGrowth => &self.usage_growth.clause,
-            Subcategory::Deployments => &self.deployments.clause,
-        }
     }
 
     /// The driven-ACR limit of the path rule as money.

@@ -22,7 +22,7 @@
 use super::{compare, unified_diff, Case, Status};
 use crate::engine;
 use crate::load::{self, LoadError, MAX_FILE_BYTES};
-use crate::model::{Category, Expected, PathKind, ScoreCard, Subcategory};
+use crate::model::{Expected, PathKind, ScoreCard};
 use crate::output::{self, ReplaceError, WriteError, Writers};
 use crate::rulebook::Rulebook;
 use std::collections::HashMap;
@@ -264,17 +264,11 @@ fn same_value(key: &str, written: &str, want: &str) -> bool {
 /// Every key `expected:` can write, dotted, with the card's value as it is written.
 fn card_values(card: &ScoreCard) -> Vec<(String, String)> {
     let mut out = vec![("path".to_string(), card.path.as_str().to_string())];
-    for sub in Subcategory::ALL {
-        out.push((
-            format!("points.{}", sub.key()),
-            card.points.get(sub).to_string(),
-        ));
+    for p in &card.points {
+        out.push((format!("points.{}", p.key), p.points.to_string()));
     }
-    for cat in Category::ALL {
-        out.push((
-            format!("categories.{}", cat.key()),
-            card.category(cat).to_string(),
-        ));
+    for c in &card.categories {
+        out.push((format!("categories.{}", c.key), c.points.to_string()));
     }
     out.push(("total".into(), card.total.to_string()));
     out.push(("attained".into(), card.attained.to_string()));
@@ -438,7 +432,7 @@ impl std::error::Error for AcceptError {}
 /// (header and situation unchanged), write the same keys, and match the engine.
 /// Pure: `file` only names the text in messages.
 pub fn accept_text(text: &str, file: &str, book: &Rulebook) -> Result<Accepting, AcceptError> {
-    let doc = load::load_str(text, file).map_err(AcceptError::Load)?;
+    let doc = load::load_str_for(text, file, book).map_err(AcceptError::Load)?;
     let Some(expected) = &doc.expected else {
         return Ok(Accepting::NotAScenario);
     };
@@ -454,7 +448,7 @@ pub fn accept_text(text: &str, file: &str, book: &Rulebook) -> Result<Accepting,
     };
     let rewrite = rewrite_expected(text, &card).map_err(refuse)?;
     let unverified = |reason: String| refuse(RewriteError::Unverified { reason });
-    let again = load::load_str(&rewrite.text, file)
+    let again = load::load_str_for(&rewrite.text, file, book)
         .map_err(|e| unverified(format!("it would not load: {e}")))?;
     if again.header != doc.header || again.situation != doc.situation {
         return Err(unverified(
@@ -474,12 +468,19 @@ pub fn accept_text(text: &str, file: &str, book: &Rulebook) -> Result<Accepting,
 }
 
 /// Which keys an expectation writes, in score card order.
-fn written_keys(e: &Expected) -> Vec<bool> {
-    let mut keys = vec![e.path.is_some()];
-    keys.extend(e.points.iter().map(Option::is_some));
-    keys.extend(e.categories.iter().map(Option::is_some));
-    keys.push(e.total.is_some());
-    keys.push(e.attained.is_some());
+fn written_keys(e: &Expected) -> Vec<String> {
+    let mut keys = Vec::new();
+    if e.path.is_some() {
+        keys.push("path".to_string());
+    }
+    keys.extend(e.points.iter().map(|w| format!("points.{}", w.key)));
+    keys.extend(e.categories.iter().map(|w| format!("categories.{}", w.key)));
+    if e.total.is_some() {
+        keys.push("total".to_string());
+    }
+    if e.attained.is_some() {
+        keys.push("attained".to_string());
+    }
     keys
 }
 
@@ -728,14 +729,27 @@ pub fn commit(p: &Pending) -> Result<(), CommitError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CardPoints, Points};
+    use crate::model::{Keyed, Points};
 
     /// A card with every value distinct, so a test can see which key went where.
     fn card() -> ScoreCard {
+        let book = Rulebook::builtin();
+        let keyed = |keys: Vec<&String>, values: &[u32]| -> Vec<Keyed> {
+            keys.into_iter()
+                .zip(values)
+                .map(|(k, v)| Keyed::new(k.as_str(), Points::from(*v)))
+                .collect()
+        };
         ScoreCard {
             path: PathKind::Enterprise,
-            points: CardPoints([10, 8, 6, 19, 4].map(Points::from)),
-            categories: [10, 14, 23].map(Points::from),
+            points: keyed(
+                book.subcategories().map(|s| &s.key).collect(),
+                &[10, 8, 6, 19, 4],
+            ),
+            categories: keyed(
+                book.categories.iter().map(|c| &c.key).collect(),
+                &[10, 14, 23],
+            ),
             total: Points::from(47),
             attained: false,
         }

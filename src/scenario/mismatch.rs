@@ -2,7 +2,7 @@
 //! report lists and the JUnit failure message summarises. The diff says the same for
 //! people; this is for programs.
 
-use crate::model::{Category, Expected, ScoreCard, Subcategory};
+use crate::model::{Expected, ScoreCard};
 use serde_json::{json, Value};
 
 /// One written key whose value differs from the engine's.
@@ -35,18 +35,18 @@ pub fn mismatches(expected: &Expected, actual: &ScoreCard) -> Vec<Mismatch> {
         expected.path.map(|p| json!(p.as_str())),
         json!(actual.path.as_str()),
     );
-    for sub in Subcategory::ALL {
+    for p in &actual.points {
         check(
-            format!("points.{}", sub.key()),
-            expected.points[sub as usize].map(|v| json!(v)),
-            json!(actual.points.get(sub)),
+            format!("points.{}", p.key),
+            expected.points_of(&p.key).map(|v| json!(v)),
+            json!(p.points),
         );
     }
-    for cat in Category::ALL {
+    for c in &actual.categories {
         check(
-            format!("categories.{}", cat.key()),
-            expected.categories[cat as usize].map(|v| json!(v)),
-            json!(actual.category(cat)),
+            format!("categories.{}", c.key),
+            expected.category_of(&c.key).map(|v| json!(v)),
+            json!(c.points),
         );
     }
     check(
@@ -65,13 +65,30 @@ pub fn mismatches(expected: &Expected, actual: &ScoreCard) -> Vec<Mismatch> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{CardPoints, PathKind, Points};
+    use crate::model::{Keyed, PathKind, Points, Written};
+
+    fn keyed(keys: &[&str], values: &[u32]) -> Vec<Keyed> {
+        keys.iter()
+            .zip(values)
+            .map(|(k, v)| Keyed::new(*k, Points::from(*v)))
+            .collect()
+    }
 
     fn card() -> ScoreCard {
+        let subs = [
+            "net_customer_adds",
+            "intermediate_certifications",
+            "advanced_certifications",
+            "usage_growth",
+            "deployments",
+        ];
         ScoreCard {
             path: PathKind::Smb,
-            points: CardPoints([20, 16, 12, 20, 8].map(Points::from)),
-            categories: [20, 28, 28].map(Points::from),
+            points: keyed(&subs, &[20, 16, 12, 20, 8]),
+            categories: keyed(
+                &["performance", "skilling", "customer_success"],
+                &[20, 28, 28],
+            ),
             total: Points::from(76),
             attained: true,
         }
@@ -81,10 +98,14 @@ mod tests {
     fn only_written_keys_that_differ_are_listed_in_card_order() {
         let expected = Expected {
             path: Some(PathKind::Enterprise),
-            points: [Some(20), None, None, None, Some(10)].map(|p| p.map(Points::from)),
-            categories: [None, Some(Points::from(28)), None],
+            points: vec![
+                Written::new("net_customer_adds", Points::from(20)),
+                Written::new("deployments", Points::from(10)),
+            ],
+            categories: vec![Written::new("skilling", Points::from(28))],
             total: Some(Points::from(78)),
             attained: Some(true),
+            misshapen: None,
         };
         let keys: Vec<(String, Value, Value)> = mismatches(&expected, &card())
             .into_iter()

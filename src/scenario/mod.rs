@@ -16,7 +16,7 @@ pub use select::{Selected, Selection};
 
 use crate::engine::{self, Assessment, EngineError};
 use crate::load::{self, LoadError};
-use crate::model::{Category, Document, Expected, Position, ScoreCard, Subcategory};
+use crate::model::{Document, Expected, Position, ScoreCard};
 use crate::outcome::{exit_code, Outcome};
 use crate::report::card_yaml;
 use crate::rulebook::Rulebook;
@@ -68,26 +68,23 @@ pub fn compare(expected: &Expected, actual: &ScoreCard) -> Option<String> {
     (want != got).then(|| unified_diff(&want, &got))
 }
 
-/// The expectation as YAML, keys in score card order, only those written.
+/// The expectation as YAML, only the keys written, in score card order once
+/// [`load::check_expected`] has put them in the rulebook's order.
 pub fn expected_yaml(e: &Expected) -> String {
     let mut out = String::new();
     if let Some(p) = e.path {
         out.push_str(&format!("path: {p}\n"));
     }
-    if e.points.iter().any(Option::is_some) {
+    if !e.points.is_empty() {
         out.push_str("points:\n");
-        for sub in Subcategory::ALL {
-            if let Some(v) = e.points[sub as usize] {
-                out.push_str(&format!("  {}: {v}\n", sub.key()));
-            }
+        for w in &e.points {
+            out.push_str(&format!("  {}: {}\n", w.key, w.value));
         }
     }
-    if e.categories.iter().any(Option::is_some) {
+    if !e.categories.is_empty() {
         out.push_str("categories:\n");
-        for cat in Category::ALL {
-            if let Some(v) = e.categories[cat as usize] {
-                out.push_str(&format!("  {}: {v}\n", cat.key()));
-            }
+        for w in &e.categories {
+            out.push_str(&format!("  {}: {}\n", w.key, w.value));
         }
     }
     if let Some(t) = e.total {
@@ -152,7 +149,7 @@ pub fn engine_error(file: &Path, doc: &Document, e: &EngineError) -> String {
 
 /// Loads and checks one file.
 pub fn check_file(file: &Path, book: &Rulebook) -> Case {
-    match load::load_file(file) {
+    match load::load_file_for(file, book) {
         Err(e) => invalid(file, e),
         Ok(doc) => {
             // Only the card is kept, so the trace is not built (BENCHMARKS.md).

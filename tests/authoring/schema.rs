@@ -162,7 +162,8 @@ fn an_unknown_field_is_invalid_under_the_schema_as_it_is_for_the_loader() {
             problems.iter().any(|p| p.contains("an unknown property")),
             "`{line}` must be invalid under the schema; problems: {problems:?}"
         );
-        let err = pcscore::load::load_str(&bad, file).expect_err("the loader refuses it");
+        let err = pcscore::load::load_str_for(&bad, file, pcscore::rulebook::Rulebook::builtin())
+            .expect_err("the loader refuses it");
         assert_eq!(err.field, field);
         assert!(err.found.starts_with("the unknown field"), "{err}");
     }
@@ -195,7 +196,8 @@ fn values_the_loader_refuses_are_invalid_under_the_schema_too() {
     for case in cases {
         let text = format!("{base}{case}\n");
         assert!(
-            pcscore::load::load_str(&text, "case.yaml").is_err(),
+            pcscore::load::load_str_for(&text, "case.yaml", pcscore::rulebook::Rulebook::builtin())
+                .is_err(),
             "the loader should refuse `{case}`"
         );
         assert!(

@@ -9,8 +9,16 @@
 
 use crate::json_schema::validate;
 use crate::{printed_schema, yaml_to_json};
+use pcscore::load::format::Scores;
 use pcscore::load::format::{self, Field, Kind, Need, Object};
-use pcscore::load::{load_str, LoadError};
+use pcscore::load::{load_str_for, LoadError};
+use pcscore::rulebook::Rulebook;
+
+/// What every command reads a file with: the loader, then the rulebook's keys.
+#[allow(clippy::result_large_err)]
+fn load_str(text: &str, file: &str) -> Result<pcscore::model::Document, LoadError> {
+    load_str_for(text, file, Rulebook::builtin())
+}
 use serde_json::Value;
 
 /// One change to the full sample file.
@@ -44,6 +52,14 @@ fn sample(kind: Kind) -> String {
         Kind::WholeNumber => "2".into(),
         Kind::Boolean => "true".into(),
         Kind::MonthlyAmounts => "{2024-11: 1200, 2024-12: 800.50}".into(),
+        Kind::Scores(scores) => {
+            let book = Rulebook::builtin();
+            let key = match scores {
+                Scores::Subcategories => book.subcategories().next().map(|s| &s.key),
+                Scores::Categories => book.categories.first().map(|c| &c.key),
+            };
+            format!("{{{}: 2}}", key.expect("the rulebook has keys"))
+        }
         Kind::List(_) | Kind::Object(_) => unreachable!("written as blocks"),
     }
 }

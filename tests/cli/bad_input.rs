@@ -377,6 +377,18 @@ corpus! {
         field "expected.points.growth",
         found "the unknown field `growth`",
         expected "one of `net_customer_adds`, `intermediate_certifications`, `advanced_certifications`, `usage_growth` or `deployments`";
+    unknown_field_in_expected_categories: "unknown-field-in-expected-categories.yaml", at (6, 5),
+        field "expected.categories.perfomance",
+        found "the unknown field `perfomance`",
+        expected "one of `performance`, `skilling` or `customer_success` (did you mean `performance`?)";
+    expected_points_not_a_mapping: "expected-points-not-a-mapping.yaml", at (5, 11),
+        field "expected.points",
+        found "`30`",
+        expected "this field to be a mapping of `key: value` lines with the keys `net_customer_adds`, `intermediate_certifications`, `advanced_certifications`, `usage_growth` or `deployments`";
+    expected_points_missing_space: "expected-points-missing-space.yaml", at (5, 11),
+        field "expected.points",
+        found "`deployments:2`",
+        expected "`deployments: 2`, with a space after the `:`";
     unknown_field_in_expected: "unknown-field-in-expected.yaml", at (6, 3),
         field "expected.score",
         found "the unknown field `score`",

@@ -37,27 +37,27 @@ fn scored_path(w: &mut Spec, path: PathArg, source: String) -> Result<(), String
 #[then(expr = "{subcategory} earn(s) {int} point(s)")]
 fn subcategory_points(w: &mut Spec, sub: SubcategoryArg, points: u32) -> Result<(), String> {
     let s = w.scored()?;
-    let got = s.assessment.card.points.get(sub.0);
+    let got = s.assessment.card.points_of(&sub.key);
     if got == pcscore::model::Points::from(points) {
         return Ok(());
     }
     Err(format!(
         "{}: the engine gives {got} points, the scenario expects {points}\nWhy, by the engine's trace:\n{}",
-        sub.0.title(),
-        s.why(Area::Subcategory(sub.0))
+        sub.title,
+        s.why(Area::Subcategory(sub.index))
     ))
 }
 
 #[then(expr = "the {category} category comes to {int} point(s)")]
 fn category_points(w: &mut Spec, cat: CategoryArg, points: u32) -> Result<(), String> {
     let s = w.scored()?;
-    let got = s.assessment.card.category(cat.0);
+    let got = s.assessment.card.category_of(&cat.0);
     if got == pcscore::model::Points::from(points) {
         return Ok(());
     }
     Err(format!(
         "{}: the engine gives {got} points, the scenario expects {points}\nWhy, by the engine's trace:\n{}",
-        cat.0.key(),
+        cat.0,
         s.why(Area::Designation)
     ))
 }

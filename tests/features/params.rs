@@ -2,7 +2,7 @@
 //! `{clause}` match in step text, each parsed into the library's own type.
 
 use cucumber::Parameter;
-use pcscore::model::{Category, Month, PathKind, Subcategory};
+use pcscore::model::{Month, PathKind};
 use pcscore::rulebook::Rulebook;
 use std::str::FromStr;
 
@@ -54,16 +54,28 @@ impl FromStr for PathArg {
     name = "subcategory",
     regex = "net customer adds|intermediate certifications|advanced certifications|usage growth|deployments"
 )]
-pub struct SubcategoryArg(pub Subcategory);
+pub struct SubcategoryArg {
+    /// Its position in the rulebook, as the trace's areas count.
+    pub index: usize,
+    /// Its score card key.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+}
 
 impl FromStr for SubcategoryArg {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        Subcategory::ALL
-            .into_iter()
-            .find(|sub| sub.title().eq_ignore_ascii_case(s))
-            .map(SubcategoryArg)
+        Rulebook::builtin()
+            .subcategories()
+            .enumerate()
+            .find(|(_, sub)| sub.title.eq_ignore_ascii_case(s))
+            .map(|(index, sub)| SubcategoryArg {
+                index,
+                key: sub.key.clone(),
+                title: sub.title.clone(),
+            })
             .ok_or_else(|| format!("`{s}` is not a subcategory"))
     }
 }
@@ -71,14 +83,16 @@ impl FromStr for SubcategoryArg {
 /// A category: `performance`, `skilling` or `customer success`.
 #[derive(Debug, Parameter)]
 #[param(name = "category", regex = "performance|skilling|customer success")]
-pub struct CategoryArg(pub Category);
+pub struct CategoryArg(pub String);
 
 impl FromStr for CategoryArg {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        Category::from_key(&s.replace(' ', "_"))
-            .map(CategoryArg)
+        let key = s.replace(' ', "_");
+        Rulebook::builtin()
+            .category(&key)
+            .map(|c| CategoryArg(c.key.clone()))
             .ok_or_else(|| format!("`{s}` is not a category"))
     }
 }
