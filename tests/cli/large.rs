@@ -36,3 +36,35 @@ fn twenty_thousand_customers_with_two_years_of_acr_are_scored() {
         assert!(json.get(key).is_some(), "no `{key}` in {}", out.stdout);
     }
 }
+
+/// Issue 9: 14,000 customers of USD 5e14 (6e14 a year later) and one of USD 1e-9
+/// (1.2e-9): growth of exactly 20% scored 19, and the sums lost their last digit,
+/// because decimal sums round past 28 significant digits.
+#[test]
+fn sums_of_fourteen_thousand_huge_amounts_stay_exact() {
+    let mut text = String::from("as_of: 2024-12\npath: enterprise\ncustomers:\n");
+    for c in 0..14_000u32 {
+        let _ = writeln!(
+            text,
+            "  - id: c{c}\n    segment: enterprise\n    attribution: [PAL]\n    \
+             acr: {{2023-12: 500000000000000, 2024-12: 600000000000000}}"
+        );
+    }
+    text.push_str(
+        "  - id: tiny\n    segment: enterprise\n    attribution: [PAL]\n    \
+         acr: {2023-12: 0.000000001, 2024-12: 0.0000000012}\n",
+    );
+    Test::new()
+        .file("huge.yaml", &text)
+        .args(&["score", "huge.yaml", "--format", "yaml"])
+        .stdout_contains("  usage_growth: 20\n")
+        .run();
+    Test::new()
+        .file("huge.yaml", &text)
+        .args(&["explain", "huge.yaml"])
+        .stdout_contains("P = eligible ACR in 2023-12 = USD 7,000,000,000,000,000,000.000000001")
+        .stdout_contains("L = eligible ACR in 2024-12 = USD 8,400,000,000,000,000,000.0000000012")
+        .stdout_contains("= 20%")
+        .timeout(Duration::from_secs(120))
+        .run();
+}
