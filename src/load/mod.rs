@@ -41,10 +41,16 @@ pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// Reads and parses a file. `file` is shown in errors as given.
 pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     let shown = file.display().to_string();
+    // `metadata` follows a symbolic link, so a link to a file is read as the file.
     let meta = std::fs::metadata(file)
         .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
     if meta.is_dir() {
         return Err(LoadError::whole_file(&shown, "a directory", "a YAML file"));
+    }
+    // Before opening: opening a named pipe for reading waits for a writer, forever if
+    // none comes, and a device may never end.
+    if !meta.is_file() {
+        return Err(not_regular(&shown, &meta));
     }
     let too_large = |found: String| {
         LoadError::whole_file(
@@ -68,14 +74,78 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     // The size on disk says nothing for a device or a pipe (`/dev/zero` reports 0), so
     // the read itself stops one byte past the limit.
     let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    open_regular(file, &shown)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| LoadError::whole_file(&shown, io_found(&e), "a readable file"))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(format!("more than {MAX_FILE_BYTES} bytes")));
     }
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), &e))?;
     load_str(&text, &shown)
+}
+
+/// Opens a file for reading only if it is a regular file. The path was checked before,
+/// but it may have been replaced by a named pipe since: opened without waiting
+/// (`O_NONBLOCK`, which changes nothing for a regular file), the opened file is checked
+/// again.
+pub(crate) fn open_regular(file: &Path, shown: &str) -> Result<std::fs::File, LoadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let opened = options
+        .open(file)
+        .map_err(|e| LoadError::whole_file(shown, io_found(&e), "a readable file"))?;
+    let meta = opened
+        .metadata()
+        .map_err(|e| LoadError::whole_file(shown, io_found(&e), "a readable file"))?;
+    if meta.is_file() {
+        Ok(opened)
+    } else {
+        Err(not_regular(shown, &meta))
+    }
+}
+
+/// `O_NONBLOCK`, without a dependency on `libc` for one constant.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const O_NONBLOCK: i32 = 0x0004;
+
+/// A path that is neither a folder nor a regular file, named for what it is.
+fn not_regular(shown: &str, meta: &std::fs::Metadata) -> LoadError {
+    let kind = meta.file_type();
+    let found = if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(&kind)
+    };
+    LoadError::whole_file(shown, found, "a regular file")
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else {
+        "something that is not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "something that is not a regular file"
 }
 
 /// Where the first byte that is not UTF-8 is, with its line shown as far as it can be.

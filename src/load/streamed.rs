@@ -11,11 +11,10 @@ use super::events::{General, Stop};
 use super::fast::{find_newline, Fast, Feed};
 use super::source::SourceLines;
 use super::tree::{self, Items, Node};
-use super::{LoadError, Reader, MAX_FILE_BYTES};
+use super::{open_regular, LoadError, Reader, MAX_FILE_BYTES};
 use crate::model::{Customer, Document};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
@@ -82,7 +81,7 @@ pub(super) const LINE_BY_LINE_FROM: u64 = 4 << 20;
 /// which gives every message with its line.
 pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
     let fast = attempt(shown, |customers| {
-        let mut fast = Fast::over(FileFeed::new(File::open(file).ok()?), true);
+        let mut fast = Fast::over(FileFeed::new(open_regular(file, shown).ok()?), true);
         let read = tree::parse_unkept(shown, &mut fast, true, None, "customers", customers);
         Some((read, fast.top_lines()))
     });
@@ -90,7 +89,7 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
         Attempt::Read(doc) => Some(*doc),
         Attempt::Unsupported => {
             let general = attempt(shown, |customers| {
-                let mut chars = FileChars::new(FileFeed::new(File::open(file).ok()?));
+                let mut chars = FileChars::new(FileFeed::new(open_regular(file, shown).ok()?));
                 let recent = Rc::clone(&chars.recent);
                 let mut general = General::over(&mut chars);
                 let read = tree::parse_unkept(

@@ -539,19 +539,57 @@ fn files_over_the_size_limit_are_refused() {
         .run();
 }
 
+/// A device is refused before it is read: `/dev/zero` would never end.
 #[cfg(unix)]
 #[test]
-fn an_endless_device_is_refused_at_the_size_limit() {
-    let limit = pcscore::load::MAX_FILE_BYTES;
+fn a_device_is_refused_before_it_is_read() {
     Test::new()
         .args(&["score", "/dev/zero"])
-        .stderr(format!(
-            "error: /dev/zero: found more than {limit} bytes, expected at most {limit} bytes \
-             (split the partner into several files)\n"
-        ))
+        .stderr("error: /dev/zero: found a character device, expected a regular file\n")
         .status(2)
-        .timeout(Duration::from_secs(60))
         .run();
+}
+
+/// Issue 9: `mkfifo x.yaml; pcscore score x.yaml` waited for a writer forever. A named
+/// pipe, or a link to one, is refused before it is opened; a link to a file is read.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = std::env::temp_dir().join(format!("pcscore-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let fifo = dir.join("partner.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let link = dir.join("link.yaml");
+    std::os::unix::fs::symlink(&fifo, &link).expect("a symbolic link");
+    let file = dir.join("file.yaml");
+    std::fs::write(&file, "as_of: 2024-12\n").expect("a file");
+    let to_file = dir.join("to-file.yaml");
+    std::os::unix::fs::symlink(&file, &to_file).expect("a symbolic link");
+    for path in [&fifo, &link] {
+        let shown = path.display().to_string();
+        for command in ["score", "explain", "check"] {
+            let test = Test::new()
+                .args(&[command, &shown])
+                .status(2)
+                .timeout(Duration::from_secs(10));
+            let message = format!("{shown}: found a named pipe (FIFO), expected a regular file\n");
+            if command == "check" {
+                test.stdout_contains(message).run();
+            } else {
+                test.stderr(format!("error: {message}")).run();
+            }
+        }
+    }
+    Test::new()
+        .args(&["score", &to_file.display().to_string(), "--format", "yaml"])
+        .stdout_contains("total: 0\n")
+        .run();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Repairing the position of an empty value looks at the source; done per value over the
