@@ -36,6 +36,22 @@ impl LoadError {
         }
     }
 
+    /// A problem at a 1-based `line` and `col` of the file, shown with `source_line`.
+    pub fn at(
+        file: &str,
+        (line, col): (usize, usize),
+        field: &str,
+        found: impl Into<String>,
+        expected: impl Into<String>,
+        source_line: Option<String>,
+    ) -> Self {
+        let mut e = LoadError::whole_file(file, found, expected);
+        e.position = Some((line, col));
+        e.field = field.to_string();
+        e.source_line = source_line;
+        e
+    }
+
     /// The line number, when known.
     pub fn line(&self) -> Option<usize> {
         self.position.map(|(line, _)| line)

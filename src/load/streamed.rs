@@ -271,6 +271,11 @@ impl<R: Read> FileFeed<R> {
             None => return Ok(()),
         };
         let checked = std::str::from_utf8(&self.raw[..complete]).map_err(|_| Stop::Unsupported)?;
+        // yaml-rust2 would end the text at a NUL; the whole text is read instead, and
+        // refused with the NUL's position.
+        if checked.contains('\0') {
+            return Err(Stop::Unsupported);
+        }
         let checked = match checked.strip_prefix('\u{feff}') {
             Some(rest) if !self.started => rest,
             _ => checked,
@@ -477,6 +482,26 @@ mod tests {
                     as_of: 2024-12\ncustomers:\n  - id: \"c\\u00e9\"\n    segment: smb\n    \
                     attribution: [PAL]\n    acr:\n      2024-12: 1200\n      2023-12: 900.50\n";
         assert!(same_as_from_text(text, &path));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A NUL byte stops the reading line by line, and the whole text is refused with its
+    /// position: yaml-rust2 would have ended the file there.
+    #[test]
+    fn a_nul_byte_is_refused_at_its_position_when_read_line_by_line() {
+        let dir = std::env::temp_dir().join(format!("pcscore-nul-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("partner.yaml");
+        for text in [
+            "as_of: 2024-12\ncustomers:\n  - id: a\n    segment: smb\n    attribution: []\n\0",
+            "description: >\n  text\nas_of: 2024-12\n\0customers:\n",
+        ] {
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(super::read_file(&path, "f"), None, "{text:?}");
+            let e = load_file(&path).unwrap_err();
+            assert!(e.found.contains("NUL"), "{e}");
+            assert_eq!(e, load_str(text, &path.display().to_string()).unwrap_err());
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

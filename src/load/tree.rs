@@ -404,6 +404,11 @@ fn read<'i>(
     source: &str,
     mut stream: Option<(&str, &mut (dyn Items + 'i))>,
 ) -> Result<Node, LoadError> {
+    // yaml-rust2 takes a NUL for the end of the text: whatever followed would silently
+    // vanish (customers, an `expected:` block). Neither reader gets to see one.
+    if let Some(e) = nul_byte(file, source) {
+        return Err(e);
+    }
     let lines = Lines::new(Some(source));
     let fast = build(
         file,
@@ -437,9 +442,30 @@ fn read<'i>(
     }
 }
 
+/// The first NUL byte of `source`, as an error at its line and column.
+pub(crate) fn nul_byte(file: &str, source: &str) -> Option<LoadError> {
+    let at = source.find('\0')?;
+    let before = &source[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before[start..].chars().count() + 1;
+    Some(LoadError::at(
+        file,
+        (line, col),
+        "",
+        "a NUL byte (`\\0`)",
+        "text (a YAML file holds no NUL bytes: save it as UTF-8 text)",
+        Some(source[start..end].trim_end_matches('\r').to_string()),
+    ))
+}
+
 /// [`parse`] with the general reader alone, for comparing the two readers.
 #[cfg(test)]
 pub(crate) fn parse_general(file: &str, source: &str) -> Result<Node, LoadError> {
+    if let Some(e) = nul_byte(file, source) {
+        return Err(e);
+    }
     let lines = Lines::new(Some(source));
     match build(file, &lines, &mut General::new(source), None) {
         Ok(root) => root_or_empty(file, source, root),

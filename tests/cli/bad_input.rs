@@ -293,6 +293,22 @@ corpus! {
         field "",
         found "the byte `0xE9`, which is not UTF-8",
         expected "a UTF-8 text file (save it with the UTF-8 encoding)";
+    nul_byte_before_a_customer: "nul-byte-before-a-customer.yaml", at (8, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_byte_before_expected: "nul-byte-before-expected.yaml", at (4, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_byte_in_a_value: "nul-byte-in-a-value.yaml", at (4, 12),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_bytes_only: "nul-bytes-only.yaml", at (1, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
     only_comments: "only-comments.yaml", whole file,
         field "",
         found "a file with no fields, only comments or blank lines",
