@@ -35,6 +35,10 @@ const EXPECTED_KEYS: &str =
     "at least one of `path`, `points`, `categories`, `total` or `attained` \
      (an empty block would check nothing)";
 
+/// How many months before `as_of` the furthest window starts (the net customer adds
+/// baseline, M-13, `DAI.WINDOW.BASELINE`).
+const WINDOWS_REACH_BACK: u32 = 13;
+
 /// Files larger than this are refused before parsing, so memory stays bounded.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
@@ -396,6 +400,25 @@ impl<'a> Reader<'a> {
         Month::parse(text).ok_or_else(|| self.wrong(node, field, WHAT))
     }
 
+    /// The measurement month, late enough that every window month is in year 1 or later:
+    /// before, `0000-01` showed its baseline as `-001-12`.
+    fn as_of(&self, node: &Node) -> Result<Month> {
+        let month = self.month(node, "as_of")?;
+        let earliest = Month::new(1, 1).map(|m| m.months_after(WINDOWS_REACH_BACK));
+        if earliest.is_some_and(|earliest| month < earliest) {
+            let shown = earliest.map(|m| m.to_string()).unwrap_or_default();
+            return Err(self.wrong(
+                node,
+                "as_of",
+                format!(
+                    "a month from {shown} to 9999-12 (the windows reach {WINDOWS_REACH_BACK} \
+                     months back, to year 0001 at the earliest)"
+                ),
+            ));
+        }
+        Ok(month)
+    }
+
     fn date(&self, node: &Node, field: &str) -> Result<chrono::NaiveDate> {
         const WHAT: &str =
             "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
@@ -526,7 +549,7 @@ impl<'a> Reader<'a> {
                 })?
             }
         };
-        let as_of = self.month(self.required(&f, "as_of")?, "as_of")?;
+        let as_of = self.as_of(self.required(&f, "as_of")?)?;
         let path = f
             .value("path")
             .map(|n| {

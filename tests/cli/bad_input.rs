@@ -137,6 +137,14 @@ corpus! {
         field "a",
         found "an anchor (`&name`)",
         expected "plain values: anchors, aliases and tags are not supported in scenario files";
+    as_of_before_year_two: "as-of-before-year-two.yaml", at (2, 8),
+        field "as_of",
+        found "`0000-01`",
+        expected "a month from 0002-02 to 9999-12 (the windows reach 13 months back, to year 0001 at the earliest)";
+    as_of_one_month_too_early: "as-of-one-month-too-early.yaml", at (2, 8),
+        field "as_of",
+        found "`0002-01`",
+        expected "a month from 0002-02 to 9999-12 (the windows reach 13 months back, to year 0001 at the earliest)";
     associated_yes: "associated-yes.yaml", at (5, 17),
         field "people[0].associated",
         found "`yes`",
@@ -441,6 +449,16 @@ fn the_base_of_the_corpus_is_valid() {
         .file("partner.yaml", data("good/partner.yaml"))
         .args(&["check", "partner.yaml"])
         .stdout("skip  partner.yaml  (no `expected:` block: a partner file, not a scenario)\n0 passed, 0 failed, 1 skipped\n")
+        .run();
+}
+
+/// The earliest measurement month accepted shows its baseline in year 0001.
+#[test]
+fn the_earliest_as_of_has_its_baseline_in_year_one() {
+    Test::new()
+        .file("early.yaml", "as_of: 0002-02\n")
+        .args(&["explain", "early.yaml"])
+        .stdout_contains("0001-01")
         .run();
 }
 
