@@ -237,6 +237,10 @@ corpus! {
         field "people[0].certifications[0].earned",
         found "`2024-02-30`",
         expected "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
+    key_over_1024_characters: "key-over-1024-characters.yaml", at (4, 3),
+        field "",
+        found "a key of 1100 characters",
+        expected "a key of at most 1024 characters (YAML's limit for a key written before its `:`)";
     key_is_a_list: "key-is-a-list.yaml", at (3, 3),
         field "",
         found "a list used as a key",
