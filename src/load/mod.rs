@@ -13,6 +13,7 @@ mod small_map;
 mod source;
 mod streamed;
 mod syntax;
+mod text;
 pub(crate) mod tree;
 
 pub use error::LoadError;
@@ -38,6 +39,11 @@ const EXPECTED_KEYS: &str =
 /// How many months before `as_of` the furthest window starts (the net customer adds
 /// baseline, M-13, `DAI.WINDOW.BASELINE`).
 const WINDOWS_REACH_BACK: u32 = 13;
+
+/// The earliest measurement month, 0002-01: its furthest window month is 0000-12.
+fn earliest_as_of() -> Option<Month> {
+    Month::new(2, 1)
+}
 
 /// Files larger than this are refused before parsing, so memory stays bounded.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
@@ -370,13 +376,80 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// One line of text: a name, an id, a code, a service, a tag.
     fn text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
+        self.checked_text(node, field, what, false)
+    }
+
+    /// Text that may run over several lines (`description`).
+    fn free_text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
+        self.checked_text(node, field, what, true)
+    }
+
+    fn checked_text(
+        &self,
+        node: &Node,
+        field: &str,
+        what: &str,
+        multi_line: bool,
+    ) -> Result<String> {
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() && !text.trim().is_empty() => {
-                Ok(text.to_string())
+                match text::first_refused(text, multi_line) {
+                    Some((index, c)) => {
+                        Err(self.refused_character(node, field, what, (index, c), multi_line))
+                    }
+                    None => Ok(text.to_string()),
+                }
             }
             _ => Err(self.wrong(node, field, what)),
         }
+    }
+
+    /// A control character in a text field, placed where it was written.
+    fn refused_character(
+        &self,
+        node: &Node,
+        field: &str,
+        what: &str,
+        (index, c): (usize, char),
+        multi_line: bool,
+    ) -> LoadError {
+        let line = self.text.nth(node.line.saturating_sub(1));
+        let from_node: Option<String> = line.map(|l| l.chars().skip(node.col - 1).collect());
+        let (text, plain) = match &node.value {
+            Value::Scalar { text, plain } => (text.as_str(), *plain),
+            _ => ("", true),
+        };
+        // A block scalar (`>`, `|`) is placed at its first line of text, which starts
+        // with neither quote.
+        let block = !plain
+            && !from_node
+                .as_deref()
+                .is_some_and(|w| w.starts_with('"') || w.starts_with('\''));
+        let col = from_node
+            .as_deref()
+            .filter(|_| !block)
+            .and_then(|written| text::written_at(written, text, index))
+            .map_or(node.col, |offset| node.col + offset);
+        let expected = if multi_line {
+            format!("{what} without control characters (line breaks and tabs are fine)")
+        } else if block && c == '\n' {
+            format!(
+                "{what}, on one line (a `>` or `|` block ends with a line break: write `>-`, \
+                 or the text on the key's line)"
+            )
+        } else {
+            format!("{what}, on one line without control characters")
+        };
+        LoadError::at(
+            self.file,
+            (node.line, col),
+            field,
+            text::describe(c),
+            expected,
+            line.map(str::to_string),
+        )
     }
 
     /// A plain (unquoted) scalar, for numbers, booleans, months and dates.
@@ -400,19 +473,18 @@ impl<'a> Reader<'a> {
         Month::parse(text).ok_or_else(|| self.wrong(node, field, WHAT))
     }
 
-    /// The measurement month, late enough that every window month is in year 1 or later:
-    /// before, `0000-01` showed its baseline as `-001-12`.
+    /// The measurement month, from 0002-01 as `pcscore new --as-of` takes it, so that
+    /// every window month is one pcscore can write (years 0000 to 9999): before,
+    /// `0000-01` showed its baseline as `-001-12`.
     fn as_of(&self, node: &Node) -> Result<Month> {
         let month = self.month(node, "as_of")?;
-        let earliest = Month::new(1, 1).map(|m| m.months_after(WINDOWS_REACH_BACK));
-        if earliest.is_some_and(|earliest| month < earliest) {
-            let shown = earliest.map(|m| m.to_string()).unwrap_or_default();
+        if earliest_as_of().is_some_and(|earliest| month < earliest) {
             return Err(self.wrong(
                 node,
                 "as_of",
                 format!(
-                    "a month from {shown} to 9999-12 (the windows reach {WINDOWS_REACH_BACK} \
-                     months back, to year 0001 at the earliest)"
+                    "a month from 0002-01 to 9999-12 (the windows reach {WINDOWS_REACH_BACK} \
+                     months back)"
                 ),
             ));
         }
@@ -513,7 +585,7 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             description: f
                 .value("description")
-                .map(|n| self.text(n, "description", "free text"))
+                .map(|n| self.free_text(n, "description", "free text"))
                 .transpose()?,
             tags: f
                 .get("tags")
@@ -976,4 +1048,31 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_earliest_as_of_keeps_every_window_in_year_zero_or_later() {
+        let earliest = earliest_as_of().expect("a month");
+        assert_eq!(earliest.to_string(), "0002-01");
+        let furthest = earliest.months_before(WINDOWS_REACH_BACK);
+        assert_eq!(furthest.to_string(), "0000-12");
+        let book = crate::rulebook::Rulebook::builtin();
+        let windows = &book.windows;
+        for w in [
+            &windows.recent,
+            &windows.baseline,
+            &windows.ttm,
+            &windows.growth_comparison,
+        ] {
+            assert!(
+                w.from <= WINDOWS_REACH_BACK,
+                "a window reaches {} months back",
+                w.from
+            );
+        }
+    }
 }

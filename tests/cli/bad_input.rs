@@ -137,14 +137,14 @@ corpus! {
         field "a",
         found "an anchor (`&name`)",
         expected "plain values: anchors, aliases and tags are not supported in scenario files";
-    as_of_before_year_two: "as-of-before-year-two.yaml", at (2, 8),
+    as_of_in_year_one: "as-of-in-year-one.yaml", at (2, 8),
+        field "as_of",
+        found "`0001-12`",
+        expected "a month from 0002-01 to 9999-12 (the windows reach 13 months back)";
+    as_of_in_year_zero: "as-of-in-year-zero.yaml", at (2, 8),
         field "as_of",
         found "`0000-01`",
-        expected "a month from 0002-02 to 9999-12 (the windows reach 13 months back, to year 0001 at the earliest)";
-    as_of_one_month_too_early: "as-of-one-month-too-early.yaml", at (2, 8),
-        field "as_of",
-        found "`0002-01`",
-        expected "a month from 0002-02 to 9999-12 (the windows reach 13 months back, to year 0001 at the earliest)";
+        expected "a month from 0002-01 to 9999-12 (the windows reach 13 months back)";
     associated_yes: "associated-yes.yaml", at (5, 17),
         field "people[0].associated",
         found "`yes`",
@@ -153,6 +153,10 @@ corpus! {
         field "customers[0].attribution",
         found "`PAL`",
         expected "a list of association types such as `PAL`, `DPOR` or `CSP`";
+    attribution_with_control_character: "attribution-with-control-character.yaml", at (6, 29),
+        field "customers[0].attribution[1]",
+        found "the control character U+0007",
+        expected "an association type such as `PAL`, `DPOR` or `CSP`, on one line without control characters";
     attribution_without_commas: "attribution-without-commas.yaml", at (6, 19),
         field "customers[0].attribution[0]",
         found "`PAL DPOR`",
@@ -161,6 +165,10 @@ corpus! {
         field "customers",
         found "a line indented so that YAML cannot tell what it belongs to",
         expected "each field lined up with the other fields of its mapping, and each `- ` lined up with the other items of its list (indent with spaces)";
+    customer_id_with_control_character: "customer-id-with-control-character.yaml", at (4, 12),
+        field "customers[0].id",
+        found "the control character U+001B (escape)",
+        expected "the customer's unique id, on one line without control characters";
     customer_as_plain_text: "customer-as-plain-text.yaml", at (4, 5),
         field "customers[0]",
         found "`contoso`",
@@ -169,6 +177,10 @@ corpus! {
         field "people[0].certifications[0].earned",
         found "`10/02/2024`",
         expected "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
+    description_with_carriage_return: "description-with-carriage-return.yaml", at (3, 25),
+        field "description",
+        found "a carriage return (`\\r`)",
+        expected "free text without control characters (line breaks and tabs are fine)";
     deployment_of_unknown_customer: "deployment-of-unknown-customer.yaml", at (6, 15),
         field "deployments[0].customer",
         found "`contosso`, which is not in `customers`",
@@ -289,6 +301,18 @@ corpus! {
         field "customers[0].acr.2024-12",
         found "`.nan`",
         expected "an amount in USD written as a plain number, such as `1200` or `800.50`";
+    name_as_block_with_line_break: "name-as-block-with-line-break.yaml", at (3, 3),
+        field "name",
+        found "a line break (`\\n`)",
+        expected "a scenario name, on one line (a `>` or `|` block ends with a line break: write `>-`, or the text on the key's line)";
+    name_with_escape_sequence: "name-with-escape-sequence.yaml", at (2, 15),
+        field "name",
+        found "the control character U+001B (escape)",
+        expected "a scenario name, on one line without control characters";
+    name_with_line_break: "name-with-line-break.yaml", at (2, 11),
+        field "name",
+        found "a line break (`\\n`)",
+        expected "a scenario name, on one line without control characters";
     negative_amount: "negative-amount.yaml", at (8, 16),
         field "customers[0].acr.2024-12",
         found "`-1200`",
@@ -345,6 +369,10 @@ corpus! {
         field "",
         found "`@contoso`, a value that starts with `@`, which YAML reserves",
         expected "quotes around the value, such as `\"@contoso\"`";
+    service_with_line_separator: "service-with-line-separator.yaml", at (9, 18),
+        field "deployments[0].service",
+        found "a line separator (U+2028)",
+        expected "the Azure service's name, on one line without control characters";
     service_level_in_words: "service-level-in-words.yaml", at (8, 20),
         field "deployments[0].service_level",
         found "`two`",
@@ -357,6 +385,10 @@ corpus! {
         field "customers[0]",
         found "a tab in the indentation",
         expected "spaces: YAML indents with spaces, never tabs";
+    tag_with_bidirectional_override: "tag-with-bidirectional-override.yaml", at (3, 22),
+        field "tags[1]",
+        found "the bidirectional control character U+202E",
+        expected "a tag, on one line without control characters";
     thousands_separator_in_amount: "thousands-separator-in-amount.yaml", at (7, 20),
         field "customers[0].acr.2024-11",
         found "`1,200`, whose `,` ends the entry inside `{...}`",
@@ -456,14 +488,16 @@ fn the_base_of_the_corpus_is_valid() {
         .run();
 }
 
-/// The earliest measurement month accepted shows its baseline in year 0001.
+/// The earliest measurement month accepted, as for `pcscore new --as-of`, shows its
+/// baseline in year 0000, not in a negative year.
 #[test]
-fn the_earliest_as_of_has_its_baseline_in_year_one() {
-    Test::new()
-        .file("early.yaml", "as_of: 0002-02\n")
+fn the_earliest_as_of_has_its_baseline_in_year_zero() {
+    let out = Test::new()
+        .file("early.yaml", "as_of: 0002-01\n")
         .args(&["explain", "early.yaml"])
-        .stdout_contains("0001-01")
+        .stdout_contains("0000-12")
         .run();
+    assert!(!out.stdout.contains("-00"), "{}", out.stdout);
 }
 
 /// Files too large to commit are generated: deep nesting in every YAML shape.
