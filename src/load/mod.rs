@@ -8,6 +8,8 @@ mod error;
 mod events;
 mod fast;
 pub mod format;
+mod ids;
+mod lists;
 mod scalar;
 mod small_map;
 mod source;
@@ -19,14 +21,14 @@ pub(crate) mod tree;
 pub use error::LoadError;
 
 use crate::model::{
-    Category, Certification, Customer, Deployment, Designation, Document, Expected, Header, Money,
-    MoneyError, Month, PathKind, Person, Position, Segment, Situation, Subcategory,
+    Category, Customer, Deployment, Designation, Document, Expected, Header, Money, MoneyError,
+    Month, PathKind, Person, Position, Segment, Situation, Subcategory,
 };
 use format::{Need, Object};
+use ids::Ids;
 use small_map::SmallMap;
 use source::SourceLines;
-use std::cell::Cell;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
 use tree::{join, Node, Value};
@@ -83,7 +85,8 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     }
     // The size on disk says nothing for a device or a pipe (`/dev/zero` reports 0), so
     // the read itself stops one byte past the limit.
-    let mut bytes = Vec::new();
+    // Sized from the start: grown by doubling, the buffer could reach twice the file.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
     open_regular(file, &shown)?
         .take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
@@ -197,11 +200,33 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
     let reader = Reader {
         file,
         text: SourceLines::whole(text),
-        customers: Cell::new(None),
+        lists: RefCell::default(),
     };
-    let mut customers = streamed::Customers::new(&reader);
-    let root = tree::parse_streaming(file, text, "customers", &mut customers)?;
-    reader.customers.set(Some(customers.finish()));
+    let mut lists = streamed::Lists::new(&reader);
+    let root = tree::parse_streaming(
+        file,
+        text,
+        &streamed::LISTS,
+        &mut lists,
+        Some(&format::DOCUMENT),
+    )?;
+    *reader.lists.borrow_mut() = lists.finish();
+    reader.document(&root)
+}
+
+/// [`load_str`] with a tree that keeps everything, as before the format guided it: for
+/// checking that the guide changes no outcome.
+#[cfg(test)]
+pub(crate) fn load_str_unguided(text: &str, file: &str) -> Result<Document, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let reader = Reader {
+        file,
+        text: SourceLines::whole(text),
+        lists: RefCell::default(),
+    };
+    let mut lists = streamed::Lists::new(&reader);
+    let root = tree::parse_streaming(file, text, &streamed::LISTS, &mut lists, None)?;
+    *reader.lists.borrow_mut() = lists.finish();
     reader.document(&root)
 }
 
@@ -209,11 +234,18 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
 struct Reader<'a> {
     file: &'a str,
     text: SourceLines<'a>,
-    /// The customers, converted while the file was read, or the first error in them.
-    customers: Cell<Option<Result<Vec<Customer>>>>,
+    /// The customers, people and deployments, converted while the file was read.
+    lists: RefCell<streamed::Converted>,
 }
 
 type Result<T, E = LoadError> = std::result::Result<T, E>;
+
+/// The ids of a list before an item: found by [`Ids`], checked against the items'
+/// own ids.
+pub(crate) struct Seen<'s> {
+    ids: &'s mut Ids,
+    earlier: &'s dyn Fn(usize) -> Option<&'s str>,
+}
 
 /// A mapping's entries by key, checked against the keys the format allows there.
 struct Fields<'n> {
@@ -335,16 +367,8 @@ impl<'a> Reader<'a> {
                 continue; // tree::parse refuses non-scalar keys
             };
             if object.field(text).is_none() {
-                let allowed = object.keys();
-                let hint = suggest(text, &allowed)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(self.error(
-                    key,
-                    &join(path, text),
-                    format!("the unknown field `{text}`"),
-                    format!("one of {}{hint}", list(&allowed)),
-                ));
+                let (found, expected) = unknown_field(object, text);
+                return Err(self.error(key, &join(path, text), found, expected));
             }
             map.insert(text.as_str(), (key, value));
         }
@@ -555,8 +579,15 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A list of words: `items` says what the list holds, `item` what each entry is.
-    fn strings(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
+    /// A list of words: `items` says what the list holds, `item` what each entry is, and
+    /// `most` how many it may hold and what a message says about more.
+    fn strings(
+        &self,
+        node: &Node,
+        field: &str,
+        (items, item): (&str, &str),
+        most: (usize, &str),
+    ) -> Result<Vec<String>> {
         let list = self.seq(node, field, items)?;
         let words = list
             .iter()
@@ -571,6 +602,16 @@ impl<'a> Reader<'a> {
                 &list[i],
                 &format!("{field}[{i}]"),
                 format!("{item}, without spaces (separate the items with `,`)"),
+            ));
+        }
+        // The tree keeps one item past the limit, and none after it.
+        let (limit, expected) = most;
+        if let Some(extra) = list.get(limit) {
+            return Err(self.error(
+                extra,
+                &format!("{field}[{limit}]"),
+                format!("a list of more than {limit} items"),
+                expected,
             ));
         }
         Ok(words)
@@ -589,7 +630,7 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             tags: f
                 .get("tags")
-                .map(|n| self.labels(n, "tags", "tags", "a tag"))
+                .map(|n| self.labels(n, "tags", ("tags", "a tag"), "tags"))
                 .transpose()?
                 .unwrap_or_default(),
             clauses: f
@@ -598,8 +639,11 @@ impl<'a> Reader<'a> {
                     self.labels(
                         n,
                         "clauses",
-                        "clause ids such as `DAI.PERF.NCA.ADD`",
-                        "a clause id such as `DAI.PERF.NCA.ADD`",
+                        (
+                            "clause ids such as `DAI.PERF.NCA.ADD`",
+                            "a clause id such as `DAI.PERF.NCA.ADD`",
+                        ),
+                        "clause ids",
                     )
                 })
                 .transpose()?
@@ -663,8 +707,15 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of labels: free words without spaces, for tags and clause ids.
-    fn labels(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
-        let words = self.strings(node, field, items, item)?;
+    fn labels(
+        &self,
+        node: &Node,
+        field: &str,
+        (items, item): (&str, &str),
+        plural: &str,
+    ) -> Result<Vec<String>> {
+        let most = format!("at most {} {plural}", format::MAX_LABELS);
+        let words = self.strings(node, field, (items, item), (format::MAX_LABELS, &most))?;
         if let Some(i) = words.iter().position(|w| w.contains(char::is_whitespace)) {
             return Err(self.wrong(
                 &self.seq(node, field, items)?[i],
@@ -675,15 +726,18 @@ impl<'a> Reader<'a> {
         Ok(words)
     }
 
+    /// Refuses an id an earlier item of the list has; `seen` knows the ids before the
+    /// `index`th item.
     fn unique_id(
         &self,
-        seen: &mut HashMap<String, usize>,
+        (seen, index): (&mut Seen<'_>, usize),
         id: &str,
         node: &Node,
         field: &str,
         list_name: &str,
     ) -> Result<()> {
-        if let Some(first) = seen.insert(id.to_string(), node.line) {
+        let Seen { ids, earlier } = seen;
+        if let Some(first) = ids.first_line(id, node.line, index, *earlier) {
             return Err(self.error(
                 node,
                 field,
@@ -703,21 +757,20 @@ impl<'a> Reader<'a> {
         // `load_str` handed each item to `customer` as soon as it was read, and the tree
         // keeps the list empty.
         debug_assert!(items.is_empty());
-        self.customers.take().unwrap_or_else(|| Ok(Vec::new()))
+        self.lists
+            .borrow_mut()
+            .customers
+            .take()
+            .unwrap_or_else(|| Ok(Vec::new()))
     }
 
     /// The item `i` of `customers`; `seen` holds the ids before it, with their lines.
-    fn customer(
-        &self,
-        i: usize,
-        item: &Node,
-        seen: &mut HashMap<String, usize>,
-    ) -> Result<Customer> {
+    fn customer(&self, i: usize, item: &Node, seen: &mut Seen<'_>) -> Result<Customer> {
         let path = format!("customers[{i}]");
         let f = self.fields(item, &path, &format::CUSTOMER)?;
         let id_node = self.required(&f, "id")?;
         let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
-        self.unique_id(seen, &id, id_node, &f.path("id"), "customers")?;
+        self.unique_id((seen, i), &id, id_node, &f.path("id"), "customers")?;
         let seg_node = self.required(&f, "segment")?;
         let seg_text = self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
         let segment = Segment::parse(&seg_text).ok_or_else(|| {
@@ -812,6 +865,8 @@ impl<'a> Reader<'a> {
     fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
         const ITEMS: &str = "association types such as `PAL`, `DPOR` or `CSP`";
         const ITEM: &str = "an association type such as `PAL`, `DPOR` or `CSP`";
+        const MOST: &str = "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, \
+                            `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
         let required = f
             .declared("attribution")
             .is_some_and(|a| a.need != Need::Optional);
@@ -824,67 +879,25 @@ impl<'a> Reader<'a> {
                 format!("a list of {ITEMS}, or `[]` for none"),
             )),
             Some(n) => self
-                .strings(n, &f.path("attribution"), ITEMS, ITEM)
+                .strings(
+                    n,
+                    &f.path("attribution"),
+                    (ITEMS, ITEM),
+                    (format::MAX_CODES, MOST),
+                )
                 .map(Some),
         }
     }
 
     fn people(&self, node: &Node) -> Result<Vec<Person>> {
-        let mut seen = HashMap::new();
         let items = self.seq(node, "people", "certified people (each with `id`)")?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("people[{i}]");
-            let f = self.fields(item, &path, &format::PERSON)?;
-            let id_node = self.required(&f, "id")?;
-            let id = self.text(id_node, &f.path("id"), "the person's unique id")?;
-            self.unique_id(&mut seen, &id, id_node, &f.path("id"), "people")?;
-            let associated = f
-                .value("associated")
-                .map(|n| self.boolean(n, &f.path("associated")))
-                .transpose()?
-                .unwrap_or(true);
-            let mut certifications = Vec::new();
-            if let Some(list) = f.get("certifications") {
-                let certs = self.seq(
-                    list,
-                    &f.path("certifications"),
-                    "certifications (each with `cert` and `earned`)",
-                )?;
-                for (j, cert) in certs.iter().enumerate() {
-                    let cpath = format!("{}[{j}]", f.path("certifications"));
-                    let c = self.fields(cert, &cpath, &format::CERTIFICATION)?;
-                    let what = "a certification slug such as `azure-developer-associate` or its exam code such as `AZ-204`";
-                    let name_node = self.required(&c, "cert")?;
-                    let name = self.text(name_node, &c.path("cert"), what)?;
-                    let earned = self.date(self.required(&c, "earned")?, &c.path("earned"))?;
-                    let expires = c
-                        .value("expires")
-                        .map(|n| self.date(n, &c.path("expires")))
-                        .transpose()?;
-                    if let (Some(exp), Some(n)) = (expires, c.value("expires")) {
-                        if exp < earned {
-                            return Err(self.wrong(
-                                n,
-                                &c.path("expires"),
-                                format!("a date on or after `earned` ({earned})"),
-                            ));
-                        }
-                    }
-                    certifications.push(Certification {
-                        cert: name,
-                        earned,
-                        expires,
-                    });
-                }
-            }
-            out.push(Person {
-                id,
-                associated,
-                certifications,
-            });
-        }
-        Ok(out)
+        // Handed over as they were read, like customers.
+        debug_assert!(items.is_empty());
+        self.lists
+            .borrow_mut()
+            .people
+            .take()
+            .unwrap_or_else(|| Ok(Vec::new()))
     }
 
     fn deployments(&self, node: &Node, customers: &[Customer]) -> Result<Vec<Deployment>> {
@@ -893,49 +906,10 @@ impl<'a> Reader<'a> {
             "deployments",
             "deployments (each with `customer`, `service`, `service_level`, `month`)",
         )?;
-        let mut out = Vec::with_capacity(items.len());
-        let ids: HashMap<&str, ()> = customers.iter().map(|c| (c.id.as_str(), ())).collect();
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("deployments[{i}]");
-            let f = self.fields(item, &path, &format::DEPLOYMENT)?;
-            let cust_node = self.required(&f, "customer")?;
-            let customer = self.text(
-                cust_node,
-                &f.path("customer"),
-                "the id of a listed customer",
-            )?;
-            if !ids.contains_key(customer.as_str()) {
-                let known: Vec<&str> = customers.iter().map(|c| c.id.as_str()).collect();
-                let hint = suggest(&customer, &known)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(self.error(
-                    cust_node,
-                    &f.path("customer"),
-                    format!("`{customer}`, which is not in `customers`"),
-                    format!("the id of a customer listed under `customers`{hint}"),
-                ));
-            }
-            let service = self.text(
-                self.required(&f, "service")?,
-                &f.path("service"),
-                "the Azure service's name",
-            )?;
-            let service_level = self.whole_number(
-                self.required(&f, "service_level")?,
-                &f.path("service_level"),
-            )?;
-            let month = self.month(self.required(&f, "month")?, &f.path("month"))?;
-            let attribution = self.attribution(&f)?;
-            out.push(Deployment {
-                customer,
-                service,
-                service_level,
-                month,
-                attribution,
-            });
-        }
-        Ok(out)
+        // Handed over as they were read, like customers.
+        debug_assert!(items.is_empty());
+        let converted = self.lists.borrow_mut().deployments.take();
+        converted.unwrap_or_default().finish(self, customers)
     }
 
     fn expected(&self, node: &Node) -> Result<Expected> {
@@ -1001,6 +975,19 @@ fn plain_money(node: &Node) -> Option<Money> {
         Value::Scalar { text, plain: true } if !node.is_null() => Money::parse(text).ok(),
         _ => None,
     }
+}
+
+/// What a message says of `key` in a mapping of the shape `object`, which has no such
+/// key: found, and expected (with a "did you mean" for a near miss).
+fn unknown_field(object: &Object, key: &str) -> (String, String) {
+    let allowed = object.keys();
+    let hint = suggest(key, &allowed)
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    (
+        format!("the unknown field `{key}`"),
+        format!("one of {}{hint}", list(&allowed)),
+    )
 }
 
 /// For `as_of:2024-12`, which YAML reads as one word: the `key: value` it was meant as.

@@ -133,8 +133,8 @@ macro_rules! corpus {
 }
 
 corpus! {
-    alias_bomb: "alias-bomb.yaml", at (2, 4),
-        field "a",
+    alias_bomb: "alias-bomb.yaml", at (4, 5),
+        field "tags[0]",
         found "an anchor (`&name`)",
         expected "plain values: anchors, aliases and tags are not supported in scenario files";
     as_of_in_year_one: "as-of-in-year-one.yaml", at (2, 8),
@@ -157,6 +157,10 @@ corpus! {
         field "customers[0].attribution[1]",
         found "the control character U+0007",
         expected "an association type such as `PAL`, `DPOR` or `CSP`, on one line without control characters";
+    attribution_with_nine_codes: "attribution-with-nine-codes.yaml", at (6, 92),
+        field "customers[0].attribution[8]",
+        found "a list of more than 8 items",
+        expected "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
     attribution_without_commas: "attribution-without-commas.yaml", at (6, 19),
         field "customers[0].attribution[0]",
         found "`PAL DPOR`",
@@ -289,6 +293,10 @@ corpus! {
         field "customers[0].attributon",
         found "the unknown field `attributon`",
         expected "one of `id`, `segment`, `attribution` or `acr` (did you mean `attribution`?)";
+    more_than_100_tags: "more-than-100-tags.yaml", at (107, 5),
+        field "tags[100]",
+        found "a list of more than 100 items",
+        expected "at most 100 tags";
     month_13: "month-13.yaml", at (9, 7),
         field "customers[0].acr.2024-13",
         found "`2024-13`",
@@ -516,7 +524,9 @@ fn deeply_nested(kind: &str, depth: usize) -> String {
             text.push_str(&"}".repeat(depth));
         }
         "block mappings" => {
-            for level in 0..depth {
+            // Under a field the format has: an unknown key is refused before its value.
+            text.push_str("name:\n");
+            for level in 1..depth {
                 let _ = writeln!(text, "{}k{level}:", "  ".repeat(level));
             }
         }
@@ -578,18 +588,19 @@ fn ten_thousand_levels_of_nesting_are_refused() {
 /// An alias bomb far larger than the committed one is refused at its first anchor.
 #[test]
 fn a_generated_alias_bomb_is_refused_at_its_first_anchor() {
+    // Under a field the format has: an unknown key is refused before its value.
     let mut text = String::from(
-        "as_of: 2024-12\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+        "as_of: 2024-12\ntags:\n  - &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
     );
     for level in 1..40 {
         let refs = vec![format!("*l{}", level - 1); 10].join(", ");
-        let _ = writeln!(text, "l{level}: &l{level} [{refs}]");
+        let _ = writeln!(text, "  - &l{level} [{refs}]");
     }
     Test::new()
         .file("bomb.yaml", text)
         .args(&["score", "bomb.yaml"])
         .stderr_contains(
-            "error: bomb.yaml:2:5: l0: found an anchor (`&name`), expected plain values",
+            "error: bomb.yaml:3:5: tags[0]: found an anchor (`&name`), expected plain values",
         )
         .status(2)
         .run();
