@@ -15,6 +15,10 @@ use std::collections::HashSet;
 /// Where a deployment's `customer` is written.
 type At = (usize, usize);
 
+/// A deployment with where its customer is written; or why not, with the customer when
+/// it was read.
+type Converted = std::result::Result<(Deployment, At), (Option<(String, At)>, LoadError)>;
+
 /// Deployments converted so far, each with where its `customer` is written, and the
 /// first one that could not be converted.
 #[derive(Default)]
@@ -143,12 +147,7 @@ impl Reader<'_> {
     /// The item `i` of `deployments`, with where its `customer` is written; whether that
     /// customer is listed is [`Deployments::finish`]'s to check. On an error, the
     /// customer too when it was read.
-    #[allow(clippy::type_complexity)]
-    fn deployment(
-        &self,
-        i: usize,
-        item: &Node,
-    ) -> std::result::Result<(Deployment, At), (Option<(String, At)>, LoadError)> {
+    fn deployment(&self, i: usize, item: &Node) -> Converted {
         let path = format!("deployments[{i}]");
         let f = self
             .fields(item, &path, &format::DEPLOYMENT)

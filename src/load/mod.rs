@@ -440,7 +440,8 @@ impl<'a> Reader<'a> {
         multi_line: bool,
     ) -> LoadError {
         let line = self.text.nth(node.line.saturating_sub(1));
-        let from_node: Option<String> = line.map(|l| l.chars().skip(node.col - 1).collect());
+        let from_node: Option<String> =
+            line.map(|l| l.chars().skip(node.col.saturating_sub(1)).collect());
         let (text, plain) = match &node.value {
             Value::Scalar { text, plain } => (text.as_str(), *plain),
             _ => ("", true),

@@ -452,7 +452,6 @@ pub(crate) enum Unkept {
 /// `key` to `items`. The tree never looks back at the text here: any error, and any
 /// position that would have to be repaired from the text, give [`Unkept::Other`], and
 /// the caller reads the file in full instead.
-#[allow(clippy::too_many_arguments)]
 pub(crate) fn parse_unkept<'i>(
     file: &str,
     events: &mut dyn Source,
