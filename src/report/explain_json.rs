@@ -56,7 +56,7 @@ fn area(a: Area) -> &'static str {
 
 /// The exact amount as a plain decimal string with at least two decimals.
 fn money(m: Money) -> Value {
-    Value::String(crate::model::plain_decimal(m.amount()))
+    Value::String(m.plain())
 }
 
 fn month_acr(list: &[MonthAcr]) -> Value {
