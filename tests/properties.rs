@@ -13,8 +13,8 @@ use chrono::Duration;
 use pcscore::engine::{self, Assessment, Outcome};
 use pcscore::load;
 use pcscore::model::{
-    Certification, Customer, Deployment, Header, Money, Month, PathKind, Person, Points, Segment,
-    Situation,
+    Certification, Customer, Deployment, Designation, Header, Money, Month, PathKind, Person,
+    Points, Segment, Situation,
 };
 use pcscore::report;
 use pcscore::rulebook::Rulebook;
@@ -521,6 +521,100 @@ proptest! {
         prop_assert_eq!(&doc.situation, &s, "{}", text);
         prop_assert!(doc.expected.is_none());
         prop_assert_eq!(score(&doc.situation).card, score(&s).card);
+    }
+}
+
+/// An amount of `units` ten-billionths of a dollar, written as the loader reads it.
+fn from_units(units: u128) -> Money {
+    money(&format!(
+        "{}.{:010}",
+        units / 10_000_000_000,
+        units % 10_000_000_000
+    ))
+}
+
+/// An eligible enterprise customer with `prior` in M-12 and `last` in M.
+fn growth_customer(id: String, m: Month, prior: Money, last: Money) -> Customer {
+    Customer {
+        id,
+        segment: Segment::Enterprise,
+        attribution: vec!["PAL".into()],
+        acr: BTreeMap::from([(m.months_before(12), prior), (m, last)]),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(
+        std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(256)
+    ))]
+
+    /// Issue 9: sums of amounts are exact whatever their size. Many amounts of up to 15
+    /// whole digits and 10 decimals, plus a tiny one: the sum keeps every unit of each,
+    /// and shows them all.
+    #[test]
+    fn sums_of_huge_amounts_keep_a_tiny_one(
+        big in prop::collection::vec(0u128..10_000_000_000_000_000_000_000_000, 1..3_000),
+        copies in 1usize..8,
+        tiny in 1u128..10_000_000_000,
+    ) {
+        let mut sum = Money::ZERO;
+        let mut expected = 0u128;
+        for _ in 0..copies {
+            for &units in &big {
+                sum = sum.checked_add(from_units(units)).expect("an exact sum");
+                expected += units;
+            }
+        }
+        let with_tiny = sum.checked_add(from_units(tiny)).expect("an exact sum");
+        prop_assert_eq!(with_tiny.units() - sum.units(), tiny as i128);
+        prop_assert_eq!(with_tiny.units(), (expected + tiny) as i128);
+        let total = expected + tiny;
+        let mut fraction = format!("{:010}", total % 10_000_000_000);
+        while fraction.len() > 2 && fraction.ends_with('0') {
+            fraction.pop();
+        }
+        prop_assert_eq!(with_tiny.plain(), format!("{}.{fraction}", total / 10_000_000_000));
+    }
+
+    /// Issue 9: growth of exactly 20% earns 20 points (one per whole percent, capped at
+    /// 20) for any baseline P, split over a few customers of any size, with or without
+    /// 14,000 customers of USD 5e14 beside them, whose sums a decimal cannot hold.
+    #[test]
+    fn growth_of_exactly_twenty_percent_scores_twenty(
+        parts in prop::collection::vec(1u128..1_600_000_000_000_000_000_000_000, 1..6),
+        bulk in prop_oneof![7 => Just(0usize), 1 => Just(14_000usize)],
+        m in as_of(),
+    ) {
+        // P is a multiple of 5 units, so that 1.2 x P is whole units.
+        let mut customers: Vec<Customer> = parts
+            .iter()
+            .enumerate()
+            .map(|(i, k)| growth_customer(format!("c{i}"), m, from_units(5 * k), from_units(6 * k)))
+            .collect();
+        for i in 0..bulk {
+            customers.push(growth_customer(
+                format!("bulk{i}"),
+                m,
+                money("500000000000000"),
+                money("600000000000000"),
+            ));
+        }
+        // Usage growth needs USD 1,000 in M.
+        let last: u128 = parts.iter().map(|k| 6 * k).sum();
+        prop_assume!(bulk > 0 || last >= 1_000 * 10_000_000_000);
+        let s = Situation {
+            designation: Designation::DigitalAppInnovation,
+            as_of: m,
+            path: Some(PathKind::Enterprise),
+            customers,
+            people: Vec::new(),
+            deployments: Vec::new(),
+        };
+        let untraced = engine::score_untraced(&s, book()).expect("scored");
+        prop_assert_eq!(untraced.card.points_of("usage_growth"), Points::from(20));
+        if bulk == 0 {
+            prop_assert_eq!(score(&s).card.points_of("usage_growth"), Points::from(20));
+        }
     }
 }
 

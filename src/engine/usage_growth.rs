@@ -79,13 +79,13 @@ pub(super) fn score(
     let points = match points {
         Some(p) => p,
         None => {
-            let whole = whole_percent(last.amount(), prior.amount())?;
+            let whole = whole_percent(last, prior)?;
             // Beyond the decimal range the points are capped anyway.
             let earned = Decimal::from(whole.max(0))
                 .checked_mul(rule.points_per_percent.value())
                 .unwrap_or(Decimal::MAX);
             let points = Points::new(earned).min(max);
-            let shown = shown_percent(last.amount(), prior.amount());
+            let shown = shown_percent(last, prior);
             t.push_with(
                 area,
                 clause::UG_FORMULA,
@@ -127,42 +127,57 @@ pub(super) fn score(
     Ok(points)
 }
 
-/// The growth percentage rounded down to a whole number, exactly: the largest k with
-/// k x P <= 100 x (L - P). Decimal division alone could round up across an integer.
-fn whole_percent(last: Decimal, prior: Decimal) -> Result<i64, EngineError> {
-    let diff = last.checked_sub(prior).ok_or(OVERFLOW)?;
-    let scaled = diff.checked_mul(Decimal::ONE_HUNDRED).ok_or(OVERFLOW)?;
-    let mut k = scaled.checked_div(prior).ok_or(OVERFLOW)?.floor();
-    let fits = |k: Decimal| k.checked_mul(prior).map(|kp| kp <= scaled);
-    while fits(k) == Some(false) {
-        k -= Decimal::ONE;
-    }
-    while fits(k + Decimal::ONE) == Some(true) {
-        k += Decimal::ONE;
-    }
+/// The growth percentage rounded down to a whole number, exactly: floor(100 x (L - P) / P)
+/// on the sums' integer units. Decimal division rounds to 28 digits and could cross an
+/// integer either way.
+fn whole_percent(last: Money, prior: Money) -> Result<i64, EngineError> {
+    let (quotient, _) = ratio(last, prior, 100)?;
     // Beyond i64 the points are capped anyway.
-    Ok(i64::try_from(k).unwrap_or(if k.is_sign_negative() {
-        i64::MIN
-    } else {
-        i64::MAX
-    }))
+    Ok(i64::try_from(quotient).unwrap_or(if quotient < 0 { i64::MIN } else { i64::MAX }))
+}
+
+/// floor(scale x (L - P) / P) for a positive P, and whether the division was exact.
+fn ratio(last: Money, prior: Money, scale: i128) -> Result<(i128, bool), EngineError> {
+    let (l, p) = (last.units(), prior.units());
+    if p <= 0 {
+        return Err(OVERFLOW);
+    }
+    let scaled = l
+        .checked_sub(p)
+        .and_then(|d| d.checked_mul(scale))
+        .ok_or(OVERFLOW)?;
+    Ok((scaled.div_euclid(p), scaled.rem_euclid(p) == 0))
 }
 
 /// The percentage truncated to two decimals, for explanations; `None` out of range.
-fn shown_percent(last: Decimal, prior: Decimal) -> Option<String> {
-    (last - prior)
-        .checked_mul(Decimal::ONE_HUNDRED)
-        .and_then(|s| s.checked_div(prior))
-        .map(|q| q.trunc_with_scale(2).normalize().to_string())
+fn shown_percent(last: Money, prior: Money) -> Option<String> {
+    let (floor, exact) = ratio(last, prior, 10_000).ok()?;
+    // Truncated toward zero, as a decimal's `trunc_with_scale` is: a negative growth
+    // between two hundredths goes up to the one nearer zero.
+    let hundredths = if floor < 0 && !exact {
+        floor + 1
+    } else {
+        floor
+    };
+    Decimal::try_from_i128_with_scale(hundredths, 2)
+        .ok()
+        .map(|q| q.normalize().to_string())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::str::FromStr;
+
+    fn money(text: &str) -> Money {
+        Money::parse(text).unwrap()
+    }
 
     fn pct(l: &str, p: &str) -> i64 {
-        whole_percent(Decimal::from_str(l).unwrap(), Decimal::from_str(p).unwrap()).unwrap()
+        whole_percent(money(l), money(p)).unwrap()
+    }
+
+    fn shown(l: &str, p: &str) -> Option<String> {
+        shown_percent(money(l), money(p))
     }
 
     #[test]
@@ -174,5 +189,32 @@ mod tests {
         assert_eq!(pct("4", "3"), 33);
         // 1/3 growth in a way decimal division rounds: 100 * (4 - 3) / 3 = 33.333...
         assert_eq!(pct("2", "3"), -34);
+    }
+
+    #[test]
+    fn shows_two_decimals_truncated_toward_zero() {
+        assert_eq!(shown("1200", "1000").as_deref(), Some("20"));
+        assert_eq!(shown("1199.99", "1000").as_deref(), Some("19.99"));
+        assert_eq!(shown("4", "3").as_deref(), Some("33.33"));
+        assert_eq!(shown("2", "3").as_deref(), Some("-33.33"));
+        assert_eq!(shown("500", "1000").as_deref(), Some("-50"));
+        assert_eq!(shown("0", "1000").as_deref(), Some("-100"));
+    }
+
+    /// The sums the issue gave: 14,000 customers of USD 5e14 and 6e14, plus one of
+    /// USD 1e-9 and 1.2e-9, grew by exactly 20%, which decimal sums made 19.
+    #[test]
+    fn growth_of_exactly_twenty_percent_over_huge_sums_is_twenty() {
+        let (mut l, mut p) = (Money::ZERO, Money::ZERO);
+        for _ in 0..14_000 {
+            l = l.checked_add(money("600000000000000")).unwrap();
+            p = p.checked_add(money("500000000000000")).unwrap();
+        }
+        l = l.checked_add(money("0.0000000012")).unwrap();
+        p = p.checked_add(money("0.000000001")).unwrap();
+        assert_eq!(whole_percent(l, p), Ok(20));
+        assert_eq!(shown_percent(l, p).as_deref(), Some("20"));
+        let less = Money::from_decimal(l.amount()).unwrap();
+        assert_eq!(whole_percent(less, p), Ok(19), "the rounded sum");
     }
 }

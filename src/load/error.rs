@@ -119,6 +119,23 @@ impl LoadError {
         self
     }
 
+    /// A problem at a 1-based `line` and `col` of the file, shown with `source_line`.
+    pub fn at(
+        file: &str,
+        (line, col): (usize, usize),
+        field: &str,
+        found: impl Into<String>,
+        expected: impl Into<String>,
+        source_line: Option<String>,
+    ) -> Self {
+        // A located problem is a bad value unless its maker says otherwise.
+        let mut e = LoadError::whole_file(file, found, expected).with_kind(ErrorKind::BadValue);
+        e.position = Some((line, col));
+        e.field = field.to_string();
+        e.source_line = source_line;
+        e
+    }
+
     /// The line number, when known.
     pub fn line(&self) -> Option<usize> {
         self.position.map(|(line, _)| line)
@@ -158,35 +175,39 @@ impl fmt::Display for LoadError {
 const SHOWN_WIDTH: usize = 100;
 
 /// The source line as shown (tabs and control characters as spaces, a long line cut to
-/// the part around `col`), and how many characters precede the caret.
+/// the part around `col`), and how many characters precede the caret. Only the part
+/// shown is collected: a line may be a file of 100 MB.
 fn excerpt(text: &str, col: usize) -> (String, usize) {
-    let chars: Vec<char> = text
+    let shown = |c: char| if c.is_control() { ' ' } else { c };
+    let at = col.saturating_sub(1);
+    // The characters up to the caret and half a width past it, or the whole line.
+    let head: Vec<char> = text
         .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
+        .take(at.max(SHOWN_WIDTH) + SHOWN_WIDTH + 1)
         .collect();
-    let at = col.saturating_sub(1).min(chars.len());
-    if chars.len() <= SHOWN_WIDTH {
-        return (chars.into_iter().collect(), at);
+    let at = at.min(head.len());
+    if head.len() <= SHOWN_WIDTH {
+        return (head.into_iter().map(shown).collect(), at);
     }
     let start = at.saturating_sub(SHOWN_WIDTH / 2);
-    let end = (start + SHOWN_WIDTH).min(chars.len());
+    let end = (start + SHOWN_WIDTH).min(head.len());
     let start = end.saturating_sub(SHOWN_WIDTH);
-    let mut shown = String::new();
+    let mut out = String::new();
     let mut caret = at - start;
     if start > 0 {
-        shown.push_str("...");
+        out.push_str("...");
         caret += 3;
     }
-    shown.extend(&chars[start..end]);
-    if end < chars.len() {
-        shown.push_str("...");
+    out.extend(head[start..end].iter().copied().map(shown));
+    if end < head.len() {
+        out.push_str("...");
     }
-    (shown, caret)
+    (out, caret)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{excerpt, ErrorKind};
+    use super::{excerpt, ErrorKind, SHOWN_WIDTH};
     use crate::load::{load_file, load_str};
 
     /// Each kind of problem, with the field it is reported at.
@@ -202,6 +223,8 @@ mod tests {
             ("as_of: 2024-12\nparnter: x\n", ErrorKind::UnknownField, "parnter"),
             ("name: n\n", ErrorKind::MissingField, "as_of"),
             ("as_of: 2024-13\n", ErrorKind::BadValue, "as_of"),
+            ("as_of: 2024-12\n\0\n", ErrorKind::Syntax, ""),
+            ("as_of: 2024-12\nname: \"a\\e\"\n", ErrorKind::BadValue, "name"),
             (
                 "as_of: 2024-12\npeople: [{id: a}, {id: a}]\n",
                 ErrorKind::Duplicate,
@@ -249,5 +272,11 @@ mod tests {
         assert!(shown.starts_with("...") && shown.ends_with("..."));
         assert_eq!(shown.chars().nth(caret), Some('!'));
         assert_eq!(excerpt("a\tb", 3), ("a b".to_string(), 2));
+        // A caret past the end of the line stays after its last character.
+        assert_eq!(excerpt("ab", 9), ("ab".to_string(), 2));
+        let exactly = "x".repeat(SHOWN_WIDTH);
+        assert_eq!(excerpt(&exactly, 1), (exactly.clone(), 0));
+        let (shown, caret) = excerpt(&format!("{exactly}!"), 101);
+        assert_eq!(shown.chars().nth(caret), Some('!'));
     }
 }

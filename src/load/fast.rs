@@ -19,6 +19,22 @@ use std::collections::VecDeque;
 const MAX_OPEN: usize = 32;
 /// yaml-rust2 refuses simple keys longer than 1024 characters; leave long keys to it.
 const MAX_KEY: usize = 1000;
+/// A line's events are queued at once, but a `[a, a, ...]` of millions of items on one
+/// line would queue millions: a flow collection is read this many items at a time, the
+/// rest when these are taken (see [`Resume`]).
+const FLOW_CHUNK: usize = 1000;
+
+/// Where to go on with a long flow collection, on the line the feed gave last.
+#[derive(Clone, Copy)]
+struct Resume {
+    /// A `{...}` mapping, or else a `[...]` list.
+    map: bool,
+    /// The byte offset of the next item.
+    at: usize,
+    number: usize,
+    /// The length of the line as read (without a `\r` before its `\n`).
+    len: usize,
+}
 
 /// An open block mapping or list, by the column its keys or dashes start at (0-based).
 #[derive(Clone, Copy)]
@@ -67,17 +83,23 @@ pub(crate) trait Feed {
     /// the end. A feed that cannot go on (the text is not UTF-8...) stops with
     /// [`Stop::Unsupported`], leaving the file to the general path.
     fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop>;
+
+    /// The line `next_line` gave last, again.
+    fn current(&self) -> Option<&str>;
 }
 
 /// The lines of a text in memory.
 pub(crate) struct StrFeed<'s> {
     source: &'s str,
     pos: usize,
+    /// Where the last line given starts and ends.
+    last: (usize, usize),
 }
 
 impl Feed for StrFeed<'_> {
     fn next_line(&mut self) -> Result<Option<(&str, bool)>, Stop> {
-        let rest = &self.source[self.pos.min(self.source.len())..];
+        let start = self.pos.min(self.source.len());
+        let rest = &self.source[start..];
         if rest.is_empty() {
             return Ok(None);
         }
@@ -85,8 +107,13 @@ impl Feed for StrFeed<'_> {
             Some(end) => (&rest[..end], true),
             None => (rest, false),
         };
+        self.last = (start, start + line.len());
         self.pos += line.len() + 1;
         Ok(Some((line, newline)))
+    }
+
+    fn current(&self) -> Option<&str> {
+        self.source.get(self.last.0..self.last.1)
     }
 }
 
@@ -108,11 +135,20 @@ struct State {
     finished: bool,
     /// The lines of the top-level keys, when asked to keep them.
     kept: Option<Vec<(usize, String)>>,
+    /// A long flow collection whose next items are still to read.
+    resume: Option<Resume>,
 }
 
 impl<'s> Fast<StrFeed<'s>> {
     pub fn new(source: &'s str) -> Self {
-        Fast::over(StrFeed { source, pos: 0 }, false)
+        Fast::over(
+            StrFeed {
+                source,
+                pos: 0,
+                last: (0, 0),
+            },
+            false,
+        )
     }
 }
 
@@ -132,6 +168,7 @@ impl<F: Feed> Fast<F> {
                 started: false,
                 finished: false,
                 kept: keep_top_lines.then(Vec::new),
+                resume: None,
             },
         }
     }
@@ -146,6 +183,11 @@ impl<F: Feed> Fast<F> {
     /// Reads lines until some produce events, or the end of the file.
     fn fill(&mut self) -> Step {
         while self.state.out.is_empty() {
+            if self.state.resume.is_some() {
+                let line = self.feed.current().ok_or(Stop::Unsupported)?;
+                self.state.resume_in(line)?;
+                continue;
+            }
             match self.feed.next_line()? {
                 Some((text, newline)) => self.state.line_in(text, newline)?,
                 None => return self.state.finish(),
@@ -349,8 +391,18 @@ impl State {
     fn value(&mut self, line: &Line<'_>, at: usize) -> Step {
         let bytes = line.text.as_bytes();
         let end = match bytes[at] {
-            b'[' => self.flow_list(line, at)?,
-            b'{' => self.flow_map(line, at)?,
+            open @ (b'[' | b'{') => {
+                let flow = if open == b'[' {
+                    self.flow_list(line, at)?
+                } else {
+                    self.flow_map(line, at)?
+                };
+                match flow {
+                    Some(end) => end,
+                    // The rest of a long collection, and of its line, is read later.
+                    None => return Ok(()),
+                }
+            }
             quote @ (b'"' | b'\'') => {
                 let close = at
                     + 1
@@ -385,16 +437,59 @@ impl State {
         line_rest_is_blank(line, end)
     }
 
-    /// `[a, b]` on one line; returns the offset after the `]`.
-    fn flow_list(&mut self, line: &Line<'_>, open: usize) -> Step<usize> {
-        let bytes = line.text.as_bytes();
+    /// Goes on with a long flow collection on `text`, the line it is on.
+    fn resume_in(&mut self, text: &str) -> Step {
+        let Some(r) = self.resume.take() else {
+            return Ok(());
+        };
+        // Only an ASCII line is resumed, where columns are byte offsets.
+        let line = Line {
+            text: text.get(..r.len).ok_or(Stop::Unsupported)?,
+            number: r.number,
+            ascii: true,
+        };
+        let end = if r.map {
+            self.map_entries(&line, r.at)?
+        } else {
+            self.list_items(&line, r.at)?
+        };
+        match end {
+            Some(end) => line_rest_is_blank(&line, end),
+            None => Ok(()),
+        }
+    }
+
+    /// Notes where a long flow collection goes on, after a chunk of its items.
+    fn suspend(&mut self, line: &Line<'_>, map: bool, at: usize) -> Step<Option<usize>> {
+        // Columns on other lines would be counted from the line's start, over and over.
+        if !line.ascii {
+            return Err(Stop::Unsupported);
+        }
+        self.resume = Some(Resume {
+            map,
+            at,
+            number: line.number,
+            len: line.text.len(),
+        });
+        Ok(None)
+    }
+
+    /// `[a, b]` on one line; returns the offset after the `]`, or `None` when a long
+    /// list is left to go on later.
+    fn flow_list(&mut self, line: &Line<'_>, open: usize) -> Step<Option<usize>> {
         self.out.push_back((SEQUENCE_START, line.mark(open)));
-        let mut at = skip_spaces(line, open + 1);
+        let at = skip_spaces(line, open + 1);
         if line.byte(at) == Some(b']') {
             self.out.push_back((Event::SequenceEnd, line.mark(at)));
-            return Ok(at + 1);
+            return Ok(Some(at + 1));
         }
-        loop {
+        self.list_items(line, at)
+    }
+
+    /// The items of a `[...]` from the one at `at`, a chunk at a time.
+    fn list_items(&mut self, line: &Line<'_>, mut at: usize) -> Step<Option<usize>> {
+        let bytes = line.text.as_bytes();
+        for _ in 0..FLOW_CHUNK {
             let end = flow_word(line, at)?;
             let item = &line.text[at..end];
             let end = skip_spaces(line, end);
@@ -404,28 +499,34 @@ impl State {
             self.out.push_back((plain(item), line.mark(at)));
             if bytes[end] == b']' {
                 self.out.push_back((Event::SequenceEnd, line.mark(end)));
-                return Ok(end + 1);
+                return Ok(Some(end + 1));
             }
             at = skip_spaces(line, end + 1);
             if line.byte(at) == Some(b']') {
                 return Err(Stop::Unsupported);
             }
         }
+        self.suspend(line, false, at)
     }
 }
 
 impl State {
     /// `{a: 1, b: 2}` on one line, with a word for each key and value; returns the
-    /// offset after the `}`.
-    fn flow_map(&mut self, line: &Line<'_>, open: usize) -> Step<usize> {
-        let bytes = line.text.as_bytes();
+    /// offset after the `}`, or `None` when a long mapping is left to go on later.
+    fn flow_map(&mut self, line: &Line<'_>, open: usize) -> Step<Option<usize>> {
         self.out.push_back((MAPPING_START, line.mark(open)));
-        let mut at = skip_spaces(line, open + 1);
+        let at = skip_spaces(line, open + 1);
         if line.byte(at) == Some(b'}') {
             self.out.push_back((Event::MappingEnd, line.mark(at)));
-            return Ok(at + 1);
+            return Ok(Some(at + 1));
         }
-        loop {
+        self.map_entries(line, at)
+    }
+
+    /// The entries of a `{...}` from the one at `at`, a chunk at a time.
+    fn map_entries(&mut self, line: &Line<'_>, mut at: usize) -> Step<Option<usize>> {
+        let bytes = line.text.as_bytes();
+        for _ in 0..FLOW_CHUNK {
             let colon = flow_word(line, at)?;
             // `a:1` is one word in flow context, `a :` a key with spaces: both left to
             // the general reader, as is a missing value.
@@ -444,13 +545,14 @@ impl State {
                 .push_back((plain(&line.text[value..end]), line.mark(value)));
             if bytes[after] == b'}' {
                 self.out.push_back((Event::MappingEnd, line.mark(after)));
-                return Ok(after + 1);
+                return Ok(Some(after + 1));
             }
             at = skip_spaces(line, after + 1);
             if line.byte(at) == Some(b'}') {
                 return Err(Stop::Unsupported);
             }
         }
+        self.suspend(line, true, at)
     }
 }
 

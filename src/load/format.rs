@@ -101,7 +101,26 @@ pub enum Scores {
     Categories,
 }
 
+/// The most codes an `attribution` list holds: one of each association type the format
+/// lists (`PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF`,
+/// `CPOR-OSU`).
+pub const MAX_CODES: usize = 8;
+
+/// The most tags, or clause ids, a file lists: more than any scenario needs (the
+/// catalogue has a few dozen clauses), few enough that a list of millions is refused
+/// before it is built.
+pub const MAX_LABELS: usize = 100;
+
 impl Kind {
+    /// The most items a list of words of this kind holds; `None` for other kinds.
+    pub fn max_items(self) -> Option<usize> {
+        match self {
+            Kind::Codes => Some(MAX_CODES),
+            Kind::Labels(_) => Some(MAX_LABELS),
+            _ => None,
+        }
+    }
+
     /// Whether `key:` with nothing after it means "none": true for lists and month
     /// mappings (`customers:` alone is no customers). Any other empty value is refused:
     /// `total:` alone would otherwise check nothing in silence, and `attribution` says

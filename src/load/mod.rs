@@ -8,25 +8,28 @@ mod error;
 mod events;
 mod fast;
 pub mod format;
+mod ids;
+mod lists;
 mod scalar;
 mod small_map;
 mod source;
 mod streamed;
 mod syntax;
+mod text;
 pub(crate) mod tree;
 
 pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
-    Certification, Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money,
-    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Written,
+    Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money, MoneyError,
+    Month, PathKind, Person, Points, Position, Segment, Situation, Written,
 };
 use crate::rulebook::Rulebook;
 use format::{Need, Object};
+use ids::Ids;
 use small_map::SmallMap;
 use source::SourceLines;
-use std::cell::Cell;
-use std::collections::HashMap;
+use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
 use tree::{join, Node, Value};
@@ -36,18 +39,33 @@ const EXPECTED_KEYS: &str =
     "at least one of `path`, `points`, `categories`, `total` or `attained` \
      (an empty block would check nothing)";
 
+/// How many months before `as_of` the furthest window starts (the net customer adds
+/// baseline, M-13, `DAI.WINDOW.BASELINE`).
+const WINDOWS_REACH_BACK: u32 = 13;
+
+/// The earliest measurement month, 0002-01: its furthest window month is 0000-12.
+fn earliest_as_of() -> Option<Month> {
+    Month::new(2, 1)
+}
+
 /// Files larger than this are refused before parsing, so memory stays bounded.
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// Reads and parses a file. `file` is shown in errors as given.
 pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     let shown = file.display().to_string();
+    // `metadata` follows a symbolic link, so a link to a file is read as the file.
     let meta = std::fs::metadata(file).map_err(|e| {
         LoadError::whole_file(&shown, io_found(&e), "a readable file").with_kind(io_kind(&e))
     })?;
     if meta.is_dir() {
         return Err(LoadError::whole_file(&shown, "a directory", "a YAML file")
             .with_kind(ErrorKind::NotAFile));
+    }
+    // Before opening: opening a named pipe for reading waits for a writer, forever if
+    // none comes, and a device may never end.
+    if !meta.is_file() {
+        return Err(not_regular(&shown, &meta));
     }
     let too_large = |found: String| {
         LoadError::whole_file(
@@ -71,9 +89,11 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     }
     // The size on disk says nothing for a device or a pipe (`/dev/zero` reports 0), so
     // the read itself stops one byte past the limit.
-    let mut bytes = Vec::new();
-    std::fs::File::open(file)
-        .and_then(|f| f.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes))
+    // Sized from the start: grown by doubling, the buffer could reach twice the file.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0) + 1);
+    open_regular(file, &shown)?
+        .take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
         .map_err(|e| {
             LoadError::whole_file(&shown, io_found(&e), "a readable file").with_kind(io_kind(&e))
         })?;
@@ -82,6 +102,68 @@ pub fn load_file(file: &Path) -> Result<Document, LoadError> {
     }
     let text = String::from_utf8(bytes).map_err(|e| not_utf8(&shown, e.as_bytes(), &e))?;
     load_str(&text, &shown)
+}
+
+/// Opens a file for reading only if it is a regular file. The path was checked before,
+/// but it may have been replaced by a named pipe since: opened without waiting
+/// (`O_NONBLOCK`, which changes nothing for a regular file), the opened file is checked
+/// again.
+pub(crate) fn open_regular(file: &Path, shown: &str) -> Result<std::fs::File, LoadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(O_NONBLOCK);
+    }
+    let unreadable = |e: std::io::Error| {
+        LoadError::whole_file(shown, io_found(&e), "a readable file").with_kind(io_kind(&e))
+    };
+    let opened = options.open(file).map_err(unreadable)?;
+    let meta = opened.metadata().map_err(unreadable)?;
+    if meta.is_file() {
+        Ok(opened)
+    } else {
+        Err(not_regular(shown, &meta))
+    }
+}
+
+/// `O_NONBLOCK`, without a dependency on `libc` for one constant.
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const O_NONBLOCK: i32 = 0o4000;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const O_NONBLOCK: i32 = 0x0004;
+
+/// A path that is neither a folder nor a regular file, named for what it is.
+fn not_regular(shown: &str, meta: &std::fs::Metadata) -> LoadError {
+    let kind = meta.file_type();
+    let found = if kind.is_dir() {
+        "a directory"
+    } else {
+        special_kind(&kind)
+    };
+    LoadError::whole_file(shown, found, "a regular file").with_kind(ErrorKind::NotAFile)
+}
+
+#[cfg(unix)]
+fn special_kind(kind: &std::fs::FileType) -> &'static str {
+    use std::os::unix::fs::FileTypeExt;
+    if kind.is_fifo() {
+        "a named pipe (FIFO)"
+    } else if kind.is_socket() {
+        "a socket"
+    } else if kind.is_char_device() {
+        "a character device"
+    } else if kind.is_block_device() {
+        "a block device"
+    } else {
+        "something that is not a regular file"
+    }
+}
+
+#[cfg(not(unix))]
+fn special_kind(_: &std::fs::FileType) -> &'static str {
+    "something that is not a regular file"
 }
 
 /// Where the first byte that is not UTF-8 is, with its line shown as far as it can be.
@@ -199,11 +281,33 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
     let reader = Reader {
         file,
         text: SourceLines::whole(text),
-        customers: Cell::new(None),
+        lists: RefCell::default(),
     };
-    let mut customers = streamed::Customers::new(&reader);
-    let root = tree::parse_streaming(file, text, "customers", &mut customers)?;
-    reader.customers.set(Some(customers.finish()));
+    let mut lists = streamed::Lists::new(&reader);
+    let root = tree::parse_streaming(
+        file,
+        text,
+        &streamed::LISTS,
+        &mut lists,
+        Some(&format::DOCUMENT),
+    )?;
+    *reader.lists.borrow_mut() = lists.finish();
+    reader.document(&root)
+}
+
+/// [`load_str`] with a tree that keeps everything, as before the format guided it: for
+/// checking that the guide changes no outcome.
+#[cfg(test)]
+pub(crate) fn load_str_unguided(text: &str, file: &str) -> Result<Document, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let reader = Reader {
+        file,
+        text: SourceLines::whole(text),
+        lists: RefCell::default(),
+    };
+    let mut lists = streamed::Lists::new(&reader);
+    let root = tree::parse_streaming(file, text, &streamed::LISTS, &mut lists, None)?;
+    *reader.lists.borrow_mut() = lists.finish();
     reader.document(&root)
 }
 
@@ -211,11 +315,18 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
 struct Reader<'a> {
     file: &'a str,
     text: SourceLines<'a>,
-    /// The customers, converted while the file was read, or the first error in them.
-    customers: Cell<Option<Result<Vec<Customer>>>>,
+    /// The customers, people and deployments, converted while the file was read.
+    lists: RefCell<streamed::Converted>,
 }
 
 type Result<T, E = LoadError> = std::result::Result<T, E>;
+
+/// The ids of a list before an item: found by [`Ids`], checked against the items'
+/// own ids.
+pub(crate) struct Seen<'s> {
+    ids: &'s mut Ids,
+    earlier: &'s dyn Fn(usize) -> Option<&'s str>,
+}
 
 /// A mapping's entries by key, checked against the keys the format allows there.
 struct Fields<'n> {
@@ -338,17 +449,9 @@ impl<'a> Reader<'a> {
                 continue; // tree::parse refuses non-scalar keys
             };
             if object.field(text).is_none() {
-                let allowed = object.keys();
-                let hint = suggest(text, &allowed)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
+                let (found, expected) = unknown_field(object, text);
                 return Err(self
-                    .error(
-                        key,
-                        &join(path, text),
-                        format!("the unknown field `{text}`"),
-                        format!("one of {}{hint}", list(&allowed)),
-                    )
+                    .error(key, &join(path, text), found, expected)
                     .with_kind(ErrorKind::UnknownField));
             }
             map.insert(text.as_str(), (key, value));
@@ -382,13 +485,81 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// One line of text: a name, an id, a code, a service, a tag.
     fn text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
+        self.checked_text(node, field, what, false)
+    }
+
+    /// Text that may run over several lines (`description`).
+    fn free_text(&self, node: &Node, field: &str, what: &str) -> Result<String> {
+        self.checked_text(node, field, what, true)
+    }
+
+    fn checked_text(
+        &self,
+        node: &Node,
+        field: &str,
+        what: &str,
+        multi_line: bool,
+    ) -> Result<String> {
         match &node.value {
             Value::Scalar { text, .. } if !node.is_null() && !text.trim().is_empty() => {
-                Ok(text.to_string())
+                match text::first_refused(text, multi_line) {
+                    Some((index, c)) => {
+                        Err(self.refused_character(node, field, what, (index, c), multi_line))
+                    }
+                    None => Ok(text.to_string()),
+                }
             }
             _ => Err(self.wrong(node, field, what)),
         }
+    }
+
+    /// A control character in a text field, placed where it was written.
+    fn refused_character(
+        &self,
+        node: &Node,
+        field: &str,
+        what: &str,
+        (index, c): (usize, char),
+        multi_line: bool,
+    ) -> LoadError {
+        let line = self.text.nth(node.line.saturating_sub(1));
+        let from_node: Option<String> =
+            line.map(|l| l.chars().skip(node.col.saturating_sub(1)).collect());
+        let (text, plain) = match &node.value {
+            Value::Scalar { text, plain } => (text.as_str(), *plain),
+            _ => ("", true),
+        };
+        // A block scalar (`>`, `|`) is placed at its first line of text, which starts
+        // with neither quote.
+        let block = !plain
+            && !from_node
+                .as_deref()
+                .is_some_and(|w| w.starts_with('"') || w.starts_with('\''));
+        let col = from_node
+            .as_deref()
+            .filter(|_| !block)
+            .and_then(|written| text::written_at(written, text, index))
+            .map_or(node.col, |offset| node.col + offset);
+        let expected = if multi_line {
+            format!("{what} without control characters (line breaks and tabs are fine)")
+        } else if block && c == '\n' {
+            format!(
+                "{what}, on one line (a `>` or `|` block ends with a line break: write `>-`, \
+                 or the text on the key's line)"
+            )
+        } else {
+            format!("{what}, on one line without control characters")
+        };
+        LoadError::at(
+            self.file,
+            (node.line, col),
+            field,
+            text::describe(c),
+            expected,
+            line.map(str::to_string),
+        )
     }
 
     /// A plain (unquoted) scalar, for numbers, booleans, months and dates.
@@ -410,6 +581,24 @@ impl<'a> Reader<'a> {
         const WHAT: &str = "a month written YYYY-MM, such as `2024-12`, with the month 01 to 12";
         let text = self.plain(node, field, WHAT)?;
         Month::parse(text).ok_or_else(|| self.wrong(node, field, WHAT))
+    }
+
+    /// The measurement month, from 0002-01 as `pcscore new --as-of` takes it, so that
+    /// every window month is one pcscore can write (years 0000 to 9999): before,
+    /// `0000-01` showed its baseline as `-001-12`.
+    fn as_of(&self, node: &Node) -> Result<Month> {
+        let month = self.month(node, "as_of")?;
+        if earliest_as_of().is_some_and(|earliest| month < earliest) {
+            return Err(self.wrong(
+                node,
+                "as_of",
+                format!(
+                    "a month from 0002-01 to 9999-12 (the windows reach {WINDOWS_REACH_BACK} \
+                     months back)"
+                ),
+            ));
+        }
+        Ok(month)
     }
 
     fn date(&self, node: &Node, field: &str) -> Result<chrono::NaiveDate> {
@@ -481,8 +670,15 @@ impl<'a> Reader<'a> {
         })
     }
 
-    /// A list of words: `items` says what the list holds, `item` what each entry is.
-    fn strings(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
+    /// A list of words: `items` says what the list holds, `item` what each entry is, and
+    /// `most` how many it may hold and what a message says about more.
+    fn strings(
+        &self,
+        node: &Node,
+        field: &str,
+        (items, item): (&str, &str),
+        most: (usize, &str),
+    ) -> Result<Vec<String>> {
         let list = self.seq(node, field, items)?;
         let words = list
             .iter()
@@ -499,6 +695,16 @@ impl<'a> Reader<'a> {
                 format!("{item}, without spaces (separate the items with `,`)"),
             ));
         }
+        // The tree keeps one item past the limit, and none after it.
+        let (limit, expected) = most;
+        if let Some(extra) = list.get(limit) {
+            return Err(self.error(
+                extra,
+                &format!("{field}[{limit}]"),
+                format!("a list of more than {limit} items"),
+                expected,
+            ));
+        }
         Ok(words)
     }
 
@@ -511,11 +717,11 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             description: f
                 .value("description")
-                .map(|n| self.text(n, "description", "free text"))
+                .map(|n| self.free_text(n, "description", "free text"))
                 .transpose()?,
             tags: f
                 .get("tags")
-                .map(|n| self.labels(n, "tags", "tags", "a tag"))
+                .map(|n| self.labels(n, "tags", ("tags", "a tag"), "tags"))
                 .transpose()?
                 .unwrap_or_default(),
             clauses: f
@@ -524,8 +730,11 @@ impl<'a> Reader<'a> {
                     self.labels(
                         n,
                         "clauses",
-                        "clause ids such as `DAI.PERF.NCA.ADD`",
-                        "a clause id such as `DAI.PERF.NCA.ADD`",
+                        (
+                            "clause ids such as `DAI.PERF.NCA.ADD`",
+                            "a clause id such as `DAI.PERF.NCA.ADD`",
+                        ),
+                        "clause ids",
                     )
                 })
                 .transpose()?
@@ -547,7 +756,7 @@ impl<'a> Reader<'a> {
                 })?
             }
         };
-        let as_of = self.month(self.required(&f, "as_of")?, "as_of")?;
+        let as_of = self.as_of(self.required(&f, "as_of")?)?;
         let path = f
             .value("path")
             .map(|n| {
@@ -589,8 +798,15 @@ impl<'a> Reader<'a> {
     }
 
     /// A list of labels: free words without spaces, for tags and clause ids.
-    fn labels(&self, node: &Node, field: &str, items: &str, item: &str) -> Result<Vec<String>> {
-        let words = self.strings(node, field, items, item)?;
+    fn labels(
+        &self,
+        node: &Node,
+        field: &str,
+        (items, item): (&str, &str),
+        plural: &str,
+    ) -> Result<Vec<String>> {
+        let most = format!("at most {} {plural}", format::MAX_LABELS);
+        let words = self.strings(node, field, (items, item), (format::MAX_LABELS, &most))?;
         if let Some(i) = words.iter().position(|w| w.contains(char::is_whitespace)) {
             return Err(self.wrong(
                 &self.seq(node, field, items)?[i],
@@ -601,15 +817,18 @@ impl<'a> Reader<'a> {
         Ok(words)
     }
 
+    /// Refuses an id an earlier item of the list has; `seen` knows the ids before the
+    /// `index`th item.
     fn unique_id(
         &self,
-        seen: &mut HashMap<String, usize>,
+        (seen, index): (&mut Seen<'_>, usize),
         id: &str,
         node: &Node,
         field: &str,
         list_name: &str,
     ) -> Result<()> {
-        if let Some(first) = seen.insert(id.to_string(), node.line) {
+        let Seen { ids, earlier } = seen;
+        if let Some(first) = ids.first_line(id, node.line, index, *earlier) {
             return Err(self
                 .error(
                     node,
@@ -631,21 +850,20 @@ impl<'a> Reader<'a> {
         // `load_str` handed each item to `customer` as soon as it was read, and the tree
         // keeps the list empty.
         debug_assert!(items.is_empty());
-        self.customers.take().unwrap_or_else(|| Ok(Vec::new()))
+        self.lists
+            .borrow_mut()
+            .customers
+            .take()
+            .unwrap_or_else(|| Ok(Vec::new()))
     }
 
     /// The item `i` of `customers`; `seen` holds the ids before it, with their lines.
-    fn customer(
-        &self,
-        i: usize,
-        item: &Node,
-        seen: &mut HashMap<String, usize>,
-    ) -> Result<Customer> {
+    fn customer(&self, i: usize, item: &Node, seen: &mut Seen<'_>) -> Result<Customer> {
         let path = format!("customers[{i}]");
         let f = self.fields(item, &path, &format::CUSTOMER)?;
         let id_node = self.required(&f, "id")?;
         let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
-        self.unique_id(seen, &id, id_node, &f.path("id"), "customers")?;
+        self.unique_id((seen, i), &id, id_node, &f.path("id"), "customers")?;
         let seg_node = self.required(&f, "segment")?;
         let seg_text = self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
         let segment = Segment::parse(&seg_text).ok_or_else(|| {
@@ -740,6 +958,8 @@ impl<'a> Reader<'a> {
     fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
         const ITEMS: &str = "association types such as `PAL`, `DPOR` or `CSP`";
         const ITEM: &str = "an association type such as `PAL`, `DPOR` or `CSP`";
+        const MOST: &str = "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, \
+                            `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
         let required = f
             .declared("attribution")
             .is_some_and(|a| a.need != Need::Optional);
@@ -752,67 +972,25 @@ impl<'a> Reader<'a> {
                 format!("a list of {ITEMS}, or `[]` for none"),
             )),
             Some(n) => self
-                .strings(n, &f.path("attribution"), ITEMS, ITEM)
+                .strings(
+                    n,
+                    &f.path("attribution"),
+                    (ITEMS, ITEM),
+                    (format::MAX_CODES, MOST),
+                )
                 .map(Some),
         }
     }
 
     fn people(&self, node: &Node) -> Result<Vec<Person>> {
-        let mut seen = HashMap::new();
         let items = self.seq(node, "people", "certified people (each with `id`)")?;
-        let mut out = Vec::with_capacity(items.len());
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("people[{i}]");
-            let f = self.fields(item, &path, &format::PERSON)?;
-            let id_node = self.required(&f, "id")?;
-            let id = self.text(id_node, &f.path("id"), "the person's unique id")?;
-            self.unique_id(&mut seen, &id, id_node, &f.path("id"), "people")?;
-            let associated = f
-                .value("associated")
-                .map(|n| self.boolean(n, &f.path("associated")))
-                .transpose()?
-                .unwrap_or(true);
-            let mut certifications = Vec::new();
-            if let Some(list) = f.get("certifications") {
-                let certs = self.seq(
-                    list,
-                    &f.path("certifications"),
-                    "certifications (each with `cert` and `earned`)",
-                )?;
-                for (j, cert) in certs.iter().enumerate() {
-                    let cpath = format!("{}[{j}]", f.path("certifications"));
-                    let c = self.fields(cert, &cpath, &format::CERTIFICATION)?;
-                    let what = "a certification slug such as `azure-developer-associate` or its exam code such as `AZ-204`";
-                    let name_node = self.required(&c, "cert")?;
-                    let name = self.text(name_node, &c.path("cert"), what)?;
-                    let earned = self.date(self.required(&c, "earned")?, &c.path("earned"))?;
-                    let expires = c
-                        .value("expires")
-                        .map(|n| self.date(n, &c.path("expires")))
-                        .transpose()?;
-                    if let (Some(exp), Some(n)) = (expires, c.value("expires")) {
-                        if exp < earned {
-                            return Err(self.wrong(
-                                n,
-                                &c.path("expires"),
-                                format!("a date on or after `earned` ({earned})"),
-                            ));
-                        }
-                    }
-                    certifications.push(Certification {
-                        cert: name,
-                        earned,
-                        expires,
-                    });
-                }
-            }
-            out.push(Person {
-                id,
-                associated,
-                certifications,
-            });
-        }
-        Ok(out)
+        // Handed over as they were read, like customers.
+        debug_assert!(items.is_empty());
+        self.lists
+            .borrow_mut()
+            .people
+            .take()
+            .unwrap_or_else(|| Ok(Vec::new()))
     }
 
     fn deployments(&self, node: &Node, customers: &[Customer]) -> Result<Vec<Deployment>> {
@@ -821,51 +999,10 @@ impl<'a> Reader<'a> {
             "deployments",
             "deployments (each with `customer`, `service`, `service_level`, `month`)",
         )?;
-        let mut out = Vec::with_capacity(items.len());
-        let ids: HashMap<&str, ()> = customers.iter().map(|c| (c.id.as_str(), ())).collect();
-        for (i, item) in items.iter().enumerate() {
-            let path = format!("deployments[{i}]");
-            let f = self.fields(item, &path, &format::DEPLOYMENT)?;
-            let cust_node = self.required(&f, "customer")?;
-            let customer = self.text(
-                cust_node,
-                &f.path("customer"),
-                "the id of a listed customer",
-            )?;
-            if !ids.contains_key(customer.as_str()) {
-                let known: Vec<&str> = customers.iter().map(|c| c.id.as_str()).collect();
-                let hint = suggest(&customer, &known)
-                    .map(|s| format!(" (did you mean `{s}`?)"))
-                    .unwrap_or_default();
-                return Err(self
-                    .error(
-                        cust_node,
-                        &f.path("customer"),
-                        format!("`{customer}`, which is not in `customers`"),
-                        format!("the id of a customer listed under `customers`{hint}"),
-                    )
-                    .with_kind(ErrorKind::UnknownReference));
-            }
-            let service = self.text(
-                self.required(&f, "service")?,
-                &f.path("service"),
-                "the Azure service's name",
-            )?;
-            let service_level = self.whole_number(
-                self.required(&f, "service_level")?,
-                &f.path("service_level"),
-            )?;
-            let month = self.month(self.required(&f, "month")?, &f.path("month"))?;
-            let attribution = self.attribution(&f)?;
-            out.push(Deployment {
-                customer,
-                service,
-                service_level,
-                month,
-                attribution,
-            });
-        }
-        Ok(out)
+        // Handed over as they were read, like customers.
+        debug_assert!(items.is_empty());
+        let converted = self.lists.borrow_mut().deployments.take();
+        converted.unwrap_or_default().finish(self, customers)
     }
 
     fn expected(&self, node: &Node) -> Result<Expected> {
@@ -963,6 +1100,19 @@ fn plain_money(node: &Node) -> Option<Money> {
     }
 }
 
+/// What a message says of `key` in a mapping of the shape `object`, which has no such
+/// key: found, and expected (with a "did you mean" for a near miss).
+fn unknown_field(object: &Object, key: &str) -> (String, String) {
+    let allowed = object.keys();
+    let hint = suggest(key, &allowed)
+        .map(|s| format!(" (did you mean `{s}`?)"))
+        .unwrap_or_default();
+    (
+        format!("the unknown field `{key}`"),
+        format!("one of {}{hint}", list(&allowed)),
+    )
+}
+
 /// For `as_of:2024-12`, which YAML reads as one word: the `key: value` it was meant as.
 fn missing_space(node: &Node, allowed: &[&str]) -> Option<String> {
     let Value::Scalar { text, plain: true } = &node.value else {
@@ -1045,5 +1195,27 @@ mod tests {
             "{err}"
         );
         assert_eq!(load_str_for(&text, "s.yaml", Rulebook::builtin()), Err(err));
+    }
+
+    #[test]
+    fn the_earliest_as_of_keeps_every_window_in_year_zero_or_later() {
+        let earliest = earliest_as_of().expect("a month");
+        assert_eq!(earliest.to_string(), "0002-01");
+        let furthest = earliest.months_before(WINDOWS_REACH_BACK);
+        assert_eq!(furthest.to_string(), "0000-12");
+        let book = crate::rulebook::Rulebook::builtin();
+        let windows = &book.windows;
+        for w in [
+            &windows.recent,
+            &windows.baseline,
+            &windows.ttm,
+            &windows.growth_comparison,
+        ] {
+            assert!(
+                w.from <= WINDOWS_REACH_BACK,
+                "a window reaches {} months back",
+                w.from
+            );
+        }
     }
 }

@@ -1,48 +1,85 @@
-//! Customers converted one at a time while the file is read.
+//! Customers, people and deployments converted one at a time while the file is read.
 //!
 //! A partner file is mostly its `customers` list. Rather than building the whole list
 //! as a tree and converting it afterwards (which took over ten times the file's size in
 //! memory), the tree hands each item over as soon as it is complete; it is converted
 //! and its nodes dropped. The conversion is the same `Reader::customer` as ever, and its
 //! first error is kept for the moment `Reader::document` reaches `customers`, so errors
-//! elsewhere in the file are still reported in the order they always were.
+//! elsewhere in the file are still reported in the order they always were. `people` and
+//! `deployments` are handed over the same way (see [`super::lists`]).
 
 use super::events::{General, Stop};
 use super::fast::{find_newline, Fast, Feed};
+use super::ids::Ids;
+use super::lists::Deployments;
 use super::source::SourceLines;
 use super::tree::{self, Items, Node};
-use super::{LoadError, Reader, MAX_FILE_BYTES};
-use crate::model::{Customer, Document};
-use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::fs::File;
+use super::{format, open_regular, LoadError, Reader, Seen, MAX_FILE_BYTES};
+use crate::model::{Customer, Document, Person};
+use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
 use std::rc::Rc;
 
-/// Converts items of `customers` as the tree completes them.
-pub(super) struct Customers<'r, 'a> {
-    reader: &'r Reader<'a>,
-    /// Ids seen so far with their lines, for refusing a duplicate.
-    seen: HashMap<String, usize>,
-    out: Vec<Customer>,
-    /// The first item that could not be converted; later items are not looked at, as
-    /// the conversion of the whole list stopped at the first error.
-    error: Option<LoadError>,
+/// The top-level lists whose items are converted as the tree completes them, in the
+/// order [`Lists`] numbers them.
+pub(super) const LISTS: [&str; 3] = ["customers", "people", "deployments"];
+
+/// What the lists came to, for `Reader::document` to take when it reaches each: the
+/// items in file order, or the first item's error.
+#[derive(Default)]
+pub(super) struct Converted {
+    pub customers: Option<Result<Vec<Customer>, LoadError>>,
+    pub people: Option<Result<Vec<Person>, LoadError>>,
+    pub deployments: Option<Deployments>,
 }
 
-impl<'r, 'a> Customers<'r, 'a> {
-    pub fn new(reader: &'r Reader<'a>) -> Self {
-        Customers {
-            reader,
-            seen: HashMap::new(),
+/// Converts the items of [`LISTS`] as the tree completes them.
+pub(super) struct Lists<'r, 'a> {
+    reader: &'r Reader<'a>,
+    customers: List<Customer>,
+    people: List<Person>,
+    deployments: Deployments,
+}
+
+/// The items of one list converted so far, the ids seen with their lines, and the first
+/// item that could not be converted: later items are not looked at, as the conversion
+/// of the whole list stopped at the first error.
+struct List<T> {
+    ids: Ids,
+    out: Vec<T>,
+    error: Option<LoadError>,
+    /// An item's id.
+    id: fn(&T) -> &str,
+}
+
+impl<T> List<T> {
+    fn new(id: fn(&T) -> &str) -> Self {
+        List {
+            ids: Ids::default(),
             out: Vec::new(),
             error: None,
+            id,
         }
     }
 
-    /// The customers in file order, or the first item's error.
-    pub fn finish(self) -> Result<Vec<Customer>, LoadError> {
+    fn push(&mut self, convert: impl FnOnce(&mut Seen<'_>) -> Result<T, LoadError>) {
+        if self.error.is_some() {
+            return;
+        }
+        let (out, id) = (&self.out, self.id);
+        let earlier = |i: usize| out.get(i).map(id);
+        let mut seen = Seen {
+            ids: &mut self.ids,
+            earlier: &earlier,
+        };
+        match convert(&mut seen) {
+            Ok(item) => self.out.push(item),
+            Err(e) => self.error = Some(e),
+        }
+    }
+
+    fn finish(self) -> Result<Vec<T>, LoadError> {
         match self.error {
             Some(e) => Err(e),
             None => Ok(self.out),
@@ -50,21 +87,44 @@ impl<'r, 'a> Customers<'r, 'a> {
     }
 }
 
-impl Items for Customers<'_, '_> {
-    fn item(&mut self, index: usize, node: &Node) {
-        if self.error.is_some() {
-            return;
+impl<'r, 'a> Lists<'r, 'a> {
+    pub fn new(reader: &'r Reader<'a>) -> Self {
+        Lists {
+            reader,
+            customers: List::new(|c: &Customer| c.id.as_str()),
+            people: List::new(|p: &Person| p.id.as_str()),
+            deployments: Deployments::default(),
         }
-        match self.reader.customer(index, node, &mut self.seen) {
-            Ok(customer) => self.out.push(customer),
-            Err(e) => self.error = Some(e),
+    }
+
+    /// Whether an item could not be converted.
+    pub fn failed(&self) -> bool {
+        self.customers.error.is_some() || self.people.error.is_some() || self.deployments.failed()
+    }
+
+    pub fn finish(self) -> Converted {
+        Converted {
+            customers: Some(self.customers.finish()),
+            people: Some(self.people.finish()),
+            deployments: Some(self.deployments),
+        }
+    }
+}
+
+impl Items for Lists<'_, '_> {
+    fn item(&mut self, list: usize, index: usize, node: &Node) {
+        let reader = self.reader;
+        match list {
+            0 => self
+                .customers
+                .push(|seen| reader.customer(index, node, seen)),
+            1 => self.people.push(|seen| reader.person(index, node, seen)),
+            _ => self.deployments.push(reader, index, node),
         }
     }
 
     fn restart(&mut self) {
-        self.seen.clear();
-        self.out.clear();
-        self.error = None;
+        *self = Lists::new(self.reader);
     }
 }
 
@@ -81,16 +141,24 @@ pub(super) const LINE_BY_LINE_FROM: u64 = 4 << 20;
 /// line that is not kept was needed. The caller then loads the whole text as always,
 /// which gives every message with its line.
 pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
-    let fast = attempt(shown, |customers| {
-        let mut fast = Fast::over(FileFeed::new(File::open(file).ok()?), true);
-        let read = tree::parse_unkept(shown, &mut fast, true, None, "customers", customers);
+    let fast = attempt(shown, |lists| {
+        let mut fast = Fast::over(FileFeed::new(open_regular(file, shown).ok()?), true);
+        let read = tree::parse_unkept(
+            shown,
+            &mut fast,
+            true,
+            None,
+            &LISTS,
+            lists,
+            Some(&format::DOCUMENT),
+        );
         Some((read, fast.top_lines()))
     });
     match fast {
         Attempt::Read(doc) => Some(*doc),
         Attempt::Unsupported => {
-            let general = attempt(shown, |customers| {
-                let mut chars = FileChars::new(FileFeed::new(File::open(file).ok()?));
+            let general = attempt(shown, |lists| {
+                let mut chars = FileChars::new(FileFeed::new(open_regular(file, shown).ok()?));
                 let recent = Rc::clone(&chars.recent);
                 let mut general = General::over(&mut chars);
                 let read = tree::parse_unkept(
@@ -98,8 +166,9 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
                     &mut general,
                     false,
                     Some(recent),
-                    "customers",
-                    customers,
+                    &LISTS,
+                    lists,
+                    Some(&format::DOCUMENT),
                 );
                 drop(general);
                 (!chars.failed).then_some((read, chars.top_lines))
@@ -123,26 +192,26 @@ enum Attempt {
 /// gives the lines of the top-level keys it kept.
 fn attempt(
     shown: &str,
-    parse: impl FnOnce(&mut Customers<'_, '_>) -> Option<(tree::Unkept, Vec<(usize, String)>)>,
+    parse: impl FnOnce(&mut Lists<'_, '_>) -> Option<(tree::Unkept, Vec<(usize, String)>)>,
 ) -> Attempt {
     let converting = Reader {
         file: shown,
         text: SourceLines::kept(Vec::new()),
-        customers: Cell::new(None),
+        lists: RefCell::default(),
     };
-    let mut customers = Customers::new(&converting);
-    let (root, top_lines) = match parse(&mut customers) {
+    let mut lists = Lists::new(&converting);
+    let (root, top_lines) = match parse(&mut lists) {
         Some((tree::Unkept::Read(root), top_lines)) => (root, top_lines),
         Some((tree::Unkept::Unsupported, _)) => return Attempt::Unsupported,
         _ => return Attempt::Other,
     };
-    let Ok(customers) = customers.finish() else {
+    if lists.failed() {
         return Attempt::Other;
-    };
+    }
     let reader = Reader {
         file: shown,
         text: SourceLines::kept(top_lines),
-        customers: Cell::new(Some(Ok(customers))),
+        lists: RefCell::new(lists.finish()),
     };
     match reader.document(&root) {
         Ok(doc) if !reader.text.missed() && !converting.text.missed() => {
@@ -231,9 +300,14 @@ struct FileFeed<R> {
     /// Whether text has been checked yet: only the very start may be a byte order mark.
     started: bool,
     block: usize,
+    /// Where the last line given starts and ends in `text`.
+    last: (usize, usize),
 }
 
 const BLOCK: usize = 1 << 18;
+
+/// The longest line read line by line, in bytes.
+const MAX_LINE: usize = 1 << 20;
 
 impl<R: Read> FileFeed<R> {
     fn new(file: R) -> Self {
@@ -250,6 +324,7 @@ impl<R: Read> FileFeed<R> {
             end: false,
             started: false,
             block,
+            last: (0, 0),
         }
     }
 
@@ -269,9 +344,17 @@ impl<R: Read> FileFeed<R> {
         let complete = match self.raw.iter().rposition(|&b| b == b'\n') {
             _ if self.end => self.raw.len(),
             Some(last) => last + 1,
+            // A line this long is no partner's: its buffers, twice over, would cost more
+            // than the whole text, which is read instead.
+            None if self.raw.len() > MAX_LINE => return Err(Stop::Unsupported),
             None => return Ok(()),
         };
         let checked = std::str::from_utf8(&self.raw[..complete]).map_err(|_| Stop::Unsupported)?;
+        // yaml-rust2 would end the text at a NUL; the whole text is read instead, and
+        // refused with the NUL's position.
+        if checked.contains('\0') {
+            return Err(Stop::Unsupported);
+        }
         let checked = match checked.strip_prefix('\u{feff}') {
             Some(rest) if !self.started => rest,
             _ => checked,
@@ -292,6 +375,7 @@ impl<R: Read> Feed for FileFeed<R> {
             if let Some(at) = find_newline(rest) {
                 let start = self.pos;
                 self.pos += at + 1;
+                self.last = (start, start + at);
                 return Ok(Some((&self.text[start..start + at], true)));
             }
             if self.end {
@@ -300,10 +384,16 @@ impl<R: Read> Feed for FileFeed<R> {
                 }
                 let start = self.pos;
                 self.pos = self.text.len();
+                self.last = (start, self.pos);
                 return Ok(Some((&self.text[start..], false)));
             }
             self.refill()?;
         }
+    }
+
+    fn current(&self) -> Option<&str> {
+        // `refill` moves the text only when the next line is asked for.
+        self.text.get(self.last.0..self.last.1)
     }
 }
 
@@ -479,6 +569,67 @@ mod tests {
                     attribution: [PAL]\n    acr:\n      2024-12: 1200\n      2023-12: 900.50\n";
         assert!(same_as_from_text(text, &path));
         std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A NUL byte stops the reading line by line, and the whole text is refused with its
+    /// position: yaml-rust2 would have ended the file there.
+    #[test]
+    fn a_nul_byte_is_refused_at_its_position_when_read_line_by_line() {
+        let dir = std::env::temp_dir().join(format!("pcscore-nul-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("partner.yaml");
+        for text in [
+            "as_of: 2024-12\ncustomers:\n  - id: a\n    segment: smb\n    attribution: []\n\0",
+            "description: >\n  text\nas_of: 2024-12\n\0customers:\n",
+        ] {
+            std::fs::write(&path, text).unwrap();
+            assert_eq!(super::read_file(&path, "f"), None, "{text:?}");
+            let e = load_file(&path).unwrap_err();
+            assert!(e.found.contains("NUL"), "{e}");
+            assert_eq!(e, load_str(text, &path.display().to_string()).unwrap_err());
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The format guides the tree only to keep less: whether a file loads, and what it
+    /// loads, is what a tree that keeps everything gives.
+    #[test]
+    fn the_format_guide_changes_no_outcome() {
+        use crate::load::load_str_unguided;
+        let mut rng = Rng(seed(0x9e37_79b9_7f4a_7c15));
+        let (mut loaded, mut refused) = (0, 0);
+        for n in 0..cases() / 4 {
+            let mut text = partner(&mut rng, n % 2 == 0);
+            // Now and then a value the guide keeps little of.
+            let odd = [
+                "",
+                "",
+                "",
+                "extra: [a, b]\n",
+                "tags: {a: 1}\n",
+                "clauses: [[a], b]\n",
+                "description: [a, {b: c}]\n",
+                "expected:\n  total: 3\n  points: [1]\n",
+                "expected:\n  points:\n    usage_growth: 1\n    bogus: [2]\n",
+            ];
+            text.push_str(odd[rng.below(odd.len())]);
+            for _ in 0..rng.below(3) {
+                text = mutate(&mut rng, &text);
+            }
+            let guided = load_str(&text, "f");
+            let unguided = load_str_unguided(&text, "f");
+            match (&guided, &unguided) {
+                (Ok(a), Ok(b)) => assert_eq!(a, b, "for:\n{text}"),
+                (Err(_), Err(_)) => {}
+                _ => panic!("the guide changed the outcome for:\n{text}\n{guided:?}\n{unguided:?}"),
+            }
+            loaded += usize::from(guided.is_ok());
+            refused += usize::from(guided.is_err());
+        }
+        assert!(
+            loaded > 100 && refused > 100,
+            "{loaded} loaded, {refused} refused"
+        );
     }
 
     #[test]

@@ -49,6 +49,7 @@ pub(crate) fn explain(
         lines: &lines,
     };
     find_tab(info, line, &lines)
+        .or_else(|| r.long_key())
         .or_else(|| {
             info.contains("recursion limit exceeded").then(|| {
                 r.here(
@@ -113,6 +114,30 @@ impl Reported<'_> {
             first_content_col(text)
         };
         at(self.line, col, found, expected)
+    }
+
+    /// A key longer than YAML allows on one line: the reader stops looking for its `:`
+    /// after 1024 characters, then reports whatever follows, often as indentation.
+    fn long_key(&self) -> Option<Explained> {
+        let here = (self.line, self.text(self.line));
+        let before = previous_content_line(self.lines, self.line);
+        [Some(here), before]
+            .into_iter()
+            .flatten()
+            .find_map(|(line, text)| {
+                let (col, length) = key_length(text)?;
+                (length > MAX_KEY_CHARS).then(|| {
+                    at(
+                        line,
+                        col,
+                        format!("a key of {length} characters"),
+                        &format!(
+                            "a key of at most {MAX_KEY_CHARS} characters (YAML's limit for a key \
+                         written before its `:`)"
+                        ),
+                    )
+                })
+            })
     }
 
     /// A `[` or `{` left open on an earlier line: the reader stops wherever the rest of
@@ -412,6 +437,36 @@ fn find_tab(info: &str, line: usize, lines: &[&str]) -> Option<Explained> {
     })
 }
 
+/// The longest key yaml-rust2 reads in block context, in characters.
+const MAX_KEY_CHARS: usize = 1024;
+
+/// For a line that starts (after its indentation and any `- `) with a key and its `: `,
+/// the key's 1-based column and its length in characters, quotes included.
+fn key_length(text: &str) -> Option<(usize, usize)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut start = first_content_col(text) - 1;
+    while chars.get(start) == Some(&'-') && chars.get(start + 1) == Some(&' ') {
+        start += 1;
+        while chars.get(start) == Some(&' ') {
+            start += 1;
+        }
+    }
+    let mut quote: Option<char> = None;
+    for (i, &c) in chars.iter().enumerate().skip(start) {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, '"' | '\'') if i == start => quote = Some(c),
+            (None, ':') if matches!(chars.get(i + 1), None | Some(' ')) => {
+                return Some((start + 1, i - start));
+            }
+            (None, '#') if i > start && chars[i - 1] == ' ' => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Whether the bracket at 1-based `col` of `text` is closed on the same line.
 fn closed_on_its_line(text: &str, col: usize) -> bool {
     let mut depth = 0i32;
@@ -523,6 +578,15 @@ mod tests {
             "text that is not valid YAML here (the YAML reader says: something new)"
         );
         assert_eq!((e.line, e.col), (1, 3));
+    }
+
+    #[test]
+    fn keys_are_measured_from_their_first_character_to_their_colon() {
+        assert_eq!(key_length("abc: 1"), Some((1, 3)));
+        assert_eq!(key_length("  - - abc:"), Some((7, 3)));
+        assert_eq!(key_length("  \"a: b\": 1"), Some((3, 6)));
+        assert_eq!(key_length("abc # d: e"), None);
+        assert_eq!(key_length("- plain value"), None);
     }
 
     #[test]

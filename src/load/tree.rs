@@ -8,6 +8,7 @@
 use super::error::{ErrorKind, LoadError};
 use super::events::{Event, General, Source, Stop};
 use super::fast::Fast;
+use super::format::{Kind, Object};
 pub(crate) use super::scalar::Text;
 use super::syntax::{self, OpenFlow};
 use std::borrow::Cow;
@@ -75,16 +76,82 @@ enum Segment {
     Index(usize),
 }
 
+/// What the format expects of a value, so that the tree keeps only what the loader
+/// reads: a file of 100 MB that the loader refuses, or reads only a little of, must not
+/// become gigabytes of nodes first.
+#[derive(Clone, Copy, Debug)]
+enum Shape {
+    /// No format to follow: everything is kept.
+    Any,
+    /// A mapping with these keys; any other key is refused as it is read.
+    Object(&'static Object),
+    /// A list of such mappings.
+    Items(&'static Object),
+    /// A list of words, of which the loader reads at most this many before refusing.
+    Words(usize),
+    /// A mapping of months to amounts.
+    Months,
+    /// A mapping of score card keys to points: its keys are the rulebook's, checked
+    /// after loading, so any key is kept here.
+    Scores,
+    /// One value: a list or mapping here is refused as a whole.
+    Scalar,
+    /// Nothing the loader reads.
+    Skip,
+}
+
+impl Shape {
+    /// The shape of a field of the format.
+    fn of(kind: Kind) -> Shape {
+        match kind {
+            Kind::Labels(_) | Kind::Codes => Shape::Words(kind.max_items().unwrap_or(usize::MAX)),
+            Kind::MonthlyAmounts => Shape::Months,
+            Kind::Scores(_) => Shape::Scores,
+            Kind::List(o) => Shape::Items(o),
+            Kind::Object(o) => Shape::Object(o),
+            Kind::Text
+            | Kind::Certification
+            | Kind::Choice(_)
+            | Kind::Month
+            | Kind::Date
+            | Kind::Money
+            | Kind::WholeNumber
+            | Kind::Boolean => Shape::Scalar,
+        }
+    }
+
+    /// Whether a mapping (or else a list) is what the loader reads here.
+    fn takes(self, map: bool) -> bool {
+        match self {
+            Shape::Any => true,
+            Shape::Object(_) | Shape::Months | Shape::Scores => map,
+            Shape::Items(_) | Shape::Words(_) => !map,
+            Shape::Scalar | Shape::Skip => false,
+        }
+    }
+}
+
 /// A collection being built: its node, how its field path continues its parent's, for
 /// a mapping the key waiting for its value and the keys seen so far, and for a list
-/// whose items are handed over one by one, how many were.
+/// whose items are handed over one by one, or dropped, how many were.
 struct Open {
     node: Node,
     segment: Segment,
     pending: Option<Node>,
     keys: Keys,
     taken: usize,
-    stream: bool,
+    /// For a top-level list whose items are handed over, which of the keys streamed.
+    stream: Option<usize>,
+    /// What the format expects here.
+    shape: Shape,
+    /// Whether its children are dropped rather than kept: the loader refuses the
+    /// collection as a whole, or at a child already kept, and never looks at them.
+    dropping: bool,
+    /// Whether to drop the children after the entry being read, which the loader
+    /// refuses (a key of `acr` that is not a month).
+    drop_after_entry: bool,
+    /// Whether a key was read, kept or not.
+    keyed: bool,
 }
 
 impl Open {
@@ -95,7 +162,11 @@ impl Open {
             pending: None,
             keys: Keys::default(),
             taken: 0,
-            stream: false,
+            stream: None,
+            shape: Shape::Any,
+            dropping: false,
+            drop_after_entry: false,
+            keyed: false,
         }
     }
 
@@ -328,12 +399,13 @@ impl<'s> Lines<'s> {
     }
 }
 
-/// Receives the items of one top-level list as each is complete, instead of the tree
+/// Receives the items of some top-level lists as each is complete, instead of the tree
 /// keeping them: a partner's `customers` are converted one at a time, so a file of
 /// 100,000 customers never exists as a tree in memory.
 pub(crate) trait Items {
-    /// The item at `index` of the list, complete; the tree reuses its storage after.
-    fn item(&mut self, index: usize, node: &Node);
+    /// The item at `index` of the list under the `list`th key streamed, complete; the
+    /// tree reuses its storage after.
+    fn item(&mut self, list: usize, index: usize, node: &Node);
     /// Forget every item: the file is being read again from the start.
     fn restart(&mut self);
 }
@@ -353,18 +425,21 @@ impl From<LoadError> for Fail {
 
 /// Parses one YAML document into a tree, or explains why not.
 pub(crate) fn parse(file: &str, source: &str) -> Result<Node, LoadError> {
-    read(file, source, None)
+    read(file, source, None, None)
 }
 
-/// Like [`parse`], but hands each item of the top-level list under `key` to `items` as
-/// soon as it is complete; in the tree, that list is left empty.
+/// Like [`parse`], but hands each item of the top-level lists under `keys` to `items` as
+/// soon as it is complete; in the tree, those lists are left empty. With a `guide`, the
+/// format of the whole document, what the loader would not read is not kept (see
+/// [`Shape`]) and a key the format does not have is refused as it is read.
 pub(crate) fn parse_streaming(
     file: &str,
     source: &str,
-    key: &str,
+    keys: &[&str],
     items: &mut dyn Items,
+    guide: Option<&'static Object>,
 ) -> Result<Node, LoadError> {
-    read(file, source, Some((key, items)))
+    read(file, source, Some((keys, items)), guide)
 }
 
 /// What reading a file without keeping its text came to.
@@ -386,13 +461,14 @@ pub(crate) fn parse_unkept<'i>(
     events: &mut dyn Source,
     fast_keys: bool,
     recent: Option<Rc<RefCell<Recent>>>,
-    key: &str,
+    keys: &[&str],
     items: &mut (dyn Items + 'i),
+    guide: Option<&'static Object>,
 ) -> Unkept {
     let mut lines = Lines::new(None);
     lines.fast_keys = fast_keys;
     lines.recent = recent;
-    match build(file, &lines, events, Some((key, items))) {
+    match build(file, &lines, events, Some((keys, items)), guide) {
         Ok(Some(root)) if !lines.missed.get() && !root.is_null() => Unkept::Read(root),
         Err(Fail::Unsupported) => Unkept::Unsupported,
         _ => Unkept::Other,
@@ -402,14 +478,21 @@ pub(crate) fn parse_unkept<'i>(
 fn read<'i>(
     file: &str,
     source: &str,
-    mut stream: Option<(&str, &mut (dyn Items + 'i))>,
+    mut stream: Option<(&[&str], &mut (dyn Items + 'i))>,
+    guide: Option<&'static Object>,
 ) -> Result<Node, LoadError> {
+    // yaml-rust2 takes a NUL for the end of the text: whatever followed would silently
+    // vanish (customers, an `expected:` block). Neither reader gets to see one.
+    if let Some(e) = nul_byte(file, source) {
+        return Err(e);
+    }
     let lines = Lines::new(Some(source));
     let fast = build(
         file,
         &lines,
         &mut Fast::new(source),
         stream.as_mut().map(|(k, i)| (*k, &mut **i)),
+        guide,
     );
     match fast {
         Ok(root) => return root_or_empty(file, source, root),
@@ -424,6 +507,7 @@ fn read<'i>(
         &lines,
         &mut General::new(source),
         stream.as_mut().map(|(k, i)| (*k, &mut **i)),
+        guide,
     );
     match general {
         Ok(root) => root_or_empty(file, source, root),
@@ -438,11 +522,35 @@ fn read<'i>(
     }
 }
 
+/// The first NUL byte of `source`, as an error at its line and column.
+pub(crate) fn nul_byte(file: &str, source: &str) -> Option<LoadError> {
+    let at = source.find('\0')?;
+    let before = &source[..at];
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let col = before[start..].chars().count() + 1;
+    Some(
+        LoadError::at(
+            file,
+            (line, col),
+            "",
+            "a NUL byte (`\\0`)",
+            "text (a YAML file holds no NUL bytes: save it as UTF-8 text)",
+            Some(source[start..end].trim_end_matches('\r').to_string()),
+        )
+        .with_kind(ErrorKind::Syntax),
+    )
+}
+
 /// [`parse`] with the general reader alone, for comparing the two readers.
 #[cfg(test)]
 pub(crate) fn parse_general(file: &str, source: &str) -> Result<Node, LoadError> {
+    if let Some(e) = nul_byte(file, source) {
+        return Err(e);
+    }
     let lines = Lines::new(Some(source));
-    match build(file, &lines, &mut General::new(source), None) {
+    match build(file, &lines, &mut General::new(source), None, None) {
         Ok(root) => root_or_empty(file, source, root),
         Err(Fail::Load(e)) => Err(e),
         Err(Fail::Unsupported) => unreachable!("the general reader reads any YAML"),
@@ -470,8 +578,10 @@ fn build<'i>(
     file: &str,
     lines: &Lines<'_>,
     events: &mut dyn Source,
-    mut stream: Option<(&str, &mut (dyn Items + 'i))>,
+    mut stream: Option<(&[&str], &mut (dyn Items + 'i))>,
+    guide: Option<&'static Object>,
 ) -> Result<Option<Node>, Fail> {
+    let root_shape = guide.map_or(Shape::Any, Shape::Object);
     // Open collections, each with how its field path continues, for error messages.
     let mut stack: Vec<Open> = Vec::new();
     let mut prints: Vec<u64> = Vec::new();
@@ -602,12 +712,22 @@ fn build<'i>(
                     Value::Seq(spare.seqs.pop().unwrap_or_default())
                 };
                 let segment = child_segment(&stack);
-                let streamed = !is_map
-                    && stack.len() == 1
-                    && matches!((&segment, &stream), (Segment::Key(k), Some((wanted, _))) if k == *wanted);
+                let shape = child_shape(&stack, root_shape);
+                let kept = shape.takes(is_map);
+                let streamed = match (&segment, &stream) {
+                    (Segment::Key(k), Some((keys, _))) if kept && !is_map && stack.len() == 1 => {
+                        keys.iter().position(|wanted| k == *wanted)
+                    }
+                    _ => None,
+                };
                 let mut open = Open::new(Node { line, col, value }, segment);
                 open.stream = streamed;
                 open.keys.from = prints.len();
+                // A list or mapping the loader refuses whole (`name: [...]`, or anything
+                // under a refused one) keeps its place and kind for the message, and
+                // none of its contents.
+                open.shape = if kept { shape } else { Shape::Skip };
+                open.dropping = !kept;
                 stack.push(open);
                 continue;
             }
@@ -628,16 +748,34 @@ fn build<'i>(
                 keys,
                 taken,
                 stream: streamed,
+                shape,
+                dropping,
+                drop_after_entry,
+                keyed,
                 ..
             }) => match &mut parent.value {
+                Value::Seq(_) if *dropping => {
+                    *taken += 1;
+                    spare.keep(node);
+                }
                 Value::Seq(items) => {
                     let mut node = node;
                     if is_empty(&node) {
                         (node.line, node.col) = after_dash(node.line, node.col, lines);
                     }
+                    // The loader reads a list's items in order and stops at the first it
+                    // refuses: what follows that one is never read.
+                    *dropping = match *shape {
+                        Shape::Items(_) => !matches!(node.value, Value::Map(_)),
+                        Shape::Words(max) => {
+                            !matches!(node.value, Value::Scalar { .. })
+                                || items.len() + *taken >= max
+                        }
+                        _ => false,
+                    };
                     match (&mut stream, *streamed) {
-                        (Some((_, sink)), true) => {
-                            sink.item(*taken, &node);
+                        (Some((_, sink)), Some(list)) => {
+                            sink.item(list, *taken, &node);
                             *taken += 1;
                             spare.keep(node);
                         }
@@ -660,10 +798,31 @@ fn build<'i>(
                                 .into())
                             }
                         };
-                        if entries.is_empty() && (node.line, node.col) < (parent.line, parent.col) {
+                        if !*keyed && (node.line, node.col) < (parent.line, parent.col) {
                             // The reader places a block mapping at its first `:`; point at
                             // its first key instead, where a "missing field" caret belongs.
                             (parent.line, parent.col) = (node.line, node.col);
+                        }
+                        *keyed = true;
+                        if *dropping {
+                            // Kept only for the field path of a message about what follows.
+                            *pending = Some(node);
+                            continue;
+                        }
+                        match *shape {
+                            Shape::Object(object) if object.field(key).is_none() => {
+                                let field = join(&path_of(&stack[..depth]), key);
+                                let (found, expected) = super::unknown_field(object, key);
+                                return Err(error(node.line, node.col, &field, found, &expected)
+                                    .with_kind(ErrorKind::UnknownField)
+                                    .into());
+                            }
+                            // The loader refuses a key that is not a month, and reads no
+                            // further in this mapping.
+                            Shape::Months => {
+                                *drop_after_entry = super::plain_month(&node).is_none()
+                            }
+                            _ => {}
                         }
                         if let Some(first_line) =
                             keys.first_line(key, node.line, entries, &mut prints)
@@ -683,11 +842,18 @@ fn build<'i>(
                         }
                         *pending = Some(node);
                     }
+                    Some(key) if *dropping => {
+                        spare.keep(key);
+                        spare.keep(node);
+                    }
                     Some(key) => {
                         let mut node = node;
                         if is_empty(&node) || (node.line > key.line && is_blank(&node)) {
                             (node.line, node.col) = after_key(&key, lines);
                         }
+                        let refused = matches!(*shape, Shape::Months | Shape::Scores)
+                            && !matches!(node.value, Value::Scalar { .. });
+                        *dropping = *drop_after_entry || refused;
                         entries.push((key, node));
                     }
                 },
@@ -809,6 +975,33 @@ fn child_segment(stack: &[Open]) -> Segment {
             },
             _ => Segment::Same,
         },
+    }
+}
+
+/// What the format expects of the node about to be added under the innermost open
+/// collection (a key, or a value); `root` for the document itself.
+fn child_shape(stack: &[Open], root: Shape) -> Shape {
+    let Some(open) = stack.last() else {
+        return root;
+    };
+    if open.dropping {
+        return Shape::Skip;
+    }
+    match open.shape {
+        Shape::Any => Shape::Any,
+        Shape::Object(object) => match &open.pending {
+            Some(Node {
+                value: Value::Scalar { text, .. },
+                ..
+            }) => object
+                .field(text)
+                .map_or(Shape::Skip, |f| Shape::of(f.kind)),
+            // A key: a list or mapping there is refused.
+            _ => Shape::Scalar,
+        },
+        Shape::Items(object) => Shape::Object(object),
+        Shape::Words(_) | Shape::Months | Shape::Scores => Shape::Scalar,
+        Shape::Scalar | Shape::Skip => Shape::Skip,
     }
 }
 

@@ -54,6 +54,13 @@ impl Month {
         }
     }
 
+    /// The month `n` months after this one (`n` may be 0).
+    pub fn months_after(self, n: u32) -> Month {
+        Month {
+            index: self.index + n as i32,
+        }
+    }
+
     /// The last calendar day of this month, the day certifications are judged on
     /// (`DAI.SKILL.ACTIVE`).
     pub fn last_day(self) -> chrono::NaiveDate {
@@ -114,6 +121,8 @@ mod tests {
         assert_eq!(m.months_before(1).to_string(), "2023-12");
         assert_eq!(m.months_before(13).to_string(), "2022-12");
         assert_eq!(m.months_before(0), m);
+        assert_eq!(m.months_after(13).to_string(), "2025-02");
+        assert_eq!(m.months_before(13).months_after(13), m);
     }
 
     #[test]

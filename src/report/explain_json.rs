@@ -62,7 +62,7 @@ fn area(a: Area, book: &Rulebook) -> &str {
 
 /// The exact amount as a plain decimal string with at least two decimals.
 fn money(m: Money) -> Value {
-    Value::String(crate::model::plain_decimal(m.amount()))
+    Value::String(m.plain())
 }
 
 fn month_acr(list: &[MonthAcr]) -> Value {

@@ -133,10 +133,18 @@ macro_rules! corpus {
 }
 
 corpus! {
-    alias_bomb: "alias-bomb.yaml", at (2, 4),
-        field "a",
+    alias_bomb: "alias-bomb.yaml", at (4, 5),
+        field "tags[0]",
         found "an anchor (`&name`)",
         expected "plain values: anchors, aliases and tags are not supported in scenario files";
+    as_of_in_year_one: "as-of-in-year-one.yaml", at (2, 8),
+        field "as_of",
+        found "`0001-12`",
+        expected "a month from 0002-01 to 9999-12 (the windows reach 13 months back)";
+    as_of_in_year_zero: "as-of-in-year-zero.yaml", at (2, 8),
+        field "as_of",
+        found "`0000-01`",
+        expected "a month from 0002-01 to 9999-12 (the windows reach 13 months back)";
     associated_yes: "associated-yes.yaml", at (5, 17),
         field "people[0].associated",
         found "`yes`",
@@ -145,6 +153,14 @@ corpus! {
         field "customers[0].attribution",
         found "`PAL`",
         expected "a list of association types such as `PAL`, `DPOR` or `CSP`";
+    attribution_with_control_character: "attribution-with-control-character.yaml", at (6, 29),
+        field "customers[0].attribution[1]",
+        found "the control character U+0007",
+        expected "an association type such as `PAL`, `DPOR` or `CSP`, on one line without control characters";
+    attribution_with_nine_codes: "attribution-with-nine-codes.yaml", at (6, 92),
+        field "customers[0].attribution[8]",
+        found "a list of more than 8 items",
+        expected "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
     attribution_without_commas: "attribution-without-commas.yaml", at (6, 19),
         field "customers[0].attribution[0]",
         found "`PAL DPOR`",
@@ -153,6 +169,10 @@ corpus! {
         field "customers",
         found "a line indented so that YAML cannot tell what it belongs to",
         expected "each field lined up with the other fields of its mapping, and each `- ` lined up with the other items of its list (indent with spaces)";
+    customer_id_with_control_character: "customer-id-with-control-character.yaml", at (4, 12),
+        field "customers[0].id",
+        found "the control character U+001B (escape)",
+        expected "the customer's unique id, on one line without control characters";
     customer_as_plain_text: "customer-as-plain-text.yaml", at (4, 5),
         field "customers[0]",
         found "`contoso`",
@@ -161,6 +181,10 @@ corpus! {
         field "people[0].certifications[0].earned",
         found "`10/02/2024`",
         expected "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
+    description_with_carriage_return: "description-with-carriage-return.yaml", at (3, 25),
+        field "description",
+        found "a carriage return (`\\r`)",
+        expected "free text without control characters (line breaks and tabs are fine)";
     deployment_of_unknown_customer: "deployment-of-unknown-customer.yaml", at (6, 15),
         field "deployments[0].customer",
         found "`contosso`, which is not in `customers`",
@@ -229,6 +253,10 @@ corpus! {
         field "people[0].certifications[0].earned",
         found "`2024-02-30`",
         expected "a date written YYYY-MM-DD, such as `2024-02-10`, that exists in the calendar";
+    key_over_1024_characters: "key-over-1024-characters.yaml", at (4, 3),
+        field "",
+        found "a key of 1100 characters",
+        expected "a key of at most 1024 characters (YAML's limit for a key written before its `:`)";
     key_is_a_list: "key-is-a-list.yaml", at (3, 3),
         field "",
         found "a list used as a key",
@@ -265,6 +293,10 @@ corpus! {
         field "customers[0].attributon",
         found "the unknown field `attributon`",
         expected "one of `id`, `segment`, `attribution` or `acr` (did you mean `attribution`?)";
+    more_than_100_tags: "more-than-100-tags.yaml", at (107, 5),
+        field "tags[100]",
+        found "a list of more than 100 items",
+        expected "at most 100 tags";
     month_13: "month-13.yaml", at (9, 7),
         field "customers[0].acr.2024-13",
         found "`2024-13`",
@@ -277,6 +309,18 @@ corpus! {
         field "customers[0].acr.2024-12",
         found "`.nan`",
         expected "an amount in USD written as a plain number, such as `1200` or `800.50`";
+    name_as_block_with_line_break: "name-as-block-with-line-break.yaml", at (3, 3),
+        field "name",
+        found "a line break (`\\n`)",
+        expected "a scenario name, on one line (a `>` or `|` block ends with a line break: write `>-`, or the text on the key's line)";
+    name_with_escape_sequence: "name-with-escape-sequence.yaml", at (2, 15),
+        field "name",
+        found "the control character U+001B (escape)",
+        expected "a scenario name, on one line without control characters";
+    name_with_line_break: "name-with-line-break.yaml", at (2, 11),
+        field "name",
+        found "a line break (`\\n`)",
+        expected "a scenario name, on one line without control characters";
     negative_amount: "negative-amount.yaml", at (8, 16),
         field "customers[0].acr.2024-12",
         found "`-1200`",
@@ -293,6 +337,22 @@ corpus! {
         field "",
         found "the byte `0xE9`, which is not UTF-8",
         expected "a UTF-8 text file (save it with the UTF-8 encoding)";
+    nul_byte_before_a_customer: "nul-byte-before-a-customer.yaml", at (8, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_byte_before_expected: "nul-byte-before-expected.yaml", at (4, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_byte_in_a_value: "nul-byte-in-a-value.yaml", at (4, 12),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
+    nul_bytes_only: "nul-bytes-only.yaml", at (1, 1),
+        field "",
+        found "a NUL byte (`\\0`)",
+        expected "text (a YAML file holds no NUL bytes: save it as UTF-8 text)";
     only_comments: "only-comments.yaml", whole file,
         field "",
         found "a file with no fields, only comments or blank lines",
@@ -317,6 +377,10 @@ corpus! {
         field "",
         found "`@contoso`, a value that starts with `@`, which YAML reserves",
         expected "quotes around the value, such as `\"@contoso\"`";
+    service_with_line_separator: "service-with-line-separator.yaml", at (9, 18),
+        field "deployments[0].service",
+        found "a line separator (U+2028)",
+        expected "the Azure service's name, on one line without control characters";
     service_level_in_words: "service-level-in-words.yaml", at (8, 20),
         field "deployments[0].service_level",
         found "`two`",
@@ -329,6 +393,10 @@ corpus! {
         field "customers[0]",
         found "a tab in the indentation",
         expected "spaces: YAML indents with spaces, never tabs";
+    tag_with_bidirectional_override: "tag-with-bidirectional-override.yaml", at (3, 22),
+        field "tags[1]",
+        found "the bidirectional control character U+202E",
+        expected "a tag, on one line without control characters";
     thousands_separator_in_amount: "thousands-separator-in-amount.yaml", at (7, 20),
         field "customers[0].acr.2024-11",
         found "`1,200`, whose `,` ends the entry inside `{...}`",
@@ -440,6 +508,18 @@ fn the_base_of_the_corpus_is_valid() {
         .run();
 }
 
+/// The earliest measurement month accepted, as for `pcscore new --as-of`, shows its
+/// baseline in year 0000, not in a negative year.
+#[test]
+fn the_earliest_as_of_has_its_baseline_in_year_zero() {
+    let out = Test::new()
+        .file("early.yaml", "as_of: 0002-01\n")
+        .args(&["explain", "early.yaml"])
+        .stdout_contains("0000-12")
+        .run();
+    assert!(!out.stdout.contains("-00"), "{}", out.stdout);
+}
+
 /// Files too large to commit are generated: deep nesting in every YAML shape.
 fn deeply_nested(kind: &str, depth: usize) -> String {
     let mut text = String::from("as_of: 2024-12\n");
@@ -456,7 +536,9 @@ fn deeply_nested(kind: &str, depth: usize) -> String {
             text.push_str(&"}".repeat(depth));
         }
         "block mappings" => {
-            for level in 0..depth {
+            // Under a field the format has: an unknown key is refused before its value.
+            text.push_str("name:\n");
+            for level in 1..depth {
                 let _ = writeln!(text, "{}k{level}:", "  ".repeat(level));
             }
         }
@@ -518,18 +600,19 @@ fn ten_thousand_levels_of_nesting_are_refused() {
 /// An alias bomb far larger than the committed one is refused at its first anchor.
 #[test]
 fn a_generated_alias_bomb_is_refused_at_its_first_anchor() {
+    // Under a field the format has: an unknown key is refused before its value.
     let mut text = String::from(
-        "as_of: 2024-12\nl0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
+        "as_of: 2024-12\ntags:\n  - &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]\n",
     );
     for level in 1..40 {
         let refs = vec![format!("*l{}", level - 1); 10].join(", ");
-        let _ = writeln!(text, "l{level}: &l{level} [{refs}]");
+        let _ = writeln!(text, "  - &l{level} [{refs}]");
     }
     Test::new()
         .file("bomb.yaml", text)
         .args(&["score", "bomb.yaml"])
         .stderr_contains(
-            "error: bomb.yaml:2:5: l0: found an anchor (`&name`), expected plain values",
+            "error: bomb.yaml:3:5: tags[0]: found an anchor (`&name`), expected plain values",
         )
         .status(2)
         .run();
@@ -551,19 +634,57 @@ fn files_over_the_size_limit_are_refused() {
         .run();
 }
 
+/// A device is refused before it is read: `/dev/zero` would never end.
 #[cfg(unix)]
 #[test]
-fn an_endless_device_is_refused_at_the_size_limit() {
-    let limit = pcscore::load::MAX_FILE_BYTES;
+fn a_device_is_refused_before_it_is_read() {
     Test::new()
         .args(&["score", "/dev/zero"])
-        .stderr(format!(
-            "error: /dev/zero: found more than {limit} bytes, expected at most {limit} bytes \
-             (split the partner into several files)\n"
-        ))
+        .stderr("error: /dev/zero: found a character device, expected a regular file\n")
         .status(2)
-        .timeout(Duration::from_secs(60))
         .run();
+}
+
+/// Issue 9: `mkfifo x.yaml; pcscore score x.yaml` waited for a writer forever. A named
+/// pipe, or a link to one, is refused before it is opened; a link to a file is read.
+#[cfg(unix)]
+#[test]
+fn a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = std::env::temp_dir().join(format!("pcscore-fifo-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("a temporary folder");
+    let fifo = dir.join("partner.yaml");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("run mkfifo");
+    assert!(made.success(), "mkfifo failed");
+    let link = dir.join("link.yaml");
+    std::os::unix::fs::symlink(&fifo, &link).expect("a symbolic link");
+    let file = dir.join("file.yaml");
+    std::fs::write(&file, "as_of: 2024-12\n").expect("a file");
+    let to_file = dir.join("to-file.yaml");
+    std::os::unix::fs::symlink(&file, &to_file).expect("a symbolic link");
+    for path in [&fifo, &link] {
+        let shown = path.display().to_string();
+        for command in ["score", "explain", "check"] {
+            let test = Test::new()
+                .args(&[command, &shown])
+                .status(2)
+                .timeout(Duration::from_secs(10));
+            let message = format!("{shown}: found a named pipe (FIFO), expected a regular file\n");
+            if command == "check" {
+                test.stdout_contains(message).run();
+            } else {
+                test.stderr(format!("error: {message}")).run();
+            }
+        }
+    }
+    Test::new()
+        .args(&["score", &to_file.display().to_string(), "--format", "yaml"])
+        .stdout_contains("total: 0\n")
+        .run();
+    let _ = std::fs::remove_dir_all(&dir);
 }
 
 /// Repairing the position of an empty value looks at the source; done per value over the

@@ -433,7 +433,7 @@ fn tree_of(result: Result<Node, crate::load::LoadError>) -> String {
 struct Collect(Vec<(usize, String)>);
 
 impl Items for Collect {
-    fn item(&mut self, index: usize, node: &Node) {
+    fn item(&mut self, _: usize, index: usize, node: &Node) {
         self.0.push((index, format!("{node:?}")));
     }
 
@@ -455,7 +455,7 @@ fn same_tree(text: &str) -> bool {
     );
 
     let mut items = Collect::default();
-    let streamed = tree::parse_streaming("f.yaml", text, "customers", &mut items);
+    let streamed = tree::parse_streaming("f.yaml", text, &["customers"], &mut items, None);
     let whole = tree::parse("f.yaml", text);
     match (streamed, whole) {
         (Ok(streamed), Ok(whole)) => {
@@ -540,5 +540,33 @@ fn bytes_are_tested_eight_at_a_time_as_one_at_a_time() {
             bytes.iter().all(|b| (0x20..0x7f).contains(b)),
             "{bytes:?}"
         );
+    }
+}
+
+/// A flow collection longer than a chunk is read a chunk at a time, with the events and
+/// positions yaml-rust2 gives, whatever follows it on its line and below.
+#[test]
+fn long_flow_collections_are_read_a_chunk_at_a_time() {
+    for n in [
+        super::FLOW_CHUNK - 1,
+        super::FLOW_CHUNK,
+        super::FLOW_CHUNK + 1,
+        2500,
+    ] {
+        let list: Vec<String> = (0..n).map(|i| format!("a{i}")).collect();
+        let map: Vec<String> = (0..n).map(|i| format!("k{i}: {i}")).collect();
+        for text in [
+            format!("a: [{}]\nb: 1\n", list.join(", ")),
+            format!("a:\n  - [{}]  # note\n  - x\n", list.join(",")),
+            format!("a: {{{}}}\r\nb: [x]\r\n", map.join(", ")),
+            format!("a:\n  b: {{{}}}\n", map.join(",  ")),
+        ] {
+            assert!(agrees(&text), "not read by the fast reader: {n} items");
+        }
+        // Not ASCII: left to the general reader past the first chunk.
+        let text = format!("a: [{}]  # é\n", list.join(", "));
+        assert_eq!(agrees(&text), n <= super::FLOW_CHUNK, "{n} items");
+        // A mistake after a long list is the general reader's to explain.
+        assert!(!agrees(&format!("a: [{}] b\n", list.join(", "))));
     }
 }
