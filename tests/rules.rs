@@ -74,8 +74,9 @@ fn the_guides_misprint_fails_the_check_in_one_sentence() {
 
 #[test]
 fn the_misprint_variant_differs_from_the_builtin_rulebook_only_in_that_cap() {
-    let builtin = std::fs::read_to_string(root().join("src/rulebook/digital-app-innovation.yaml"))
-        .expect("built-in rulebook");
+    let builtin =
+        std::fs::read_to_string(root().join("src/rulebook/2025-01/digital-app-innovation.yaml"))
+            .expect("built-in rulebook");
     let variant = std::fs::read_to_string(root().join(MISPRINT)).expect("misprint variant");
     let strip = |text: &str| -> Vec<String> {
         text.lines()
@@ -86,12 +87,7 @@ fn the_misprint_variant_differs_from_the_builtin_rulebook_only_in_that_cap() {
     let (b, v) = (strip(&builtin), strip(&variant));
     assert_eq!(b.len(), v.len());
     let changed: Vec<(&String, &String)> = b.iter().zip(&v).filter(|(x, y)| x != y).collect();
-    let line = |max: u32| {
-        format!(
-            "  - {{key: intermediate_certifications, title: Intermediate certifications, \
-             category: skilling, max: {max}, clause: DAI.SKILL.MAX}}"
-        )
-    };
+    let line = |max: u32| format!("    max: {max}");
     assert_eq!(changed, [(&line(20), &line(40))]);
 }
 
@@ -164,8 +160,9 @@ fn a_rulebook_that_cannot_be_read_is_bad_input() {
         "error: no/such/rulebook.yaml: found no such file, expected a readable rulebook YAML file\n"
     );
 
-    let builtin = std::fs::read_to_string(root().join("src/rulebook/digital-app-innovation.yaml"))
-        .expect("built-in rulebook");
+    let builtin =
+        std::fs::read_to_string(root().join("src/rulebook/2025-01/digital-app-innovation.yaml"))
+            .expect("built-in rulebook");
     let file = scratch_file(
         "typo.yaml",
         &builtin.replace("min_total: 70", "min_totl: 70"),

@@ -1,13 +1,14 @@
-//! Customer success: deployments (`DAI.CS.DEP.*`).
+//! Deployments (`kind: deployments`; `DAI.CS.DEP.*` in 2025-01).
 //!
-//! Eligible entries (service level 2, not an excluded service, eligible attribution,
-//! inside the trailing twelve months) count once per distinct service name.
+//! Eligible entries (the rule's service level, not an excluded service, an eligible
+//! attribution, inside the trailing twelve months window) count once per distinct
+//! service name.
 
 use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
 use super::path::{codes, near_misses};
 use super::{Outcome, Scoring, Tracer};
 use crate::model::{Points, Situation};
-use crate::rulebook::{clause, DeploymentsRule, Rulebook};
+use crate::rulebook::{DeploymentsRule, Rulebook};
 use std::collections::HashMap;
 
 /// Service names match ignoring case and surrounding white space.
@@ -64,10 +65,10 @@ pub(super) fn score(
                 status,
             })
         };
-        let mut refusals: Vec<(&'static str, String)> = Vec::new();
+        let mut refusals: Vec<(&str, String)> = Vec::new();
         if d.service_level != rule.service_level {
             refusals.push((
-                clause::DEP_ELIGIBLE,
+                &rule.clauses.eligible,
                 format!(
                     "service level {}, only level {} counts",
                     d.service_level, rule.service_level
@@ -77,13 +78,13 @@ pub(super) fn score(
         let key = normal(&d.service);
         if excluded.contains(&key) {
             refusals.push((
-                clause::DEP_ELIGIBLE,
+                &rule.clauses.eligible,
                 format!("`{}` never counts toward deployments", d.service.trim()),
             ));
         }
         if !book.attribution.any_eligible(attribution) {
             refusals.push((
-                clause::ATTR_ELIGIBLE,
+                &book.attribution.clause,
                 format!(
                     "{whose} {} has none of {}{}",
                     codes(attribution),
@@ -94,7 +95,7 @@ pub(super) fn score(
         }
         if !d.month.within(from, to) {
             refusals.push((
-                clause::DEP_WINDOW,
+                &rule.clauses.window,
                 format!(
                     "{} lies outside the trailing twelve months {from} to {to}",
                     d.month
@@ -128,7 +129,7 @@ pub(super) fn score(
                 merged.push(n);
                 t.push_with(
                     area,
-                    clause::DEP_DISTINCT,
+                    &rule.clauses.distinct,
                     subject,
                     Outcome::Excluded,
                     format!("same service as deployment {first}: counted once as `{key}`"),
@@ -141,7 +142,7 @@ pub(super) fn score(
             None => {
                 index.insert(key.clone(), distinct.len());
                 distinct.push((key.clone(), vec![n]));
-                t.push_with(area, clause::DEP_ELIGIBLE, subject, Outcome::Counts(1),
+                t.push_with(area, &rule.clauses.eligible, subject, Outcome::Counts(1),
                     format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level),
                     evidence(DeploymentStatus::Counted { service: key.clone() }));
             }
@@ -166,8 +167,8 @@ pub(super) fn score(
         .join(", ");
     t.push_with(
         area,
-        &rule.clause,
-        "deployments",
+        &at.sub.clause,
+        at.sub.title.to_lowercase(),
         Outcome::Points(points),
         format!(
             "{} distinct service{}{}; counted {counted} (at most {}) x {} points",

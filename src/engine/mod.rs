@@ -2,19 +2,23 @@
 //! and a trace of every rule application.
 //!
 //! No I/O, no clock, no environment: the same situation always gives the same card and
-//! the same trace. Each rule area of the guide has its own file, named after it. Every
-//! trace entry cites the clause id of the reading it applies (`docs/rules.md`).
+//! the same trace. [`score`] walks the rulebook's subcategories and calls the scoring
+//! function of each one's rule *kind* (one file per kind: `net_customer_adds.rs`,
+//! `certification_ladder.rs`, `usage_growth.rs`, `deployments.rs`); it never asks which
+//! designation it scores. A designation or edition is a rulebook file
+//! (`src/rulebook/`); a new kind of rule is a variant of [`Rule`] and a file here.
+//! Every trace entry cites a clause id the rulebook gives (`docs/rules.md`).
 
+mod certification_ladder;
 mod deployments;
 mod designation;
 pub mod evidence;
 mod net_customer_adds;
 mod path;
-mod skilling;
 mod usage_growth;
 
 use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
-use crate::rulebook::{clause, RuleRef, Rulebook};
+use crate::rulebook::{Rule, Rulebook};
 pub use designation::attainment_reason;
 pub use evidence::Evidence;
 
@@ -138,18 +142,6 @@ impl Tracer {
         });
     }
 
-    /// How many entries are kept so far, to mark where a rule's entries start.
-    pub(crate) fn mark(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// The entries kept since `mark`, for a rule that learns only at its end what the
-    /// entries before it amounted to.
-    pub(crate) fn since(&mut self, mark: usize) -> &mut [TraceEntry] {
-        let start = mark.min(self.entries.len());
-        &mut self.entries[start..]
-    }
-
     /// Like [`Tracer::push`], with the data as values beside the reason.
     pub(crate) fn push_with(
         &mut self,
@@ -201,19 +193,18 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
             sub,
             path,
         };
-        let earned = match book.rule(sub) {
-            Some(RuleRef::NetCustomerAdds(rule)) => {
+        // One scoring function per rule kind: the designation is never asked.
+        let earned = match &sub.rule {
+            Rule::NetCustomerAdds(rule) => {
                 net_customer_adds::score(&at, rule, situation.as_of, &eligible, book, &mut t)
             }
-            Some(RuleRef::Skilling(rule)) => skilling::score(&at, rule, situation, book, &mut t),
-            Some(RuleRef::UsageGrowth(rule)) => {
+            Rule::CertificationLadder(rule) => {
+                certification_ladder::score(&at, rule, situation, book, &mut t)
+            }
+            Rule::UsageGrowth(rule) => {
                 usage_growth::score(&at, rule, situation.as_of, &eligible, book, &mut t)?
             }
-            Some(RuleRef::Deployments(rule)) => {
-                deployments::score(&at, rule, situation, book, &mut t)
-            }
-            // Refused when the rulebook loads.
-            None => Points::ZERO,
+            Rule::Deployments(rule) => deployments::score(&at, rule, situation, book, &mut t),
         };
         points.push(Keyed {
             key: sub.key.clone(),
@@ -248,16 +239,16 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     };
     t.push_with(
         Area::Windows,
-        clause::WINDOW_RECENT,
-        "last two months",
+        &w.recent.clause,
+        w.recent.title.as_str(),
         Outcome::Note,
         list(w.recent.months(as_of)),
         span(&w.recent),
     );
     t.push_with(
         Area::Windows,
-        clause::WINDOW_BASELINE,
-        "baseline months",
+        &w.baseline.clause,
+        w.baseline.title.as_str(),
         Outcome::Note,
         list(w.baseline.months(as_of)),
         span(&w.baseline),
@@ -265,15 +256,15 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     let (from, to) = w.ttm.bounds(as_of);
     t.push_with(
         Area::Windows,
-        clause::WINDOW_TTM,
-        "trailing twelve months",
+        &w.ttm.clause,
+        w.ttm.title.as_str(),
         Outcome::Note,
         format!("{from} to {to}"),
         span(&w.ttm),
     );
     t.push(
         Area::Windows,
-        clause::WINDOW_MISSING,
+        &w.missing_clause,
         "missing months",
         Outcome::Note,
         "a month with no ACR figure counts as USD 0.00",
@@ -295,5 +286,86 @@ pub(crate) fn path_word(path: PathKind) -> &'static str {
     match path {
         PathKind::Smb => "SMB",
         PathKind::Enterprise => "Enterprise",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Points;
+
+    const PARTNER: &str = "as_of: 2024-12\npath: enterprise\ncustomers:\n\
+        \x20 - {id: a, segment: enterprise, attribution: [PAL], acr: {2024-12: 1000}}\n\
+        \x20 - {id: b, segment: enterprise, attribution: [CSP], acr: {2024-11: 1500}}\n";
+
+    /// The engine finds a subcategory's scoring function by the rule's kind: renamed,
+    /// the subcategory scores the same, under the rulebook's new key and title.
+    #[test]
+    fn a_subcategory_is_scored_by_its_rule_kind_not_by_its_key() {
+        let text = crate::rulebook::BUILTIN[0]
+            .1
+            .replace("key: net_customer_adds", "key: new_logos")
+            .replace("title: Net customer adds", "title: New logos");
+        let renamed = Rulebook::from_yaml(&text, "renamed").expect("a valid rulebook");
+        let doc = crate::load::load_str(PARTNER, "p.yaml").expect("loads");
+        let a = score(&doc.situation, &renamed).expect("scores");
+        let b = score(&doc.situation, Rulebook::builtin()).expect("scores");
+        assert_eq!(a.card.points[0].key, "new_logos");
+        assert_eq!(a.card.points_of("new_logos"), Points::from(20));
+        assert_eq!(b.card.points_of("net_customer_adds"), Points::from(20));
+        let subjects = |a: &Assessment| -> Vec<String> {
+            a.trace
+                .iter()
+                .filter(|e| e.area == Area::Subcategory(0))
+                .map(|e| e.subject.clone())
+                .collect()
+        };
+        assert_eq!(subjects(&a).last().map(String::as_str), Some("new logos"));
+        assert_eq!(
+            subjects(&b).last().map(String::as_str),
+            Some("net customer adds")
+        );
+    }
+
+    /// A scoring certification's own entry says whether it earns anything: the ladder
+    /// counts first and writes its entries after, so none is rewritten.
+    #[test]
+    fn a_scoring_certification_says_it_earns_nothing_while_the_prerequisite_is_unmet() {
+        let person = |id: &str, cert: &str| {
+            format!("  - {{id: {id}, certifications: [{{cert: {cert}, earned: 2024-01-10}}]}}\n")
+        };
+        let developer = |extra: &str| {
+            format!(
+                "as_of: 2024-12\npath: enterprise\npeople:\n{}{extra}",
+                person("dev", "AZ-204")
+            )
+        };
+        let entry = |text: &str| {
+            let doc = crate::load::load_str(text, "p.yaml").expect("loads");
+            let a = score(&doc.situation, Rulebook::builtin()).expect("scores");
+            let e = a
+                .trace
+                .iter()
+                .find(|e| e.clause == "DAI.SKILL.INT.SCORING" && e.subject == "person dev")
+                .expect("the developer's entry")
+                .clone();
+            (
+                e.outcome,
+                e.reason,
+                a.card.points_of("intermediate_certifications"),
+            )
+        };
+        let (outcome, reason, points) = entry(&developer(""));
+        assert_eq!(outcome, Outcome::Excluded);
+        assert!(
+            reason.ends_with("; it earns nothing while the prerequisite is unmet"),
+            "{reason}"
+        );
+        assert_eq!(points, Points::ZERO);
+        let admins = person("a1", "AZ-104") + &person("a2", "AZ-104");
+        let (outcome, reason, points) = entry(&developer(&admins));
+        assert_eq!(outcome, Outcome::Counts(1));
+        assert!(!reason.contains("earns nothing"), "{reason}");
+        assert_eq!(points, Points::from(4));
     }
 }

@@ -1,13 +1,14 @@
-//! Performance: net customer adds (`DAI.PERF.NCA.*`).
+//! Net customer adds (`kind: net_customer_adds`; `DAI.PERF.NCA.*` in 2025-01).
 //!
 //! A customer is an add when it had nothing in both baseline months and reached the
-//! threshold in one of the last two; a loss when it reached the threshold in a baseline
-//! month and stayed under it in both of the last two. Ten points per net add, 0 to 3.
+//! path's threshold in one of the recent months; a loss when it reached the threshold
+//! in a baseline month and stayed under it in every recent month. The rule's points per
+//! net add, with net adds held between 0 and its maximum.
 
 use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
 use super::{Outcome, Scoring, Tracer};
 use crate::model::{Customer, Money, Month, Points};
-use crate::rulebook::{clause, NetCustomerAddsRule, Rulebook};
+use crate::rulebook::{NetCustomerAddsRule, Rulebook};
 
 pub(super) fn score(
     at: &Scoring,
@@ -22,7 +23,7 @@ pub(super) fn score(
     if t.on() {
         t.push(
             area,
-            &rule.threshold_clause,
+            &rule.clauses.threshold,
             "threshold",
             Outcome::Note,
             format!(
@@ -49,9 +50,9 @@ pub(super) fn score(
         }
         let data = format!("baseline {}; last two months {}", months(&b), months(&r));
         let (id, outcome, verdict, why) = if add {
-            (clause::NCA_ADD, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
+            (&rule.clauses.add, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
         } else if loss {
-            (clause::NCA_LOSS, Outcome::Counts(-1), AddVerdict::Loss, "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
+            (&rule.clauses.loss, Outcome::Counts(-1), AddVerdict::Loss, "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
         } else {
             let why = if baseline_above {
                 "not an add and not a loss: at or above the threshold in a baseline month and in a last month".to_string()
@@ -66,7 +67,7 @@ pub(super) fn score(
                 format!("not an add: {a} in {m}, a baseline month (an add needs USD 0 in both); not a loss: under the threshold throughout the baseline")
             };
             (
-                clause::NCA_NEUTRAL,
+                &rule.clauses.neutral,
                 Outcome::Excluded,
                 AddVerdict::Neutral,
                 why,
@@ -106,8 +107,8 @@ pub(super) fn score(
     }
     t.push_with(
         area,
-        &rule.clause,
-        "net customer adds",
+        &at.sub.clause,
+        at.sub.title.to_lowercase(),
         Outcome::Points(points),
         format!(
             "{adds} adds - {losses} losses = {net} net; counted {counted} (0 to {}) x {} points",

@@ -1,10 +1,11 @@
 //! Path and attribution: which customers count, and whether the partner is measured on
-//! the SMB or the Enterprise path (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE`).
+//! the SMB or the Enterprise path, by the rulebook's kind of path rule
+//! (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE` in 2025-01).
 
 use super::evidence::{Evidence, PathEvidence};
 use super::{Area, EngineError, Outcome, PathSource, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
-use crate::rulebook::{clause, Rulebook};
+use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook};
 
 /// The customers with an eligible attribution; the others are noted in the trace.
 pub(super) fn eligible_customers<'s>(
@@ -20,7 +21,7 @@ pub(super) fn eligible_customers<'s>(
         } else if t.on() {
             t.push_with(
                 Area::Path,
-                clause::ATTR_ELIGIBLE,
+                &rule.clause,
                 format!("customer {}", c.id),
                 Outcome::Excluded,
                 format!(
@@ -69,14 +70,30 @@ pub(super) fn codes(list: &[String]) -> String {
     }
 }
 
-/// The path: the file's when given, otherwise derived from the eligible customers.
+/// The path: the file's when given, otherwise derived from the eligible customers by
+/// the rulebook's kind of path rule.
 pub(super) fn decide(
     situation: &Situation,
     eligible: &[&Customer],
     book: &Rulebook,
     t: &mut Tracer,
 ) -> Result<(PathKind, PathSource), EngineError> {
-    let rule = &book.path;
+    match &book.path {
+        PathRule::DrivenAcrAndShare(rule) => {
+            driven_acr_and_share(situation, eligible, rule, book, t)
+        }
+    }
+}
+
+/// Enterprise at or above the driven-ACR limit; below it, SMB when enough eligible
+/// customers with ACR in the TTM are in SMB segments.
+fn driven_acr_and_share(
+    situation: &Situation,
+    eligible: &[&Customer],
+    rule: &DrivenAcrAndShare,
+    book: &Rulebook,
+    t: &mut Tracer,
+) -> Result<(PathKind, PathSource), EngineError> {
     let (from, to) = book.windows.ttm.bounds(situation.as_of);
     let mut driven = Money::ZERO;
     let (mut active, mut small) = (0u64, 0u64);
@@ -97,7 +114,7 @@ pub(super) fn decide(
             .checked_add(sum)
             .ok_or(EngineError::Overflow("sum the driven ACR"))?;
     }
-    let limit = book.driven_acr_limit();
+    let limit = rule.limit();
     let share_met = active == 0 || small * 100 >= u64::from(rule.smb_share_percent) * active;
     let derived = if driven < limit && share_met {
         PathKind::Smb
@@ -143,7 +160,7 @@ pub(super) fn decide(
         Some(given) => {
             t.push_with(
                 Area::Path,
-                clause::PATH_EXPLICIT,
+                &rule.explicit_clause,
                 "partner",
                 Outcome::Note,
                 format!(
@@ -156,7 +173,7 @@ pub(super) fn decide(
         None => {
             t.push_with(
                 Area::Path,
-                clause::PATH_DERIVED,
+                &rule.derived_clause,
                 "partner",
                 Outcome::Note,
                 format!("{derived} path: {why}"),

@@ -1,12 +1,13 @@
-//! Customer success: usage growth (`DAI.CS.UG.*`).
+//! Usage growth (`kind: usage_growth`; `DAI.CS.UG.*` in 2025-01).
 //!
-//! Eligible ACR in M against the same month last year, as an exact decimal percentage;
-//! one point per whole percent, rounded down, 0 to 20, and nothing without USD 1,000 in
-//! M or without a baseline.
+//! Eligible ACR in M against the rulebook's comparison month, as an exact decimal
+//! percentage; the rule's points per whole percent, rounded down, up to the
+//! subcategory's maximum, and nothing under the rule's minimum ACR in M or without a
+//! baseline.
 
 use super::{EngineError, Evidence, Outcome, Scoring, Tracer};
 use crate::model::{Customer, Money, Month, Points};
-use crate::rulebook::{clause, Rulebook, UsageGrowthRule};
+use crate::rulebook::{Rulebook, UsageGrowthRule};
 use rust_decimal::Decimal;
 
 const OVERFLOW: EngineError = EngineError::Overflow("compute usage growth");
@@ -27,7 +28,7 @@ pub(super) fn score(
         if t.on() && (!l.is_zero() || !p.is_zero()) {
             t.push_with(
                 area,
-                clause::UG_FORMULA,
+                &rule.clauses.formula,
                 format!("customer {}", c.id),
                 Outcome::Note,
                 format!("{as_of} {l}; {then} {p}"),
@@ -43,7 +44,7 @@ pub(super) fn score(
     }
     t.push_with(
         area,
-        clause::UG_FORMULA,
+        &rule.clauses.formula,
         "partner",
         Outcome::Note,
         format!("L = eligible ACR in {as_of} = {last}; P = eligible ACR in {then} = {prior}"),
@@ -54,12 +55,12 @@ pub(super) fn score(
             prior,
         },
     );
-    let minimum = book.min_last_month_acr();
+    let minimum = rule.min_last_month_acr();
     let mut points = None;
     if last < minimum {
         t.push(
             area,
-            &rule.min_acr_clause,
+            &rule.clauses.min_acr,
             "partner",
             Outcome::Excluded,
             format!("{last} in {as_of} is under the {minimum} needed to qualify"),
@@ -69,7 +70,7 @@ pub(super) fn score(
     if prior.is_zero() {
         t.push(
             area,
-            clause::UG_NO_BASELINE,
+            &rule.clauses.no_baseline,
             "partner",
             Outcome::Excluded,
             format!("no baseline: eligible ACR in {then} is {prior}, so growth is undefined"),
@@ -88,7 +89,7 @@ pub(super) fn score(
             let shown = shown_percent(last, prior);
             t.push_with(
                 area,
-                clause::UG_FORMULA,
+                &rule.clauses.formula,
                 "partner",
                 Outcome::Note,
                 format!(
@@ -106,8 +107,8 @@ pub(super) fn score(
             );
             t.push(
                 area,
-                &rule.clause,
-                "usage growth",
+                &at.sub.clause,
+                at.sub.title.to_lowercase(),
                 Outcome::Points(points),
                 format!(
                     "{whole} whole percent x {} point, held between 0 and {}",
@@ -119,8 +120,8 @@ pub(super) fn score(
     };
     t.push(
         area,
-        &rule.clause,
-        "usage growth",
+        &at.sub.clause,
+        at.sub.title.to_lowercase(),
         Outcome::Points(points),
         "no growth points",
     );

@@ -11,7 +11,10 @@ use crate::engine::Assessment;
 use crate::model::{
     Certification, Customer, Deployment, Money, Month, PathKind, Person, Segment, Situation,
 };
-use crate::rulebook::{clause, RuleRef, Rulebook, SkillingSubcategory, Subcategory};
+use crate::rulebook::{
+    CertificationLadder, DeploymentsRule, NetCustomerAddsRule, Retirement, Rule, Rulebook,
+    Subcategory, UsageGrowthRule,
+};
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
 use std::collections::{BTreeMap, BTreeSet};
@@ -187,16 +190,16 @@ impl Action {
     /// at the threshold while net customer adds is full is a usage growth action in
     /// disguise, and a dearer one).
     pub fn targets(&self, book: &Rulebook) -> Vec<usize> {
-        let of_rule = |wanted: fn(&RuleRef) -> bool| -> Vec<usize> {
+        let of_kind = |wanted: fn(&Rule) -> bool| -> Vec<usize> {
             book.subcategories()
                 .enumerate()
-                .filter(|(_, s)| book.rule(s).as_ref().is_some_and(wanted))
+                .filter(|(_, s)| wanted(&s.rule))
                 .map(|(i, _)| i)
                 .collect()
         };
         match self {
             Action::Associate { .. } | Action::Renew { .. } | Action::Retake { .. } => {
-                of_rule(|r| matches!(r, RuleRef::Skilling(_)))
+                of_kind(|r| matches!(r, Rule::CertificationLadder(_)))
             }
             Action::Certify { sub, .. } => book
                 .subcategories()
@@ -204,11 +207,11 @@ impl Action {
                 .into_iter()
                 .collect(),
             Action::RaiseAcr { purpose, .. } => match purpose {
-                Purpose::Growth { .. } => of_rule(|r| matches!(r, RuleRef::UsageGrowth(_))),
-                _ => of_rule(|r| matches!(r, RuleRef::NetCustomerAdds(_))),
+                Purpose::Growth { .. } => of_kind(|r| matches!(r, Rule::UsageGrowth(_))),
+                _ => of_kind(|r| matches!(r, Rule::NetCustomerAdds(_))),
             },
-            Action::NewCustomers { .. } => of_rule(|r| matches!(r, RuleRef::NetCustomerAdds(_))),
-            Action::Deploy { .. } => of_rule(|r| matches!(r, RuleRef::Deployments(_))),
+            Action::NewCustomers { .. } => of_kind(|r| matches!(r, Rule::NetCustomerAdds(_))),
+            Action::Deploy { .. } => of_kind(|r| matches!(r, Rule::Deployments(_))),
         }
     }
 
@@ -345,11 +348,12 @@ impl Action {
                     });
                     *customer = id;
                 }
+                let level = deployments_rule(book).map_or(0, |(_, r)| r.service_level);
                 for (service, _) in services.iter() {
                     s.deployments.push(Deployment {
                         customer: customer.clone(),
                         service: service.clone(),
-                        service_level: book.deployments.service_level,
+                        service_level: level,
                         month: *month,
                         attribution: None,
                     });
@@ -364,9 +368,9 @@ impl Action {
             } => {
                 let n = (*prerequisite + *scoring) as usize;
                 *ids = fresh_ids(s.people.iter().map(|p| p.id.as_str()), "new-person", n);
-                let rule = skilling_rule(sub, book);
-                let prereq = rule.and_then(|r| earnable(&r.prerequisites, book));
-                let scoring_cert = rule.and_then(|r| earnable(&r.scoring, book));
+                let rule = ladder(sub, book);
+                let prereq = rule.and_then(|r| earnable(r.prerequisite_certs(), r));
+                let scoring_cert = rule.and_then(|r| earnable(&r.scoring.certs, r));
                 for (i, id) in ids.iter().enumerate() {
                     let cert = if i < *prerequisite as usize {
                         prereq.clone()
@@ -466,35 +470,52 @@ impl Action {
 
     /// The clause ids the action relies on.
     pub fn clauses(&self, book: &Rulebook, path: PathKind) -> Vec<String> {
-        let schedule = book.skilling.schedule.on(path).clause.clone();
-        let nca = &book.net_customer_adds;
-        let ug = &book.usage_growth;
+        let schedules: Vec<String> = ladders(book)
+            .map(|(_, l)| l.schedule.on(path).clause.clone())
+            .collect();
         // The clauses that list a certification's role, per subcategory.
         let roles = |slug: &str| -> Vec<String> {
-            skilling_rules(book)
+            ladders(book)
                 .flat_map(|(_, rule)| {
-                    let mut v = Vec::new();
-                    if rule.prerequisites.iter().any(|s| s == slug) {
-                        v.push(rule.prerequisite_clause.clone());
-                    }
-                    if rule.scoring.iter().any(|s| s == slug) {
-                        v.push(rule.scoring_clause.clone());
+                    let mut v: Vec<String> = rule
+                        .prerequisites
+                        .iter()
+                        .filter(|step| step.certs.iter().any(|s| s == slug))
+                        .map(|step| step.clause.clone())
+                        .collect();
+                    if rule.scores(slug) {
+                        v.push(rule.scoring.clause.clone());
                     }
                     v
                 })
                 .collect()
         };
+        // The counting rule of every ladder: `associated` or `active`.
+        let counting = |pick: fn(&CertificationLadder) -> &String| -> Vec<String> {
+            ladders(book).map(|(_, l)| pick(l).clone()).collect()
+        };
+        let nca = net_customer_adds_rule(book);
+        let nca_clauses = |verdict: fn(&NetCustomerAddsRule) -> &String| -> Vec<String> {
+            match nca {
+                Some((sub, r)) => vec![
+                    r.clauses.threshold.clone(),
+                    verdict(r).clone(),
+                    sub.clause.clone(),
+                ],
+                None => Vec::new(),
+            }
+        };
         let mut list: Vec<String> = match self {
             Action::Associate { certifications, .. } => {
-                let mut v = vec![clause::SKILL_ASSOC.to_string()];
+                let mut v = counting(|l| &l.clauses.associated);
                 v.extend(certifications.iter().flat_map(|c| roles(c)));
-                v.push(schedule);
+                v.extend(schedules);
                 v
             }
             Action::Renew { cert, .. } | Action::Retake { cert, .. } => {
-                let mut v = vec![clause::SKILL_ACTIVE.to_string()];
+                let mut v = counting(|l| &l.clauses.active);
                 v.extend(roles(cert));
-                v.push(schedule);
+                v.extend(schedules);
                 v
             }
             Action::Certify {
@@ -504,46 +525,43 @@ impl Action {
                 ..
             } => {
                 let mut v = Vec::new();
-                if let Some(rule) = skilling_rule(sub, book) {
+                if let Some(rule) = ladder(sub, book) {
                     if *prerequisite > 0 {
-                        v.push(rule.prerequisite_clause.clone());
+                        v.extend(rule.prerequisites.iter().map(|s| s.clause.clone()));
                     }
                     if *scoring > 0 {
-                        v.push(rule.scoring_clause.clone());
+                        v.push(rule.scoring.clause.clone());
                     }
+                    v.push(rule.schedule.on(path).clause.clone());
                 }
-                v.push(schedule);
                 v
             }
             Action::RaiseAcr { purpose, .. } => match purpose {
-                Purpose::Add => vec![
-                    nca.threshold_clause.clone(),
-                    clause::NCA_ADD.into(),
-                    nca.clause.clone(),
-                ],
-                Purpose::Hold => vec![
-                    nca.threshold_clause.clone(),
-                    clause::NCA_LOSS.into(),
-                    nca.clause.clone(),
-                ],
-                Purpose::Growth { .. } => vec![
-                    clause::UG_FORMULA.into(),
-                    ug.min_acr_clause.clone(),
-                    ug.clause.clone(),
-                ],
+                Purpose::Add => nca_clauses(|r| &r.clauses.add),
+                Purpose::Hold => nca_clauses(|r| &r.clauses.loss),
+                Purpose::Growth { .. } => match usage_growth_rule(book) {
+                    Some((sub, ug)) => vec![
+                        ug.clauses.formula.clone(),
+                        ug.clauses.min_acr.clone(),
+                        sub.clause.clone(),
+                    ],
+                    None => Vec::new(),
+                },
             },
-            Action::NewCustomers { .. } => vec![
-                book.attribution.clause.clone(),
-                nca.threshold_clause.clone(),
-                clause::NCA_ADD.into(),
-                nca.clause.clone(),
-            ],
-            Action::Deploy { .. } => vec![
-                clause::DEP_ELIGIBLE.into(),
-                clause::DEP_WINDOW.into(),
-                clause::DEP_DISTINCT.into(),
-                book.deployments.clause.clone(),
-            ],
+            Action::NewCustomers { .. } => {
+                let mut v = vec![book.attribution.clause.clone()];
+                v.extend(nca_clauses(|r| &r.clauses.add));
+                v
+            }
+            Action::Deploy { .. } => match deployments_rule(book) {
+                Some((sub, d)) => vec![
+                    d.clauses.eligible.clone(),
+                    d.clauses.window.clone(),
+                    d.clauses.distinct.clone(),
+                    sub.clause.clone(),
+                ],
+                None => Vec::new(),
+            },
         };
         let mut seen = BTreeSet::new();
         list.retain(|c| seen.insert(c.clone()));
@@ -561,63 +579,87 @@ fn fresh_ids<'a>(taken: impl Iterator<Item = &'a str>, prefix: &str, n: usize) -
         .collect()
 }
 
-/// The certification rule of a skilling subcategory, by its key.
-pub(crate) fn skilling_rule<'b>(key: &str, book: &'b Rulebook) -> Option<&'b SkillingSubcategory> {
-    skilling_rules(book)
+/// The certification ladder of a skilling subcategory, by its key.
+pub(crate) fn ladder<'b>(key: &str, book: &'b Rulebook) -> Option<&'b CertificationLadder> {
+    ladders(book)
         .find(|(s, _)| s.key == key)
         .map(|(_, rule)| rule)
 }
 
-/// The skilling subcategories, with their rules, in score card order.
-pub(crate) fn skilling_rules(
+/// The subcategories scored by a certification ladder, with their ladders, in score
+/// card order.
+pub(crate) fn ladders(
     book: &Rulebook,
-) -> impl Iterator<Item = (&Subcategory, &SkillingSubcategory)> {
-    book.subcategories().filter_map(|sub| match book.rule(sub) {
-        Some(RuleRef::Skilling(rule)) => Some((sub, rule)),
+) -> impl Iterator<Item = (&Subcategory, &CertificationLadder)> {
+    book.subcategories().filter_map(|sub| match &sub.rule {
+        Rule::CertificationLadder(rule) => Some((sub, rule)),
+        _ => None,
+    })
+}
+
+/// The first subcategory scored by net customer adds, with its rule: the one the
+/// planner plans adds for.
+pub(crate) fn net_customer_adds_rule(
+    book: &Rulebook,
+) -> Option<(&Subcategory, &NetCustomerAddsRule)> {
+    book.subcategories().find_map(|sub| match &sub.rule {
+        Rule::NetCustomerAdds(rule) => Some((sub, rule)),
+        _ => None,
+    })
+}
+
+/// The first subcategory scored by usage growth, with its rule.
+pub(crate) fn usage_growth_rule(book: &Rulebook) -> Option<(&Subcategory, &UsageGrowthRule)> {
+    book.subcategories().find_map(|sub| match &sub.rule {
+        Rule::UsageGrowth(rule) => Some((sub, rule)),
+        _ => None,
+    })
+}
+
+/// The first subcategory scored by deployments, with its rule.
+pub(crate) fn deployments_rule(book: &Rulebook) -> Option<(&Subcategory, &DeploymentsRule)> {
+    book.subcategories().find_map(|sub| match &sub.rule {
+        Rule::Deployments(rule) => Some((sub, rule)),
         _ => None,
     })
 }
 
 /// The first certification of a list that can still be earned: a retired one cannot.
-pub(crate) fn earnable(slugs: &[String], book: &Rulebook) -> Option<String> {
+pub(crate) fn earnable<'s>(
+    slugs: impl IntoIterator<Item = &'s String>,
+    ladder: &CertificationLadder,
+) -> Option<String> {
     slugs
-        .iter()
-        .find(|s| !book.skilling.retired.iter().any(|r| &r.cert == *s))
+        .into_iter()
+        .find(|s| ladder.retirement(s).is_none())
         .cloned()
 }
 
-/// Whether a certification counts at M (`DAI.SKILL.ACTIVE`, and the grace period of a
-/// retired scoring certification).
-fn active(c: &Certification, slug: &str, scoring: bool, as_of: Month, book: &Rulebook) -> bool {
+/// Whether a certification counts at M (the ladder's `active` rule, and the grace
+/// period of a retired scoring certification).
+fn active(c: &Certification, as_of: Month, retired: Option<&Retirement>) -> bool {
     let day = as_of.last_day();
     let dated = c.earned <= day && c.expires.is_none_or(|e| e >= day);
-    let retired = scoring
-        && book
-            .skilling
-            .retired
-            .iter()
-            .find(|r| r.cert == slug)
-            .and_then(|r| r.last_month())
-            .is_some_and(|last| as_of > last);
-    dated && !retired
+    let past_grace = retired
+        .and_then(Retirement::last_month)
+        .is_some_and(|last| as_of > last);
+    dated && !past_grace
 }
 
-/// Per skilling subcategory: does the person hold an active prerequisite, an active
+/// Per certification ladder: does the person hold an active prerequisite, an active
 /// scoring certification (association aside)?
 fn roles(p: &Person, as_of: Month, book: &Rulebook) -> Vec<(bool, bool)> {
-    skilling_rules(book)
+    ladders(book)
         .map(|(_, rule)| {
             let mut r = (false, false);
             for c in &p.certifications {
                 let Some(info) = book.certification(&c.cert) else {
                     continue;
                 };
-                if rule.prerequisites.contains(&info.slug)
-                    && active(c, &info.slug, false, as_of, book)
-                {
+                if rule.step_of(&info.slug).is_some() && active(c, as_of, None) {
                     r.0 = true;
                 }
-                if rule.scoring.contains(&info.slug) && active(c, &info.slug, true, as_of, book) {
+                if rule.scores(&info.slug) && active(c, as_of, rule.retirement(&info.slug)) {
                     r.1 = true;
                 }
             }
@@ -639,7 +681,7 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
     let mut seen = BTreeSet::new();
     for p in s.people.iter().filter(|p| !p.associated) {
         let r = roles(p, as_of, book);
-        let useful = skilling_rules(book)
+        let useful = ladders(book)
             .zip(&r)
             .any(|((sub, _), (a, b))| concerns(sub) && (*a || *b));
         if useful && seen.insert(r) {
@@ -648,10 +690,10 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
                 .iter()
                 .filter_map(|c| book.certification(&c.cert).map(|i| (c, i)))
                 .filter(|(c, i)| {
-                    skilling_rules(book).any(|(_, rule)| {
-                        let scoring = rule.scoring.contains(&i.slug);
-                        (scoring || rule.prerequisites.contains(&i.slug))
-                            && active(c, &i.slug, scoring, as_of, book)
+                    ladders(book).any(|(_, rule)| {
+                        let retired = rule.retirement(&i.slug);
+                        (rule.scores(&i.slug) && active(c, as_of, retired))
+                            || (rule.step_of(&i.slug).is_some() && active(c, as_of, None))
                     })
                 })
                 .map(|(_, i)| i.slug.clone())
@@ -669,11 +711,9 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
             let Some(info) = book.certification(&c.cert) else {
                 continue;
             };
-            let retired = book.skilling.retired.iter().any(|x| x.cert == info.slug);
-            let relevant = skilling_rules(book).any(|(sub, rule)| {
-                concerns(sub)
-                    && (rule.prerequisites.contains(&info.slug)
-                        || rule.scoring.contains(&info.slug))
+            let retired = ladders(book).any(|(_, l)| l.retirement(&info.slug).is_some());
+            let relevant = ladders(book).any(|(sub, rule)| {
+                concerns(sub) && (rule.step_of(&info.slug).is_some() || rule.scores(&info.slug))
             });
             let Some(expired) = c.expires.filter(|e| *e < last_day) else {
                 continue;
@@ -684,7 +724,7 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
             let holds_again = p.certifications.iter().any(|o| {
                 book.certification(&o.cert)
                     .is_some_and(|i| i.slug == info.slug)
-                    && active(o, &info.slug, false, as_of, book)
+                    && active(o, as_of, None)
             });
             if holds_again || !seen.insert((info.slug.clone(), r.clone())) {
                 continue;
@@ -713,13 +753,13 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
             });
         }
     }
-    let schedule = book.skilling.schedule.on(path);
-    for (sub, rule) in skilling_rules(book).filter(|(s, _)| concerns(s)) {
+    for (sub, rule) in ladders(book).filter(|(s, _)| concerns(s)) {
+        let schedule = rule.schedule.on(path);
         let (has_prereq, has_scoring) = (
-            earnable(&rule.prerequisites, book).is_some(),
-            earnable(&rule.scoring, book).is_some(),
+            earnable(rule.prerequisite_certs(), rule).is_some(),
+            earnable(&rule.scoring.certs, rule).is_some(),
         );
-        for prerequisite in 0..=schedule.prerequisite_people {
+        for prerequisite in 0..=schedule.gate_people {
             for scoring in 0..=1u32 {
                 if (prerequisite == 0 && scoring == 0)
                     || (prerequisite > 0 && !has_prereq)
@@ -748,7 +788,7 @@ fn normal(service: &str) -> String {
 /// One more distinct deployment in M, for the eligible customer with the most ACR in M.
 /// A service the file already mentions but that does not count is suggested by name.
 pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Action> {
-    let rule = &book.deployments;
+    let (_, rule) = deployments_rule(book)?;
     let (from, to) = book.windows.ttm.bounds(s.as_of);
     let excluded: BTreeSet<String> = rule.excluded_services.iter().map(|x| normal(x)).collect();
     let attribution_of = |d: &Deployment| -> Vec<String> {
@@ -830,7 +870,7 @@ pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Acti
 
 /// The segment given to a new customer: one that keeps the partner on its path.
 fn new_segment(path: PathKind, book: &Rulebook) -> Segment {
-    let small = |seg: &Segment| book.path.smb_segments.iter().any(|s| s == seg.as_str());
+    let small = |seg: &Segment| book.path.smb_segments().iter().any(|s| s == seg.as_str());
     let all = [Segment::Smb, Segment::Smc, Segment::Enterprise];
     let pick = match path {
         PathKind::Smb => all.into_iter().find(|s| small(s)),
@@ -843,7 +883,10 @@ fn new_segment(path: PathKind, book: &Rulebook) -> Segment {
 /// hold a customer that would be lost at the threshold, or win a new customer. The
 /// cheapest [`CUSTOMERS_PER_KIND`] customers of each kind, by USD needed.
 pub fn net_customer_adds(s: &Situation, path: PathKind, book: &Rulebook) -> Vec<Action> {
-    let t = book.net_customer_adds.threshold_on(path);
+    let Some((_, rule)) = net_customer_adds_rule(book) else {
+        return Vec::new();
+    };
+    let t = rule.threshold_on(path);
     let baseline = book.windows.baseline.months(s.as_of);
     let recent = book.windows.recent.months(s.as_of);
     let mut adds = Vec::new();
@@ -920,7 +963,7 @@ pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) 
 /// k = ceil(target / points_per_percent) percent: L >= P x (100 + k) / 100, and L at
 /// least the minimum. Computed exactly in decimal, then rounded up to the cent.
 pub fn growth(s: &Situation, book: &Rulebook, target: u32) -> Option<Action> {
-    let rule = &book.usage_growth;
+    let (_, rule) = usage_growth_rule(book)?;
     let (last, prior) = growth_sums(s, book);
     let per_percent = rule.points_per_percent.value();
     if prior <= Decimal::ZERO || per_percent <= Decimal::ZERO {
@@ -928,7 +971,7 @@ pub fn growth(s: &Situation, book: &Rulebook, target: u32) -> Option<Action> {
     }
     let k = (Decimal::from(target) / per_percent).ceil();
     let needed = (prior * (Decimal::ONE_HUNDRED + k) / Decimal::ONE_HUNDRED)
-        .max(book.min_last_month_acr().amount());
+        .max(rule.min_last_month_acr().amount());
     let add = (needed - last).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
     if add <= Decimal::ZERO {
         return None;
@@ -960,10 +1003,7 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
     out.extend(deployment(s, path, book));
     out.extend(net_customer_adds(s, path, book));
     // Usage growth earns whole points.
-    let usage_growth = book
-        .subcategories()
-        .find(|sub| matches!(book.rule(sub), Some(RuleRef::UsageGrowth(_))));
-    let (g, max) = usage_growth.map_or((0, 0), |sub| {
+    let (g, max) = usage_growth_rule(book).map_or((0, 0), |(sub, _)| {
         (
             a.card.points_of(&sub.key).whole().unwrap_or(0),
             sub.max.whole().unwrap_or(0),
@@ -1033,8 +1073,9 @@ mod tests {
     #[test]
     fn retired_certifications_are_never_suggested() {
         let book = Rulebook::builtin();
-        let adv = &book.skilling.advanced_certifications;
-        let first = earnable(&adv.scoring, book).unwrap();
-        assert!(book.skilling.retired.iter().all(|r| r.cert != first));
+        let adv = ladder("advanced_certifications", book).unwrap();
+        assert!(!adv.retired.is_empty());
+        let first = earnable(&adv.scoring.certs, adv).unwrap();
+        assert!(adv.retired.iter().all(|r| r.cert != first));
     }
 }

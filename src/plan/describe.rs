@@ -4,13 +4,15 @@
 //! Counts of people are read from the engine's trace (the entries that cite the
 //! prerequisite and scoring clauses), so the words agree with the score they explain.
 
-use super::actions::{skilling_rule, skilling_rules, Action, Purpose};
+use super::actions::{
+    deployments_rule, ladder, ladders, net_customer_adds_rule, usage_growth_rule, Action, Purpose,
+};
 use super::Scored;
 use crate::engine::evidence::CertStatus;
 use crate::engine::{path_word, Area, Assessment, Evidence};
 use crate::model::{Money, PathKind, Points, ScoreCard};
 use crate::report::count;
-use crate::rulebook::{clause, RuleRef, Rulebook, Subcategory};
+use crate::rulebook::{Rule, Rulebook, Subcategory};
 use rust_decimal::Decimal;
 use std::collections::BTreeSet;
 
@@ -86,7 +88,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             services,
             month,
         } => {
-            let level = book.deployments.service_level;
+            let level = deployments_rule(book).map_or(0, |(_, d)| d.service_level);
             let whom = match new_customer {
                 Some((segment, code)) => format!(
                     "a new {} customer attributed through {code} (the plan calls it {customer})",
@@ -118,12 +120,12 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             earned,
             ..
         } => {
-            let no_list = Vec::new();
-            let (prerequisites, scoring_list) = skilling_rule(sub, book)
-                .map_or((&no_list, &no_list), |r| (&r.prerequisites, &r.scoring));
+            let rule = ladder(sub, book);
             let mut parts = Vec::new();
             if *prerequisite > 0 {
-                let cert = super::actions::earnable(prerequisites, book).unwrap_or_default();
+                let cert = rule
+                    .and_then(|r| super::actions::earnable(r.prerequisite_certs(), r))
+                    .unwrap_or_default();
                 parts.push(format!(
                     "{} in {}",
                     count(
@@ -135,11 +137,16 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
                 ));
             }
             if *scoring > 0 {
-                let names: Vec<String> = scoring_list
-                    .iter()
-                    .filter(|s| !book.skilling.retired.iter().any(|r| &r.cert == *s))
-                    .map(|s| cert_name(s, book))
-                    .collect();
+                let names: Vec<String> = rule
+                    .map(|r| {
+                        r.scoring
+                            .certs
+                            .iter()
+                            .filter(|s| r.retirement(s).is_none())
+                            .map(|s| cert_name(s, book))
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 parts.push(format!(
                     "{} in {}",
                     count(
@@ -173,18 +180,25 @@ fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
 /// What happened in each skilling subcategory whose points moved.
 fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> Vec<String> {
     let path = after.card.path;
-    let schedule = book.skilling.schedule.on(path);
     let mut out = Vec::new();
-    for (sub, rule) in skilling_rules(book) {
+    for (sub, rule) in ladders(book) {
+        let schedule = rule.schedule.on(path);
         let (p0, p1) = (
             before.card.points_of(&sub.key),
             after.card.points_of(&sub.key),
         );
         let area = area_of(sub, book);
         let name = sub.title.to_lowercase();
-        let holders = |a: &Assessment| counted(a, area, &rule.prerequisite_clause);
-        let scorers = |a: &Assessment| counted(a, area, &rule.scoring_clause);
-        let need = schedule.prerequisite_people as usize;
+        // The step furthest from its gate speaks for the prerequisites.
+        let holders = |a: &Assessment| {
+            rule.prerequisites
+                .iter()
+                .map(|step| counted(a, area, &step.clause))
+                .min()
+                .unwrap_or(0)
+        };
+        let scorers = |a: &Assessment| counted(a, area, &rule.scoring.clause);
+        let need = schedule.gate_people as usize;
         if p1 <= p0 {
             if holders(after) > holders(before) && holders(after) < need {
                 out.push(format!(
@@ -204,11 +218,8 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
                 count(holders(after), "holder", "holders"),
                 path_word(path)
             );
-            if schedule.prerequisite_points > Points::ZERO {
-                t.push_str(&format!(
-                    ", worth {} points itself",
-                    schedule.prerequisite_points
-                ));
+            if schedule.gate_points > Points::ZERO {
+                t.push_str(&format!(", worth {} points itself", schedule.gate_points));
             }
             if already > 0 {
                 t.push_str(&format!(
@@ -251,7 +262,7 @@ fn percent(last: Decimal, prior: Decimal) -> String {
 fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> Vec<String> {
     let path = after.card().path;
     let s = &before.situation;
-    let t = book.net_customer_adds.threshold_on(path);
+    let t = net_customer_adds_rule(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path));
     let mut out = Vec::new();
     match action {
         Action::Associate { certifications, .. } => {
@@ -321,7 +332,8 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
                     percent(l0, p),
                     percent(l1, p)
                 );
-                let min = book.min_last_month_acr();
+                let min =
+                    usage_growth_rule(book).map_or(Money::ZERO, |(_, r)| r.min_last_month_acr());
                 if l0 < min.amount() && l1 >= min.amount() {
                     text.push_str(&format!(", and it reaches the {min} minimum"));
                 }
@@ -336,7 +348,7 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
     let aims_at_adds = action.targets(book).into_iter().any(|i| {
         book.subcategories
             .get(i)
-            .is_some_and(|s| matches!(book.rule(s), Some(RuleRef::NetCustomerAdds(_))))
+            .is_some_and(|s| matches!(s.rule, Rule::NetCustomerAdds(_)))
     });
     if aims_at_adds {
         let net = |a: &Assessment| {
@@ -353,7 +365,7 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
             "it moves the partner from the {} to the {} path ({})",
             path_word(before.card().path),
             path_word(path),
-            book.path.clause
+            book.path.derived_clause()
         ));
     }
     out
@@ -366,10 +378,12 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
             "a customer with nothing in the baseline months and the {} threshold of {} in {month} \
              is a net customer add",
             path_word(path),
-            book.net_customer_adds.threshold_on(path)
+            net_customer_adds_rule(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path))
         ),
         Action::Deploy { .. } => {
-            let d = &book.deployments;
+            let Some((_, d)) = deployments_rule(book) else {
+                return String::new();
+            };
             format!(
                 "any Service Level {} service not counted in the trailing twelve months yet \
                  will do, other than {}; each distinct service earns {} points, at most {}",
@@ -380,7 +394,9 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
             )
         }
         Action::Certify { sub, .. } => {
-            let schedule = book.skilling.schedule.on(path);
+            let Some(schedule) = ladder(sub, book).map(|l| l.schedule.on(path)) else {
+                return String::new();
+            };
             format!(
                 "on the {} path {} earns {} points per person with an active scoring \
                  certification, at most {} people, once {} the prerequisite",
@@ -389,11 +405,7 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
                     .map_or(String::new(), |s| s.title.to_lowercase()),
                 schedule.points_per_person,
                 schedule.max_people,
-                count(
-                    schedule.prerequisite_people as usize,
-                    "person holds",
-                    "people hold"
-                )
+                count(schedule.gate_people as usize, "person holds", "people hold")
             )
         }
         _ => String::new(),
@@ -438,7 +450,7 @@ pub(super) fn joined(
             "it moves the partner from the {} to the {} path ({})",
             path_word(before.path),
             path_word(after.path),
-            book.path.clause
+            book.path.derived_clause()
         ));
     }
     sentence(headline(action, book), reasons)
@@ -448,8 +460,8 @@ pub(super) fn joined(
 pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> String {
     let s = &start.situation;
     let name = sub.title.to_lowercase();
-    match book.rule(sub) {
-        Some(RuleRef::UsageGrowth(_)) => {
+    match &sub.rule {
+        Rule::UsageGrowth(rule) => {
             let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
             let (_, p) = super::actions::growth_sums(s, book);
             if p.is_zero() {
@@ -458,7 +470,7 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
                     "usage growth cannot score: eligible ACR in {then} is USD 0.00, so growth is \
                      undefined ({}), and a plan can only change the last two months ({}), not \
                      the same month last year",
-                    clause::UG_NO_BASELINE,
+                    rule.clauses.no_baseline,
                     recent
                         .iter()
                         .map(ToString::to_string)
@@ -471,9 +483,9 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
                 s.as_of
             )
         }
-        Some(RuleRef::Skilling(rule)) => {
-            if super::actions::earnable(&rule.prerequisites, book).is_none()
-                || super::actions::earnable(&rule.scoring, book).is_none()
+        Rule::CertificationLadder(rule) => {
+            if super::actions::earnable(rule.prerequisite_certs(), rule).is_none()
+                || super::actions::earnable(&rule.scoring.certs, rule).is_none()
             {
                 format!(
                     "{name} cannot score: every prerequisite or every scoring certification of \
@@ -483,7 +495,7 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
                 format!("no certification the planner can suggest adds a point to {name}")
             }
         }
-        Some(RuleRef::NetCustomerAdds(_)) => {
+        Rule::NetCustomerAdds(_) => {
             let (adds, losses) = super::net_adds(&start.assessment, book);
             let missing = 1 - (adds - losses);
             if missing > super::MAX_NET_ADDS_TO_PLAN {
@@ -493,14 +505,14 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
                      lost customers held at the threshold) are needed before the first point \
                      ({}); the planner plans at most {}",
                     adds - losses,
-                    book.net_customer_adds.clause,
+                    sub.clause,
                     super::MAX_NET_ADDS_TO_PLAN
                 )
             } else {
                 format!("no action the planner can take adds a point to {name}")
             }
         }
-        Some(RuleRef::Deployments(_)) | None => {
+        Rule::Deployments(_) => {
             format!("no action the planner can take adds a point to {name}")
         }
     }

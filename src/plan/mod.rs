@@ -34,7 +34,7 @@ pub use render::{plan_json, plan_text};
 
 use crate::engine::{self, Assessment, EngineError};
 use crate::model::{Points, ScoreCard, Situation};
-use crate::rulebook::{RuleRef, Rulebook};
+use crate::rulebook::{Rule, Rulebook};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 
@@ -146,9 +146,8 @@ fn points_of(card: &ScoreCard) -> Vec<Points> {
 }
 
 /// The position of the first subcategory scored by a rule of the kind `wanted` picks.
-fn position_of(book: &Rulebook, wanted: fn(&RuleRef) -> bool) -> Option<usize> {
-    book.subcategories()
-        .position(|s| book.rule(s).as_ref().is_some_and(wanted))
+fn position_of(book: &Rulebook, wanted: fn(&Rule) -> bool) -> Option<usize> {
+    book.subcategories().position(|s| wanted(&s.rule))
 }
 
 fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
@@ -221,15 +220,17 @@ impl Scored {
         let next = Scored::new(situation, book)?;
         let text = describe::describe(&done, self, &next, book);
         let mut clauses = done.clauses(book, next.card().path);
-        if done.kind() == Kind::GrowUsage {
+        if let (Kind::GrowUsage, Some((_, growth))) =
+            (done.kind(), actions::usage_growth_rule(book))
+        {
             // The minimum only matters when the top-up is what reaches it.
-            let min = book.min_last_month_acr().amount();
+            let min = growth.min_last_month_acr().amount();
             if actions::growth_sums(&self.situation, book).0 >= min {
-                clauses.retain(|c| *c != book.usage_growth.min_acr_clause);
+                clauses.retain(|c| *c != growth.clauses.min_acr);
             }
         }
         if next.card().path != self.card().path {
-            clauses.push(book.path.clause.clone());
+            clauses.push(book.path.derived_clause().to_string());
         }
         let step = Step {
             action: done,
@@ -503,7 +504,10 @@ impl<'a> Measure<'a> {
 
 /// Net customer adds before the clamp, read from the engine's trace: adds minus losses.
 fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
-    let Some(i) = position_of(book, |r| matches!(r, RuleRef::NetCustomerAdds(_))) else {
+    let Some(i) = position_of(book, |r| matches!(r, Rule::NetCustomerAdds(_))) else {
+        return (0, 0);
+    };
+    let Rule::NetCustomerAdds(rule) = &book.subcategories[i].rule else {
         return (0, 0);
     };
     let area = crate::engine::Area::Subcategory(i);
@@ -514,10 +518,7 @@ fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
             .filter(|e| matches!(e.outcome, crate::engine::Outcome::Counts(n) if n != 0))
             .count() as i64
     };
-    (
-        count(crate::rulebook::clause::NCA_ADD),
-        count(crate::rulebook::clause::NCA_LOSS),
-    )
+    (count(&rule.clauses.add), count(&rule.clauses.loss))
 }
 
 /// How many path-moving actions are tried as the first step of a plan when no plan on
@@ -615,8 +616,8 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             verified: true,
         };
         let mut list = vec![here];
-        match book.rule(sub) {
-            Some(RuleRef::NetCustomerAdds(rule)) => {
+        match &sub.rule {
+            Rule::NetCustomerAdds(rule) => {
                 // Climbs net adds rather than points, so that holding a loss counts as
                 // progress while losses still outnumber adds; but only when few enough
                 // are missing for a plan to be sensible.
@@ -644,7 +645,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     })?);
                 }
             }
-            Some(RuleRef::Skilling(_)) => {
+            Rule::CertificationLadder(_) => {
                 let small = Scored::new(reduced(s, path, None), book)?;
                 list.extend(ladder(
                     small,
@@ -655,7 +656,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     },
                 )?);
             }
-            Some(RuleRef::Deployments(_)) => {
+            Rule::Deployments(_) => {
                 let target = match actions::deployment(s, path, book) {
                     Some(Action::Deploy { customer, .. }) => Some(customer),
                     _ => None,
@@ -672,7 +673,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     },
                 )?);
             }
-            Some(RuleRef::UsageGrowth(_)) => {
+            Rule::UsageGrowth(_) => {
                 // One action reaches any number of points; its price is computed exactly.
                 // Usage growth earns whole points: one target per whole point.
                 let now = card.points_of(&sub.key).whole().unwrap_or(0);
@@ -691,14 +692,13 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                     }
                 }
             }
-            None => {}
         }
         options.push(list);
     }
     // Usage growth options are priced by formula; before one is relied on, it is
     // re-scored (more ACR can move the derived path and cost points elsewhere) and its
     // real effect replaces the estimate.
-    let growth = position_of(book, |r| matches!(r, RuleRef::UsageGrowth(_)));
+    let growth = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)));
     let unverified = options.iter().flatten().filter(|o| !o.verified).count();
     let mut choice = None;
     for _ in 0..=unverified {
@@ -881,7 +881,7 @@ fn still_open(action: &Action, s: &Situation) -> bool {
 /// The usage growth top-up that just attains, given the rest of the verified card; the
 /// maximum when no amount attains on its own.
 fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
-    let i = position_of(book, |r| matches!(r, RuleRef::UsageGrowth(_)))?;
+    let i = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)))?;
     let mut points = points_of(state.card());
     let now = points.get(i)?.whole().unwrap_or(0);
     let max = book.subcategories.get(i)?.max.whole().unwrap_or(0);

@@ -213,7 +213,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
                 "designation not attained".to_string()
             },
         ),
-        ("Rules", book.guide.clone()),
+        ("Rules", book.source.clone()),
     ];
     // The heading already says whether it is attained; the engine's reason opens with
     // the same words.

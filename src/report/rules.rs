@@ -4,7 +4,7 @@
 use super::{count, one_line};
 use crate::model::{PathKind, Points};
 use crate::rulebook::check::Check;
-use crate::rulebook::{clause, RuleRef, Rulebook, SkillingSubcategory, Subcategory, WindowRule};
+use crate::rulebook::{CertificationLadder, PathRule, Rule, Rulebook, Subcategory, WindowRule};
 
 /// The rulebook as four tables: maxima, point schedules per path, certifications, and
 /// thresholds and windows; every row with the clause id that grants it.
@@ -14,7 +14,7 @@ pub fn rules_text(book: &Rulebook) -> String {
         "{}\n`{}`, from the {}\n\n",
         one_line(&book.title),
         one_line(&book.designation),
-        one_line(&book.guide)
+        one_line(&book.source)
     );
 
     let mut rows = vec![row(["Maxima", "points", "clause"])];
@@ -48,8 +48,8 @@ pub fn rules_text(book: &Rulebook) -> String {
         "clause",
     ])];
     for sub in book.subcategories() {
-        match book.rule(sub) {
-            Some(RuleRef::NetCustomerAdds(nca)) => {
+        match &sub.rule {
+            Rule::NetCustomerAdds(nca) => {
                 let [e, s] = both(&|_| {
                     format!(
                         "{} x {} net adds = {}",
@@ -58,46 +58,45 @@ pub fn rules_text(book: &Rulebook) -> String {
                         nca.points_per_add * nca.max_adds
                     )
                 });
-                rows.push(row([&sub.title, &e, &s, &nca.clause]));
+                rows.push(row([&sub.title, &e, &s, &sub.clause]));
                 let [e, s] = both(&|p| format!("{} ACR a month", nca.threshold_on(p)));
                 rows.push(row([
                     "  threshold (at or above)",
                     &e,
                     &s,
-                    &nca.threshold_clause,
+                    &nca.clauses.threshold,
                 ]));
             }
-            Some(RuleRef::Skilling(rule)) => {
-                let schedule = &book.skilling.schedule;
+            Rule::CertificationLadder(ladder) => {
+                let schedule = &ladder.schedule;
                 let [e, s] = both(&|p| {
                     let s = schedule.on(p);
                     format!(
                         "{} + {} x {} people = {}",
-                        s.prerequisite_points,
+                        s.gate_points,
                         s.points_per_person,
                         s.max_people,
-                        s.prerequisite_points + s.points_per_person * s.max_people
+                        s.gate_points + s.points_per_person * s.max_people
                     )
                 });
                 // One clause per path, stacked in the order of the path columns.
                 rows.push(row([&sub.title, &e, &s, &schedule.enterprise.clause]));
                 rows.push(row(["", "", "", &schedule.smb.clause]));
-                let [e, s] = both(&|p| {
-                    let s = schedule.on(p);
-                    format!(
-                        "{} holding it, earns {}",
-                        s.prerequisite_people, s.prerequisite_points
-                    )
-                });
-                rows.push(row(["  prerequisite", &e, &s, &rule.prerequisite_clause]));
+                for step in &ladder.prerequisites {
+                    let [e, s] = both(&|p| {
+                        let s = schedule.on(p);
+                        format!("{} holding it, earns {}", s.gate_people, s.gate_points)
+                    });
+                    rows.push(row(["  prerequisite", &e, &s, &step.clause]));
+                }
             }
-            Some(RuleRef::UsageGrowth(ug)) => {
+            Rule::UsageGrowth(ug) => {
                 let [e, s] = both(&|_| format!("{} per whole % of growth", ug.points_per_percent));
-                rows.push(row([&sub.title, &e, &s, &ug.clause]));
-                let [e, s] = both(&|_| format!("{} ACR in M", book.min_last_month_acr()));
-                rows.push(row(["  minimum", &e, &s, &ug.min_acr_clause]));
+                rows.push(row([&sub.title, &e, &s, &sub.clause]));
+                let [e, s] = both(&|_| format!("{} ACR in M", ug.min_last_month_acr()));
+                rows.push(row(["  minimum", &e, &s, &ug.clauses.min_acr]));
             }
-            Some(RuleRef::Deployments(dep)) => {
+            Rule::Deployments(dep) => {
                 let [e, s] = both(&|_| {
                     format!(
                         "{} x {} services = {}",
@@ -106,33 +105,33 @@ pub fn rules_text(book: &Rulebook) -> String {
                         dep.points_per_service * dep.max_services
                     )
                 });
-                rows.push(row([&sub.title, &e, &s, &dep.clause]));
+                rows.push(row([&sub.title, &e, &s, &sub.clause]));
             }
-            None => {}
         }
     }
     out.push_str(&table(&rows, &[]));
     out.push_str("Every subcategory is then capped at its maximum above.\n\n");
 
     let mut rows = vec![row(["Certifications", "", "", "clause"])];
-    for (sub, rule) in skilling(book) {
-        let level = sub.title.split(' ').next().unwrap_or_default();
-        for (kind, slugs, clause) in [
-            (
-                "prerequisite",
-                &rule.prerequisites,
-                &rule.prerequisite_clause,
-            ),
-            ("scoring", &rule.scoring, &rule.scoring_clause),
-        ] {
-            for (i, slug) in slugs.iter().enumerate() {
-                let (level, kind, clause) = match i {
-                    0 if kind == "prerequisite" => (level, kind, clause.as_str()),
-                    0 => ("", kind, clause.as_str()),
-                    _ => ("", "", ""),
+    for (sub, ladder) in ladders(book) {
+        let mut level = sub.title.split(' ').next().unwrap_or_default();
+        let steps = ladder
+            .prerequisites
+            .iter()
+            .map(|step| ("prerequisite", step))
+            .chain([("scoring", &ladder.scoring)]);
+        for (kind, step) in steps {
+            for (i, slug) in step.certs.iter().enumerate() {
+                let (kind, clause) = match i {
+                    0 => (kind, step.clause.as_str()),
+                    _ => ("", ""),
                 };
-                rows.push(row([level, kind, &certification(book, slug), clause]));
-                if let Some(r) = book.skilling.retired.iter().find(|r| &r.cert == slug) {
+                let shown = if kind == "prerequisite" { level } else { "" };
+                rows.push(row([shown, kind, &certification(book, slug), clause]));
+                if kind == "prerequisite" {
+                    level = "";
+                }
+                if let Some(r) = ladder.retirement(slug) {
                     let when = format!(
                         "  retired {}, scores through {}",
                         r.retired_on, r.scores_through
@@ -145,26 +144,29 @@ pub fn rules_text(book: &Rulebook) -> String {
     out.push_str(&table(&rows, &[]));
     out.push('\n');
 
-    let p = &book.path;
     let mut rows = vec![row(["Thresholds and windows", "", "clause"])];
-    rows.push(row([
-        "SMB path",
-        &format!(
-            "driven ACR under {} and at least {}% of customers {}",
-            book.driven_acr_limit(),
-            p.smb_share_percent,
-            p.smb_segments.join(" or ")
-        ),
-        &p.clause,
-    ]));
-    rows.push(row(["Enterprise path", "otherwise", ""]));
+    match &book.path {
+        PathRule::DrivenAcrAndShare(p) => {
+            rows.push(row([
+                "SMB path",
+                &format!(
+                    "driven ACR under {} and at least {}% of customers {}",
+                    p.limit(),
+                    p.smb_share_percent,
+                    p.smb_segments.join(" or ")
+                ),
+                &p.derived_clause,
+            ]));
+            rows.push(row(["Enterprise path", "otherwise", ""]));
+        }
+    }
     rows.push(row([
         "Eligible attributions",
         &book.attribution.eligible.join(", "),
         &book.attribution.clause,
     ]));
     for sub in book.subcategories() {
-        if let Some(RuleRef::Deployments(dep)) = book.rule(sub) {
+        if let Rule::Deployments(dep) = &sub.rule {
             rows.push(row([
                 "Eligible deployments",
                 &format!(
@@ -172,7 +174,7 @@ pub fn rules_text(book: &Rulebook) -> String {
                     dep.service_level,
                     dep.excluded_services.join(", ")
                 ),
-                clause::DEP_ELIGIBLE,
+                &dep.clauses.eligible,
             ]));
         }
     }
@@ -211,10 +213,10 @@ pub fn rules_check_text(checks: &[Check]) -> String {
     out
 }
 
-/// The certification subcategories, with their rules.
-fn skilling(book: &Rulebook) -> impl Iterator<Item = (&Subcategory, &SkillingSubcategory)> {
-    book.subcategories().filter_map(|sub| match book.rule(sub) {
-        Some(RuleRef::Skilling(rule)) => Some((sub, rule)),
+/// The certification subcategories, with their ladders.
+fn ladders(book: &Rulebook) -> impl Iterator<Item = (&Subcategory, &CertificationLadder)> {
+    book.subcategories().filter_map(|sub| match &sub.rule {
+        Rule::CertificationLadder(ladder) => Some((sub, ladder)),
         _ => None,
     })
 }
@@ -290,7 +292,7 @@ mod tests {
         let mut book = Rulebook::builtin().clone();
         let lines = rules_text(&book).lines().count();
         book.title = "Title\n\u{1b}[2Kforged".into();
-        book.net_customer_adds.clause = "DAI\r\nX".into();
+        book.subcategories[0].clause = "DAI\r\nX".into();
         let text = rules_text(&book);
         assert_eq!(text.lines().count(), lines, "{text}");
         assert!(text.starts_with("Title\\n\\e[2Kforged\n"), "{text}");

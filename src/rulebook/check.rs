@@ -8,7 +8,7 @@
 //! and its category (the guide's own misprint of 40 for intermediate certifications),
 //! the two failures are reported as one finding that names the cap the others agree on.
 
-use super::{CategoryRule, RuleRef, Rulebook, Subcategory};
+use super::{CategoryRule, Rule, Rulebook, Subcategory};
 use crate::model::{PathKind, Points};
 use rust_decimal::Decimal;
 
@@ -87,7 +87,7 @@ impl Reach {
     }
 }
 
-fn reach(book: &Rulebook, sub: &Subcategory, path: PathKind) -> Reach {
+fn reach(sub: &Subcategory, path: PathKind) -> Reach {
     // Skilling shows its prerequisite points even when they are 0, as the guide's
     // Enterprise schedule has them: "no points are earned for prerequisite certifications".
     let bounded = |fixed: Option<Points>, per: Points, units: u32| {
@@ -98,22 +98,23 @@ fn reach(book: &Rulebook, sub: &Subcategory, path: PathKind) -> Reach {
         };
         Reach::Bounded { points, sum }
     };
-    match book.rule(sub) {
-        Some(RuleRef::NetCustomerAdds(r)) => bounded(None, r.points_per_add, r.max_adds),
-        Some(RuleRef::Skilling(_)) => {
-            let s = book.skilling.schedule.on(path);
+    match &sub.rule {
+        Rule::NetCustomerAdds(r) => bounded(None, r.points_per_add, r.max_adds),
+        Rule::CertificationLadder(r) => {
+            let s = r.schedule.on(path);
+            // Every met step earns its gate points.
+            let steps = u32::try_from(r.prerequisites.len()).unwrap_or(u32::MAX);
             bounded(
-                Some(s.prerequisite_points),
+                Some(s.gate_points * steps),
                 s.points_per_person,
                 s.max_people,
             )
         }
-        Some(RuleRef::UsageGrowth(r)) => Reach::Unbounded {
+        Rule::UsageGrowth(r) => Reach::Unbounded {
             per_unit: r.points_per_percent,
             unit: "whole percent of growth",
         },
-        Some(RuleRef::Deployments(r)) => bounded(None, r.points_per_service, r.max_services),
-        None => bounded(None, Points::ZERO, 0),
+        Rule::Deployments(r) => bounded(None, r.points_per_service, r.max_services),
     }
 }
 
@@ -202,16 +203,15 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
     });
 
     for sub in book.subcategories() {
-        checks.push(reach_check(book, sub));
+        checks.push(reach_check(sub));
     }
     checks.push(attainment_check(book));
     merge_misprints(book, checks)
 }
 
-fn reach_check(book: &Rulebook, sub: &Subcategory) -> Check {
+fn reach_check(sub: &Subcategory) -> Check {
     let (cap, clause) = (sub.max, &sub.clause);
-    let reaches: Vec<(PathKind, Reach)> =
-        PATHS.iter().map(|p| (*p, reach(book, sub, *p))).collect();
+    let reaches: Vec<(PathKind, Reach)> = PATHS.iter().map(|p| (*p, reach(sub, *p))).collect();
     let detail = |paths: &[PathKind]| {
         per_path(
             reaches
@@ -282,7 +282,7 @@ fn attainment_check(book: &Rulebook) -> Check {
     let a = &book.attainment;
     let need = a.min_total;
     let each = a.min_points_per_subcategory;
-    let most = |sub: &Subcategory, path: PathKind| reach(book, sub, path).achievable(sub.max);
+    let most = |sub: &Subcategory, path: PathKind| reach(sub, path).achievable(sub.max);
     let totals: Vec<(PathKind, Points)> = PATHS
         .iter()
         .map(|&path| {
@@ -367,7 +367,7 @@ fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
         let cap = sub.max;
         let reached: Vec<Points> = PATHS
             .iter()
-            .map(|p| reach(book, sub, *p).achievable(cap))
+            .map(|p| reach(sub, *p).achievable(cap))
             .collect();
         let Some(&fit) = reached.first() else {
             continue;
@@ -417,11 +417,17 @@ fn strip_clause(sentence: &str) -> &str {
 mod tests {
     use super::*;
 
-    const BUILTIN: &str = include_str!("digital-app-innovation.yaml");
+    const BUILTIN: &str = crate::rulebook::BUILTIN[0].1;
 
     fn variant(from: &str, to: &str) -> Rulebook {
         assert!(BUILTIN.contains(from), "{from}");
         Rulebook::from_yaml(&BUILTIN.replacen(from, to, 1), "variant").unwrap()
+    }
+
+    /// Every occurrence changed: both ladders' schedules, say.
+    fn variant_all(from: &str, to: &str) -> Rulebook {
+        assert!(BUILTIN.contains(from), "{from}");
+        Rulebook::from_yaml(&BUILTIN.replace(from, to), "variant").unwrap()
     }
 
     fn failures(book: &Rulebook) -> Vec<String> {
@@ -445,8 +451,10 @@ mod tests {
     #[test]
     fn the_guides_misprint_is_named_in_one_sentence() {
         let book = variant(
-            "{key: intermediate_certifications, title: Intermediate certifications, category: skilling, max: 20",
-            "{key: intermediate_certifications, title: Intermediate certifications, category: skilling, max: 40",
+            "key: intermediate_certifications\n    title: Intermediate certifications\n    \
+             category: skilling\n    max: 20",
+            "key: intermediate_certifications\n    title: Intermediate certifications\n    \
+             category: skilling\n    max: 40",
         );
         assert_eq!(
             failures(&book),
@@ -462,7 +470,7 @@ mod tests {
 
     #[test]
     fn an_unreachable_cap_on_one_path_is_not_called_a_misprint() {
-        let book = variant("max_people: 4", "max_people: 3");
+        let book = variant_all("max_people: 4", "max_people: 3");
         let found = failures(&book);
         assert_eq!(found.len(), 2, "{found:#?}");
         assert_eq!(

@@ -1,14 +1,29 @@
-//! The rulebook: every parameter of a designation as data, each with its clause id.
+//! Rulebooks: a designation's rules under one edition, as data.
 //!
-//! The rule logic in [`crate::engine`] is small plain Rust that reads these values, so a
-//! threshold, a points-per-unit figure, a cap or a certification list is changed here
-//! and nowhere else. The built-in rulebook is `digital-app-innovation.yaml` beside this
-//! file, compiled into the binary.
+//! A rulebook file (`src/rulebook/<edition>/<designation>.yaml`) declares its score
+//! card (categories and subcategories, each with a maximum and a clause id) and, per
+//! subcategory, the *kind* of rule that scores it with that rule's parameters
+//! ([`rules::Rule`]). The engine ([`crate::engine`]) has one scoring function per rule
+//! kind and never looks at a designation's name, so:
+//!
+//! - a threshold, a cap, a certification list or a clause id is changed in the file and
+//!   nowhere else;
+//! - a designation or an edition whose subcategories are scored by existing kinds is a
+//!   new file here, listed in [`BUILTIN`], and nothing else;
+//! - a new kind of rule is a variant of [`rules::Rule`] and a file in `src/engine/`.
+//!
+//! Every clause id the engine, the planner and the reports cite comes from the
+//! rulebook, and [`Rulebook::from_yaml`] refuses one that is not in its catalogue.
 
 pub mod check;
-pub mod clause;
+pub mod rules;
 
-use crate::model::{Money, Month, PathKind, Points};
+pub use rules::{
+    CertificationLadder, DeploymentsRule, LadderSchedule, LadderStep, NetCustomerAddsRule, PerPath,
+    Retirement, Rule, UsageGrowthRule,
+};
+
+use crate::model::{Money, Month, Points};
 use serde::Deserialize;
 use std::sync::OnceLock;
 
@@ -35,16 +50,20 @@ pub enum RulebookError {
     },
 }
 
-/// The parameters of one designation.
+/// One designation's rules under one edition.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rulebook {
-    /// The designation's slug.
+    /// The designation's slug, such as `digital-app-innovation`.
     pub designation: String,
+    /// The edition of the rules, `YYYY-MM`, such as `2025-01`.
+    pub edition: String,
     /// The designation's full name.
     pub title: String,
-    /// The guide edition the parameters come from.
-    pub guide: String,
+    /// Where the rules come from: the guide or pages they are read from.
+    pub source: String,
+    /// Whether the rules are a provisional reading (not from a program guide).
+    pub provisional: bool,
     /// The categories, in score card order.
     pub categories: Vec<CategoryRule>,
     /// The subcategories, in score card order: read them through
@@ -54,20 +73,12 @@ pub struct Rulebook {
     pub attainment: Attainment,
     /// The month windows.
     pub windows: Windows,
-    /// Path derivation.
+    /// How the path is chosen.
     pub path: PathRule,
     /// Eligible attributions.
     pub attribution: AttributionRule,
-    /// Performance: net customer adds.
-    pub net_customer_adds: NetCustomerAddsRule,
-    /// Skilling.
-    pub skilling: SkillingRule,
     /// Known certifications and their exam codes.
     pub certifications: Vec<CertificationInfo>,
-    /// Customer success: deployments.
-    pub deployments: DeploymentsRule,
-    /// Customer success: usage growth.
-    pub usage_growth: UsageGrowthRule,
     /// The clause catalogue.
     pub clauses: Vec<Clause>,
 }
@@ -86,7 +97,8 @@ pub struct CategoryRule {
     pub clause: String,
 }
 
-/// A subcategory of the score card: its key under `points`, its category, its maximum.
+/// A subcategory of the score card: its key under `points`, its category, its maximum,
+/// and the rule that scores it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Subcategory {
@@ -98,21 +110,10 @@ pub struct Subcategory {
     pub category: String,
     /// The most points it can have.
     pub max: Points,
-    /// The clause of its points and maximum.
+    /// The clause of its points and its maximum: the one its total and its cap cite.
     pub clause: String,
-}
-
-/// The rule that scores a subcategory, with its parameters.
-#[derive(Debug, Clone, Copy)]
-pub enum RuleRef<'a> {
-    /// Net customer adds.
-    NetCustomerAdds(&'a NetCustomerAddsRule),
-    /// A certification subcategory of skilling.
-    Skilling(&'a SkillingSubcategory),
-    /// Usage growth.
-    UsageGrowth(&'a UsageGrowthRule),
-    /// Deployments.
-    Deployments(&'a DeploymentsRule),
+    /// The rule that scores it.
+    pub rule: Rule,
 }
 
 /// The attainment bar.
@@ -127,10 +128,13 @@ pub struct Attainment {
     pub clause: String,
 }
 
-/// A window as months before M, inclusive at both ends (`from` >= `to`), with its clause.
+/// A window as months before M, inclusive at both ends (`from` >= `to`), with its clause
+/// and the words reports use for it.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WindowRule {
+    /// What reports call it, such as `last two months`.
+    pub title: String,
     /// Months before M of the window's first month.
     pub from: u32,
     /// Months before M of the window's last month.
@@ -166,20 +170,76 @@ pub struct Windows {
     pub ttm: WindowRule,
     /// The month usage growth compares M with.
     pub growth_comparison: WindowRule,
+    /// The clause that a month without a figure counts as zero.
+    pub missing_clause: String,
 }
 
-/// How the path is derived from the data.
+impl Windows {
+    /// Every window, for the checks that apply to all of them.
+    pub fn all(&self) -> [&WindowRule; 4] {
+        [
+            &self.recent,
+            &self.baseline,
+            &self.ttm,
+            &self.growth_comparison,
+        ]
+    }
+}
+
+/// How the path is chosen when the file does not name one, by kind (`kind:` under
+/// `path:`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PathRule {
+    /// Enterprise at or above a driven-ACR limit; below it, SMB when enough of the
+    /// customers are in SMB segments.
+    DrivenAcrAndShare(DrivenAcrAndShare),
+}
+
+impl PathRule {
+    /// The clause of a path written in the file.
+    pub fn explicit_clause(&self) -> &str {
+        match self {
+            PathRule::DrivenAcrAndShare(r) => &r.explicit_clause,
+        }
+    }
+
+    /// The clause of a path derived from the data.
+    pub fn derived_clause(&self) -> &str {
+        match self {
+            PathRule::DrivenAcrAndShare(r) => &r.derived_clause,
+        }
+    }
+
+    /// The segments that count toward the SMB share.
+    pub fn smb_segments(&self) -> &[String] {
+        match self {
+            PathRule::DrivenAcrAndShare(r) => &r.smb_segments,
+        }
+    }
+}
+
+/// The path from driven ACR and the share of SMB customers (`kind: driven_acr_and_share`).
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PathRule {
+pub struct DrivenAcrAndShare {
+    /// The clause of a path written in the file.
+    pub explicit_clause: String,
+    /// The clause of the path derived from the data.
+    pub derived_clause: String,
     /// Driven ACR at or above this puts a partner on the Enterprise path.
     pub driven_acr_limit: u64,
     /// The share of customers (percent) that must be in `smb_segments` for SMB.
     pub smb_share_percent: u32,
     /// The segments that count toward the SMB share.
     pub smb_segments: Vec<String>,
-    /// Clause id.
-    pub clause: String,
+}
+
+impl DrivenAcrAndShare {
+    /// The driven-ACR limit as money.
+    pub fn limit(&self) -> Money {
+        rules::money(self.driven_acr_limit)
+    }
 }
 
 /// Which attributions are eligible.
@@ -199,134 +259,6 @@ impl AttributionRule {
     }
 }
 
-/// A value per path.
-#[derive(Debug, Clone, Copy, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PerPath<T> {
-    /// On the SMB path.
-    pub smb: T,
-    /// On the Enterprise path.
-    pub enterprise: T,
-}
-
-impl<T: Copy> PerPath<T> {
-    /// The value on a path.
-    pub fn on(&self, path: PathKind) -> T {
-        match path {
-            PathKind::Smb => self.smb,
-            PathKind::Enterprise => self.enterprise,
-        }
-    }
-}
-
-/// Net customer adds.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct NetCustomerAddsRule {
-    /// Monthly ACR threshold in whole USD per path.
-    pub threshold: PerPath<u64>,
-    /// Clause of the threshold.
-    pub threshold_clause: String,
-    /// Points per net add.
-    pub points_per_add: Points,
-    /// Net adds are clamped to this.
-    pub max_adds: u32,
-    /// Clause of the points.
-    pub clause: String,
-}
-
-impl NetCustomerAddsRule {
-    /// The threshold on a path as money.
-    pub fn threshold_on(&self, path: PathKind) -> Money {
-        money(self.threshold.on(path))
-    }
-}
-
-/// One skilling subcategory.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkillingSubcategory {
-    /// Prerequisite certification slugs.
-    pub prerequisites: Vec<String>,
-    /// Clause of the prerequisites.
-    pub prerequisite_clause: String,
-    /// Scoring certification slugs.
-    pub scoring: Vec<String>,
-    /// Clause of the scoring list.
-    pub scoring_clause: String,
-}
-
-/// The skilling point schedule on one path.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkillingSchedule {
-    /// People holding a prerequisite needed before scoring people earn points.
-    pub prerequisite_people: u32,
-    /// Points for meeting the prerequisite itself.
-    pub prerequisite_points: Points,
-    /// Points per scoring person.
-    pub points_per_person: Points,
-    /// Scoring people counted at most.
-    pub max_people: u32,
-    /// Clause id.
-    pub clause: String,
-}
-
-/// A retired certification that keeps scoring for a while.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Retirement {
-    /// The certification's slug.
-    pub cert: String,
-    /// The day it retired (`YYYY-MM-DD`), for explanations.
-    pub retired_on: String,
-    /// The last measurement month in which it still scores (`YYYY-MM`).
-    pub scores_through: String,
-    /// Clause id.
-    pub clause: String,
-}
-
-impl Retirement {
-    /// The last month it scores in (checked to parse when the rulebook loads).
-    pub fn last_month(&self) -> Option<Month> {
-        Month::parse(&self.scores_through)
-    }
-}
-
-/// Skilling.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct SkillingRule {
-    /// Intermediate certifications.
-    pub intermediate_certifications: SkillingSubcategory,
-    /// Advanced certifications.
-    pub advanced_certifications: SkillingSubcategory,
-    /// Point schedules per path.
-    pub schedule: PerPathSchedule,
-    /// Retired certifications with a grace period.
-    pub retired: Vec<Retirement>,
-}
-
-/// Point schedules per path.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PerPathSchedule {
-    /// SMB path.
-    pub smb: SkillingSchedule,
-    /// Enterprise path.
-    pub enterprise: SkillingSchedule,
-}
-
-impl PerPathSchedule {
-    /// The schedule on a path.
-    pub fn on(&self, path: PathKind) -> &SkillingSchedule {
-        match path {
-            PathKind::Smb => &self.smb,
-            PathKind::Enterprise => &self.enterprise,
-        }
-    }
-}
-
 /// A certification the rulebook knows.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -337,36 +269,6 @@ pub struct CertificationInfo {
     pub exam: String,
     /// Full title.
     pub title: String,
-}
-
-/// Deployments.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct DeploymentsRule {
-    /// The eligible service level.
-    pub service_level: u32,
-    /// Services that never count, matched like every service name.
-    pub excluded_services: Vec<String>,
-    /// Points per distinct service.
-    pub points_per_service: Points,
-    /// Distinct services counted at most.
-    pub max_services: u32,
-    /// Clause id.
-    pub clause: String,
-}
-
-/// Usage growth.
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct UsageGrowthRule {
-    /// Minimum ACR in M, whole USD.
-    pub min_last_month_acr: u64,
-    /// Clause of the minimum.
-    pub min_acr_clause: String,
-    /// Points per whole percent of growth.
-    pub points_per_percent: Points,
-    /// Clause of the points.
-    pub clause: String,
 }
 
 /// One reading of the guide, as catalogued in `docs/rules.md`.
@@ -381,20 +283,21 @@ pub struct Clause {
     pub summary: String,
 }
 
-fn money(whole_dollars: u64) -> Money {
-    Money::from_decimal(rust_decimal::Decimal::from(whole_dollars)).unwrap_or(Money::ZERO)
-}
-
-const BUILTIN: &str = include_str!("digital-app-innovation.yaml");
+/// The rulebook files compiled into the binary, by their path under `src/rulebook/`.
+pub const BUILTIN: &[(&str, &str)] = &[(
+    "2025-01/digital-app-innovation.yaml",
+    include_str!("2025-01/digital-app-innovation.yaml"),
+)];
 
 impl Rulebook {
     /// The rulebook compiled into the binary.
     pub fn builtin() -> &'static Rulebook {
         static BOOK: OnceLock<Rulebook> = OnceLock::new();
         BOOK.get_or_init(|| {
-            // The built-in rulebook is checked by this module's tests; failing here
+            let (origin, text) = BUILTIN[0];
+            // The built-in rulebooks are checked by this module's tests; failing here
             // means the binary itself was built broken.
-            Rulebook::from_yaml(BUILTIN, "built-in").expect("the built-in rulebook is valid")
+            Rulebook::from_yaml(text, origin).expect("the built-in rulebook is valid")
         })
     }
 
@@ -414,60 +317,38 @@ impl Rulebook {
             field: field.to_string(),
             message,
         };
-        let mut cited: Vec<(&str, &str)> = vec![
-            ("attainment.clause", &self.attainment.clause),
-            ("windows.recent.clause", &self.windows.recent.clause),
-            ("windows.baseline.clause", &self.windows.baseline.clause),
-            ("windows.ttm.clause", &self.windows.ttm.clause),
-            (
-                "windows.growth_comparison.clause",
-                &self.windows.growth_comparison.clause,
-            ),
-            ("path.clause", &self.path.clause),
-            ("attribution.clause", &self.attribution.clause),
-            ("net_customer_adds.clause", &self.net_customer_adds.clause),
-            (
-                "net_customer_adds.threshold_clause",
-                &self.net_customer_adds.threshold_clause,
-            ),
-            (
-                "skilling.schedule.smb.clause",
-                &self.skilling.schedule.smb.clause,
-            ),
-            (
-                "skilling.schedule.enterprise.clause",
-                &self.skilling.schedule.enterprise.clause,
-            ),
-            ("deployments.clause", &self.deployments.clause),
-            ("usage_growth.clause", &self.usage_growth.clause),
-            (
-                "usage_growth.min_acr_clause",
-                &self.usage_growth.min_acr_clause,
-            ),
+        if Month::parse(&self.edition).is_none() {
+            return Err(bad(
+                "edition",
+                format!("`{}` is not a YYYY-MM month", self.edition),
+            ));
+        }
+        let w = &self.windows;
+        let mut cited: Vec<(String, &str)> = vec![
+            ("attainment.clause".into(), &self.attainment.clause),
+            ("windows.missing_clause".into(), &w.missing_clause),
+            ("path.explicit_clause".into(), self.path.explicit_clause()),
+            ("path.derived_clause".into(), self.path.derived_clause()),
+            ("attribution.clause".into(), &self.attribution.clause),
         ];
-        for sub in [
-            &self.skilling.intermediate_certifications,
-            &self.skilling.advanced_certifications,
-        ] {
-            cited.push(("skilling.*.prerequisite_clause", &sub.prerequisite_clause));
-            cited.push(("skilling.*.scoring_clause", &sub.scoring_clause));
-            for slug in sub.prerequisites.iter().chain(&sub.scoring) {
-                if self.certification(slug).is_none() {
-                    return Err(bad(
-                        "skilling",
-                        format!("`{slug}` is not listed under certifications"),
-                    ));
-                }
+        for window in w.all() {
+            cited.push(("windows.*.clause".into(), &window.clause));
+            if window.from < window.to {
+                return Err(bad(
+                    "windows",
+                    "each window needs `from` >= `to` (months before M)".into(),
+                ));
             }
         }
         for (i, c) in self.categories.iter().enumerate() {
-            cited.push(("categories.clause", &c.clause));
+            cited.push(("categories.clause".into(), &c.clause));
             if self.categories[..i].iter().any(|o| o.key == c.key) {
                 return Err(bad("categories", format!("`{}` is listed twice", c.key)));
             }
         }
         for (i, sub) in self.subcategories.iter().enumerate() {
-            cited.push(("subcategories.clause", &sub.clause));
+            let field = |f: &str| format!("subcategories.{}.{f}", sub.key);
+            cited.push((field("clause"), &sub.clause));
             if self.subcategories[..i].iter().any(|o| o.key == sub.key) {
                 return Err(bad(
                     "subcategories",
@@ -476,42 +357,34 @@ impl Rulebook {
             }
             if self.category(&sub.category).is_none() {
                 return Err(bad(
-                    "subcategories",
-                    format!(
-                        "`{}` belongs to `{}`, which is not listed under categories",
-                        sub.key, sub.category
-                    ),
+                    &field("category"),
+                    format!("`{}` is not listed under categories", sub.category),
                 ));
             }
-            if self.rule(sub).is_none() {
-                return Err(bad(
-                    "subcategories",
-                    format!("`{}` has no rule to score it", sub.key),
-                ));
+            cited.extend(sub.rule.cited().into_iter().map(|(f, id)| (field(f), id)));
+            for slug in sub.rule.certifications() {
+                if self.certification(slug).is_none() {
+                    return Err(bad(
+                        &field("rule"),
+                        format!("`{slug}` is not listed under certifications"),
+                    ));
+                }
             }
-        }
-        if self.windows.recent.from < self.windows.recent.to
-            || self.windows.baseline.from < self.windows.baseline.to
-            || self.windows.ttm.from < self.windows.ttm.to
-        {
-            return Err(bad(
-                "windows",
-                "each window needs `from` >= `to` (months before M)".into(),
-            ));
-        }
-        for r in &self.skilling.retired {
-            cited.push(("skilling.retired.clause", &r.clause));
-            if Month::parse(&r.scores_through).is_none() {
-                return Err(bad(
-                    "skilling.retired.scores_through",
-                    format!("`{}` is not a YYYY-MM month", r.scores_through),
-                ));
+            if let Rule::CertificationLadder(ladder) = &sub.rule {
+                for r in &ladder.retired {
+                    if r.last_month().is_none() {
+                        return Err(bad(
+                            &field("rule.retired.scores_through"),
+                            format!("`{}` is not a YYYY-MM month", r.scores_through),
+                        ));
+                    }
+                }
             }
         }
         for (field, id) in cited {
             if self.clause(id).is_none() {
                 return Err(bad(
-                    field,
+                    &field,
                     format!("cites `{id}`, which is not in the clause catalogue"),
                 ));
             }
@@ -586,33 +459,9 @@ impl Rulebook {
         self.category(key).map_or("", |c| c.title.as_str())
     }
 
-    /// The rule that scores a subcategory.
-    pub fn rule(&self, sub: &Subcategory) -> Option<RuleRef<'_>> {
-        Some(match sub.key.as_str() {
-            "net_customer_adds" => RuleRef::NetCustomerAdds(&self.net_customer_adds),
-            "intermediate_certifications" => {
-                RuleRef::Skilling(&self.skilling.intermediate_certifications)
-            }
-            "advanced_certifications" => RuleRef::Skilling(&self.skilling.advanced_certifications),
-            "usage_growth" => RuleRef::UsageGrowth(&self.usage_growth),
-            "deployments" => RuleRef::Deployments(&self.deployments),
-            _ => return None,
-        })
-    }
-
     /// The most points a partner can have: the sum of the category maxima.
     pub fn max_total(&self) -> Points {
         self.categories.iter().map(|c| c.max).sum()
-    }
-
-    /// The driven-ACR limit of the path rule as money.
-    pub fn driven_acr_limit(&self) -> Money {
-        money(self.path.driven_acr_limit)
-    }
-
-    /// The usage growth minimum as money.
-    pub fn min_last_month_acr(&self) -> Money {
-        money(self.usage_growth.min_last_month_acr)
     }
 }
 
@@ -620,27 +469,87 @@ impl Rulebook {
 mod tests {
     use super::*;
 
+    const TEXT: &str = BUILTIN[0].1;
+
     #[test]
-    fn the_builtin_rulebook_loads_and_cites_only_catalogued_clauses() {
-        let book = Rulebook::from_yaml(BUILTIN, "built-in").unwrap();
+    fn the_builtin_rulebooks_load_and_cite_only_catalogued_clauses() {
+        for (origin, text) in BUILTIN {
+            let book = Rulebook::from_yaml(text, origin).unwrap();
+            assert!(
+                origin.ends_with(&format!("{}.yaml", book.designation)),
+                "{origin}"
+            );
+            assert!(
+                origin.starts_with(&format!("{}/", book.edition)),
+                "{origin}"
+            );
+        }
+        let book = Rulebook::builtin();
         assert_eq!(book.designation, "digital-app-innovation");
         assert_eq!(book.clauses.len(), 34);
-        for id in clause::ALL {
-            assert!(book.clause(id).is_some(), "{id} is not catalogued");
-        }
+        let kinds: Vec<&str> = book.subcategories().map(|s| s.rule.kind()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "net_customer_adds",
+                "certification_ladder",
+                "certification_ladder",
+                "usage_growth",
+                "deployments"
+            ]
+        );
     }
 
     #[test]
     fn unknown_fields_and_clauses_are_refused() {
-        let typo = BUILTIN.replace("min_total: 70", "min_totl: 70");
+        let typo = TEXT.replace("min_total: 70", "min_totl: 70");
         assert!(Rulebook::from_yaml(&typo, "t")
             .unwrap_err()
             .to_string()
             .contains("min_totl"));
-        let dangling = BUILTIN.replace("clause: PCS.ATTAINED", "clause: PCS.NOPE");
+        let dangling = TEXT.replace("clause: PCS.ATTAINED", "clause: PCS.NOPE");
         assert!(Rulebook::from_yaml(&dangling, "t")
             .unwrap_err()
             .to_string()
             .contains("PCS.NOPE"));
+        let dangling = TEXT.replace("add: DAI.PERF.NCA.ADD", "add: DAI.PERF.NCA.ADDS");
+        assert_eq!(
+            Rulebook::from_yaml(&dangling, "t").unwrap_err().to_string(),
+            "rulebook t: subcategories.net_customer_adds.rule.clauses.add: cites \
+             `DAI.PERF.NCA.ADDS`, which is not in the clause catalogue"
+        );
+    }
+
+    #[test]
+    fn a_rulebook_is_refused_for_an_unknown_kind_category_or_certification_or_a_twice_listed_key() {
+        let refused = |from: &str, to: &str, says: &str| {
+            assert!(TEXT.contains(from), "{from}");
+            let err = Rulebook::from_yaml(&TEXT.replacen(from, to, 1), "t")
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(says), "{err}");
+        };
+        refused("kind: usage_growth", "kind: usage_decline", "usage_decline");
+        refused(
+            "category: performance",
+            "category: perfomance",
+            "subcategories.net_customer_adds.category: `perfomance` is not listed under \
+             categories",
+        );
+        refused(
+            "[azure-administrator-associate]",
+            "[azure-administrator-associat]",
+            "`azure-administrator-associat` is not listed under certifications",
+        );
+        refused(
+            "key: deployments",
+            "key: usage_growth",
+            "subcategories: `usage_growth` is listed twice",
+        );
+        refused(
+            "edition: 2025-01",
+            "edition: 2025-13",
+            "`2025-13` is not a YYYY-MM month",
+        );
     }
 }
