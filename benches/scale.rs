@@ -6,9 +6,10 @@
 //!
 //! - `pcscore check` over 1,000 and over 10,000 scenarios (target: 10,000 under 1 s);
 //! - `pcscore score BIG --format json` (target: under 1 s, peak memory under 3x the file);
-//! - `pcscore plan --format json` on the same big file and on a partner with 200,000
-//!   deployments (target: a small multiple of `score`'s time, nothing quadratic, peak
-//!   memory under about 3 to 4x the file);
+//! - `pcscore plan --format json` on the same big file, on a partner of as many
+//!   customers a few actions from the designation (the planner climbs every ladder), and
+//!   on a partner with 200,000 deployments (target: a small multiple of `score`'s time,
+//!   nothing quadratic, peak memory under about 3 to 4x the file);
 //! - `cargo test --test features` with `PCSCORE_SCENARIOS` on 1,000 and 10,000 scenarios
 //!   (cucumber; the per-scenario cost must not grow with the count).
 //!
@@ -114,6 +115,9 @@ fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result
     let big = dir.join(format!("partner-{customers}x24.yaml"));
     big_file(&big, |out| generate::big_partner(customers, 24, out))?;
     let big_size = std::fs::metadata(&big).map_err(|e| e.to_string())?.len();
+    let near = dir.join(format!("near-{customers}x24.yaml"));
+    big_file(&near, |out| generate::near_partner(customers, out))?;
+    let near_size = std::fs::metadata(&near).map_err(|e| e.to_string())?.len();
     let deployed = dir.join(format!("deployments-{}.yaml", sizes.deployments));
     big_file(&deployed, |out| {
         generate::many_deployments(DEPLOYMENT_CUSTOMERS, sizes.deployments, out)
@@ -163,6 +167,11 @@ fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result
         runs,
         &[
             (&big, format!("{customers} customers x 24 months"), big_size),
+            (
+                &near,
+                format!("{customers} customers x 24 months, a few actions short"),
+                near_size,
+            ),
             (
                 &deployed,
                 format!(

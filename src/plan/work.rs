@@ -3,7 +3,9 @@
 //! A state is the list of actions applied to the partner's situation, not a copy of it:
 //! to re-score a state or look at it, [`Work`] applies its actions in place, scores or
 //! reads, and undoes them in reverse order. However many candidates the planner tries,
-//! it holds the partner once, and each try costs one engine pass, untraced.
+//! it holds the partner once, and each try costs one engine pass, untraced; a state
+//! reached again (the plan applies a ladder's rungs in the ladder's order) is not
+//! scored again.
 //!
 //! A pass scores only the deployments that can count in some state: the engine's own
 //! verdicts, read once from its trace, show which entries are refused for reasons no
@@ -59,6 +61,9 @@ pub(super) struct Work<'b> {
     countable: Vec<Deployment>,
     /// Net adds of the situation as given, per path (SMB, Enterprise), once counted.
     base_net: [Option<(i64, i64)>; 2],
+    /// The states scored so far: the ladders and the plan that follows them reach the
+    /// same states again (the plan applies a ladder's rungs in the ladder's order).
+    scored: Vec<Scored>,
     /// Engine passes so far.
     pub passes: usize,
 }
@@ -83,6 +88,7 @@ impl<'b> Work<'b> {
             book,
             countable,
             base_net: [None; 2],
+            scored: Vec::new(),
             passes: 0,
         }
     }
@@ -163,15 +169,27 @@ impl<'b> Work<'b> {
         let mut undo = self.enter(&from.changes);
         let (done, last) = action.apply_undoable(&mut self.s, self.book);
         undo.push(last);
-        let scored = self.pass();
-        self.leave(undo);
-        let assessment = scored?;
         let mut changes = from.changes.clone();
         changes.push(done.clone());
+        // The same actions in the same order make the same situation: scored once.
+        let known = self
+            .scored
+            .iter()
+            .find(|s| s.changes == changes)
+            .map(|s| s.assessment.clone());
+        let fresh = known.is_none();
+        let scored = match known {
+            Some(a) => Ok(a),
+            None => self.pass(),
+        };
+        self.leave(undo);
         let next = Scored {
             changes,
-            assessment,
+            assessment: scored?,
         };
+        if fresh {
+            self.scored.push(next.clone());
+        }
         let step = Step {
             action: done,
             text: String::new(),
@@ -305,15 +323,24 @@ impl<'b> Work<'b> {
             return Ok(n);
         }
         let book = self.book;
-        let mut months = book.windows.baseline.months(self.s.as_of);
-        months.extend(book.windows.recent.months(self.s.as_of));
+        let baseline = book.windows.baseline.months(self.s.as_of);
+        let recent = book.windows.recent.months(self.s.as_of);
+        let threshold = book.net_customer_adds.threshold_on(path);
+        let mut months = baseline.clone();
+        months.extend(recent.iter().copied());
         let (mut adds, mut losses) = (0, 0);
         let mut slice = Vec::with_capacity(SLICE);
+        // An add has nothing in the baseline; a loss stays under the threshold in both
+        // last months. A customer with neither can be neither, and is not traced.
         let mut eligible = self
             .s
             .customers
             .iter()
             .filter(|c| book.attribution.any_eligible(&c.attribution))
+            .filter(|c| {
+                baseline.iter().all(|m| c.acr_in(*m).is_zero())
+                    || recent.iter().all(|m| c.acr_in(*m) < threshold)
+            })
             .peekable();
         while eligible.peek().is_some() {
             // Only what the rule reads: the eligible customers' months it looks at.
@@ -618,6 +645,20 @@ mod tests {
         let base = small.start().expect("start");
         assert_eq!(base.card(), two.card());
         assert_eq!(small.countable.len(), kept.len() + 1);
+    }
+
+    #[test]
+    fn a_state_reached_again_is_not_scored_again() {
+        let s = deployed();
+        let mut work = Work::new(s.clone(), book()).expect("work");
+        let start = work.start().expect("start");
+        let deploy = actions::deployment(&s, PathKind::Enterprise, book()).expect("one");
+        let (first, a) = work.try_action(&start, &deploy).expect("tries");
+        let passes = work.passes;
+        let (again, b) = work.try_action(&start, &deploy).expect("tries");
+        assert_eq!(work.passes, passes);
+        assert_eq!((first, a.changes), (again, b.changes));
+        assert_eq!(a.assessment, b.assessment);
     }
 
     #[test]
