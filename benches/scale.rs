@@ -6,6 +6,10 @@
 //!
 //! - `pcscore check` over 1,000 and over 10,000 scenarios (target: 10,000 under 1 s);
 //! - `pcscore score BIG --format json` (target: under 1 s, peak memory under 3x the file);
+//! - `pcscore plan --format json` on the same big file, on a partner of as many
+//!   customers a few actions from the designation (the planner climbs every ladder), and
+//!   on a partner with 200,000 deployments (target: a small multiple of `score`'s time,
+//!   nothing quadratic, peak memory under about 3 to 4x the file);
 //! - `cargo test --test features` with `PCSCORE_SCENARIOS` on 1,000 and 10,000 scenarios
 //!   (cucumber; the per-scenario cost must not grow with the count).
 //!
@@ -16,7 +20,8 @@
 //! Settings, by environment: `PCSCORE_BENCH_DIR` keeps the data there (default: a
 //! folder under the system temp dir, reused when its files are complete),
 //! `PCSCORE_BENCH_SCENARIOS` (10000), `PCSCORE_BENCH_CUSTOMERS` (100000),
-//! `PCSCORE_BENCH_RUNS` (3), `PCSCORE_BENCH_CUCUMBER=0` skips the cucumber runs.
+//! `PCSCORE_BENCH_DEPLOYMENTS` (200000), `PCSCORE_BENCH_RUNS` (3),
+//! `PCSCORE_BENCH_CUCUMBER=0` skips the cucumber runs.
 
 #[path = "scale/generate.rs"]
 mod generate;
@@ -47,13 +52,14 @@ fn run() -> Result<(), String> {
     // a smoke test: a few hundred scenarios and a small partner in a folder of its own,
     // removed afterwards.
     let full = std::env::args().any(|a| a == "--bench");
-    let (count, customers, runs) = if full {
-        (10_000, 100_000, 3)
+    let (count, customers, deployments, runs) = if full {
+        (10_000, 100_000, 200_000, 3)
     } else {
-        (300, 1_000, 1)
+        (300, 1_000, 2_000, 1)
     };
     let count = setting("PCSCORE_BENCH_SCENARIOS", count);
     let customers = setting("PCSCORE_BENCH_CUSTOMERS", customers);
+    let deployments = setting("PCSCORE_BENCH_DEPLOYMENTS", deployments);
     let runs = setting("PCSCORE_BENCH_RUNS", runs).max(1);
     let cucumber = full && std::env::var("PCSCORE_BENCH_CUCUMBER").as_deref() != Ok("0");
     let scratch = std::env::temp_dir().join(format!("pcscore-bench-smoke-{}", std::process::id()));
@@ -62,18 +68,32 @@ fn run() -> Result<(), String> {
         None if full => std::env::temp_dir().join("pcscore-bench"),
         None => scratch.clone(),
     };
-    let result = measure_all(&dir, count, customers, runs, cucumber);
+    let sizes = Sizes {
+        count,
+        customers,
+        deployments,
+    };
+    let result = measure_all(&dir, &sizes, runs, cucumber);
     let _ = std::fs::remove_dir_all(&scratch);
     result
 }
 
-fn measure_all(
-    dir: &Path,
+/// How much data to generate.
+struct Sizes {
+    /// Small scenarios for `check`.
     count: usize,
+    /// Customers of the big partner.
     customers: usize,
-    runs: usize,
-    cucumber: bool,
-) -> Result<(), String> {
+    /// Deployments of the deployments partner.
+    deployments: usize,
+}
+
+/// Customers of the deployments partner: enough for the deployments to spread over,
+/// few enough that the deployments are most of the file.
+const DEPLOYMENT_CUSTOMERS: usize = 2_000;
+
+fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result<(), String> {
+    let (count, customers) = (sizes.count, sizes.customers);
     let bin = Path::new(env!("CARGO_BIN_EXE_pcscore"));
     generate::self_check()?;
 
@@ -93,12 +113,23 @@ fn measure_all(
         scenarios(&dir.join(format!("scenarios-{n}")), n)?;
     }
     let big = dir.join(format!("partner-{customers}x24.yaml"));
-    big_file(&big, customers)?;
+    big_file(&big, |out| generate::big_partner(customers, 24, out))?;
     let big_size = std::fs::metadata(&big).map_err(|e| e.to_string())?.len();
+    let near = dir.join(format!("near-{customers}x24.yaml"));
+    big_file(&near, |out| generate::near_partner(customers, out))?;
+    let near_size = std::fs::metadata(&near).map_err(|e| e.to_string())?.len();
+    let deployed = dir.join(format!("deployments-{}.yaml", sizes.deployments));
+    big_file(&deployed, |out| {
+        generate::many_deployments(DEPLOYMENT_CUSTOMERS, sizes.deployments, out)
+    })?;
+    let deployed_size = std::fs::metadata(&deployed)
+        .map_err(|e| e.to_string())?
+        .len();
     println!(
-        "generated in {:.1} s; big file {:.1} MB\n",
+        "generated in {:.1} s; big file {:.1} MB, deployments file {:.1} MB\n",
         started.elapsed().as_secs_f64(),
-        big_size as f64 / 1e6
+        big_size as f64 / 1e6,
+        deployed_size as f64 / 1e6
     );
 
     println!("| what | wall (median of {runs}) | CPU user+sys | peak RSS | wall per scenario |");
@@ -131,6 +162,26 @@ fn measure_all(
             (kb * 1024) as f64 / big_size as f64
         );
     }
+    plan(
+        bin,
+        runs,
+        &[
+            (&big, format!("{customers} customers x 24 months"), big_size),
+            (
+                &near,
+                format!("{customers} customers x 24 months, a few actions short"),
+                near_size,
+            ),
+            (
+                &deployed,
+                format!(
+                    "{} deployments, {DEPLOYMENT_CUSTOMERS} customers",
+                    sizes.deployments
+                ),
+                deployed_size,
+            ),
+        ],
+    )?;
 
     if cucumber {
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
@@ -186,6 +237,38 @@ fn measure_all(
     Ok(())
 }
 
+/// `pcscore plan --format json` on each file, with its peak memory against its size.
+fn plan(bin: &Path, runs: usize, files: &[(&Path, String, u64)]) -> Result<(), String> {
+    println!("\n`pcscore plan --format json`:\n");
+    println!("| what | wall (median of {runs}) | CPU user+sys | peak RSS | wall per scenario |");
+    println!("|---|---|---|---|---|");
+    let mut ratios = Vec::new();
+    for (file, what, size) in files {
+        let m = measure(runs, || {
+            let mut c = Command::new(bin);
+            c.args(["plan", "--format", "json"]).arg(file);
+            c
+        })?;
+        m.row(
+            &format!(
+                "`pcscore plan --format json` {what} ({:.1} MB)",
+                *size as f64 / 1e6
+            ),
+            None,
+        );
+        if let Some(kb) = m.peak_kb {
+            ratios.push(format!("{what}: {:.1}x", (kb * 1024) as f64 / *size as f64));
+        }
+    }
+    if !ratios.is_empty() {
+        println!(
+            "\npeak RSS / file size for `plan`: {} (target under about 3 to 4x)",
+            ratios.join(", ")
+        );
+    }
+    Ok(())
+}
+
 fn cargo_test(cargo: &str, root: &Path, scenarios: Option<&Path>, release: bool) -> Command {
     let mut c = Command::new(cargo);
     c.current_dir(root)
@@ -233,14 +316,18 @@ fn scenarios(dir: &Path, n: usize) -> Result<(), String> {
     std::fs::write(&done, "").map_err(|e| e.to_string())
 }
 
-fn big_file(file: &Path, customers: usize) -> Result<(), String> {
+/// Writes a generated file unless it is there already (a partial one is never kept).
+fn big_file(
+    file: &Path,
+    write: impl FnOnce(&mut std::io::BufWriter<std::fs::File>) -> std::io::Result<()>,
+) -> Result<(), String> {
     if file.exists() {
         return Ok(());
     }
     let partial = file.with_extension("partial");
     let out = std::fs::File::create(&partial).map_err(|e| format!("{}: {e}", partial.display()))?;
     let mut out = std::io::BufWriter::new(out);
-    generate::big_partner(customers, 24, &mut out)
+    write(&mut out)
         .and_then(|()| std::io::Write::flush(&mut out))
         .map_err(|e| e.to_string())?;
     std::fs::rename(&partial, file).map_err(|e| e.to_string())

@@ -296,8 +296,11 @@ fn plan_file(
     format: PlanFormat,
     book: &Rulebook,
 ) -> Result<String, String> {
-    let doc = load::load_file_for(file, book).map_err(shown_error)?;
-    let p = plan::plan(&doc.situation, book)
+    let mut doc = load::load_file_for(file, book).map_err(shown_error)?;
+    // The planner takes the situation over rather than copy a large partner.
+    let empty = pcscore::model::Situation::new(doc.situation.as_of);
+    let situation = std::mem::replace(&mut doc.situation, empty);
+    let p = plan::plan_owned(situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     let shown = file.display().to_string();
     Ok(match format {

@@ -11,6 +11,7 @@
 //! - [`bad_input`]: the corpus of malformed files in `tests/data/bad/`, one defect each.
 //! - [`messages`]: whole error messages, caret included, for the loader's harder cases.
 //! - [`large`]: a valid partner file of 20,000 customers.
+//! - [`plan`]: `plan` on a partner of 20,000 customers and 20,000 deployments.
 
 // The crate root of an integration test resolves modules beside it, in `tests/`.
 #[path = "cli/test.rs"]
@@ -24,6 +25,8 @@ mod check;
 mod large;
 #[path = "cli/messages.rs"]
 mod messages;
+#[path = "cli/plan.rs"]
+mod plan;
 #[path = "cli/score.rs"]
 mod score;
 

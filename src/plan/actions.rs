@@ -17,7 +17,8 @@ use crate::rulebook::{
 };
 use chrono::NaiveDate;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::collections::{BTreeMap, BTreeSet};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 /// How many existing customers are tried per kind of customer action: the cheapest ones
 /// first. Bounds the cost of planning for files with very many customers.
@@ -263,11 +264,28 @@ impl Action {
     /// Applies the action to a situation. New people and customers get ids that are free
     /// in that situation, so the returned action (with those ids) is the one applied.
     pub fn apply(&self, s: &mut Situation, book: &Rulebook) -> Action {
+        self.apply_undoable(s, book).0
+    }
+
+    /// [`Action::apply`], with what puts the situation back as it was. Applying the
+    /// returned action again to the same situation gives the same ids: ids are picked
+    /// from the situation, deterministically.
+    pub(crate) fn apply_undoable(&self, s: &mut Situation, book: &Rulebook) -> (Action, Undo) {
         let mut done = self.clone();
-        match &mut done {
+        let lengths = Undo::Lengths {
+            customers: s.customers.len(),
+            people: s.people.len(),
+            deployments: s.deployments.len(),
+        };
+        let undo = match &mut done {
             Action::Associate { person, .. } => {
-                if let Some(p) = s.people.iter_mut().find(|p| p.id == *person) {
-                    p.associated = true;
+                match s.people.iter().position(|p| p.id == *person) {
+                    Some(i) => {
+                        let was = s.people[i].associated;
+                        s.people[i].associated = true;
+                        Undo::Associated { person: i, was }
+                    }
+                    None => Undo::Nothing,
                 }
             }
             Action::Renew {
@@ -276,39 +294,49 @@ impl Action {
                 until,
                 ..
             } => {
-                if let Some(c) = s
-                    .people
-                    .iter_mut()
-                    .find(|p| p.id == *person)
-                    .and_then(|p| p.certifications.get_mut(*index))
-                {
-                    c.expires = Some(*until);
-                }
+                let found = s.people.iter().position(|p| p.id == *person).and_then(|i| {
+                    let c = s.people[i].certifications.get_mut(*index)?;
+                    let was = c.expires.replace(*until);
+                    Some(Undo::Expires {
+                        person: i,
+                        certification: *index,
+                        was,
+                    })
+                });
+                found.unwrap_or(Undo::Nothing)
             }
             Action::Retake {
                 person,
                 cert,
                 earned,
                 ..
-            } => {
-                if let Some(p) = s.people.iter_mut().find(|p| p.id == *person) {
-                    p.certifications.push(Certification {
+            } => match s.people.iter().position(|p| p.id == *person) {
+                Some(i) => {
+                    s.people[i].certifications.push(Certification {
                         cert: cert.clone(),
                         earned: *earned,
                         expires: None,
                     });
+                    Undo::PopCertification { person: i }
                 }
-            }
+                None => Undo::Nothing,
+            },
             Action::RaiseAcr {
                 customer,
                 month,
                 to,
                 ..
-            } => {
-                if let Some(c) = s.customers.iter_mut().find(|c| c.id == *customer) {
-                    c.acr.insert(*month, *to);
+            } => match s.customers.iter().position(|c| c.id == *customer) {
+                Some(i) => {
+                    let was = s.customers[i].acr.insert(*month, *to);
+                    Undo::Acr {
+                        customer: i,
+                        month: *month,
+                        was,
+                    }
                 }
-            }
+                None => Undo::Nothing,
+            },
             Action::NewCustomers {
                 ids,
                 segment,
@@ -329,6 +357,7 @@ impl Action {
                         acr: BTreeMap::from([(*month, *amount)]),
                     });
                 }
+                lengths
             }
             Action::Deploy {
                 customer,
@@ -358,6 +387,7 @@ impl Action {
                         attribution: None,
                     });
                 }
+                lengths
             }
             Action::Certify {
                 sub,
@@ -390,9 +420,10 @@ impl Action {
                             .collect(),
                     });
                 }
+                lengths
             }
-        }
-        done
+        };
+        (done, undo)
     }
 
     /// Joins a later action of the same shape into this one (two single deployments
@@ -569,9 +600,103 @@ impl Action {
     }
 }
 
+/// What puts a situation back as it was before one [`Action::apply_undoable`]. Undone in
+/// the reverse order of application, each finds the situation exactly as its action left
+/// it, so positions and lengths are enough.
+#[derive(Clone, Copy, PartialEq, Debug)]
+pub(crate) enum Undo {
+    /// The action found nothing to change.
+    Nothing,
+    /// People, customers and deployments were only added: cut back to these lengths.
+    Lengths {
+        customers: usize,
+        people: usize,
+        deployments: usize,
+    },
+    /// A person's association flag.
+    Associated { person: usize, was: bool },
+    /// A certification's expiry date.
+    Expires {
+        person: usize,
+        certification: usize,
+        was: Option<NaiveDate>,
+    },
+    /// A certification added to a person's list.
+    PopCertification { person: usize },
+    /// A customer's ACR in one month (`None`: the month was not in the file).
+    Acr {
+        customer: usize,
+        month: Month,
+        was: Option<Money>,
+    },
+}
+
+impl Undo {
+    /// Puts the situation back.
+    pub(crate) fn undo(self, s: &mut Situation) {
+        match self {
+            Undo::Nothing => {}
+            Undo::Lengths {
+                customers,
+                people,
+                deployments,
+            } => {
+                s.customers.truncate(customers);
+                s.people.truncate(people);
+                s.deployments.truncate(deployments);
+            }
+            Undo::Associated { person, was } => {
+                if let Some(p) = s.people.get_mut(person) {
+                    p.associated = was;
+                }
+            }
+            Undo::Expires {
+                person,
+                certification,
+                was,
+            } => {
+                if let Some(c) = s
+                    .people
+                    .get_mut(person)
+                    .and_then(|p| p.certifications.get_mut(certification))
+                {
+                    c.expires = was;
+                }
+            }
+            Undo::PopCertification { person } => {
+                if let Some(p) = s.people.get_mut(person) {
+                    p.certifications.pop();
+                }
+            }
+            Undo::Acr {
+                customer,
+                month,
+                was,
+            } => {
+                if let Some(c) = s.customers.get_mut(customer) {
+                    match was {
+                        Some(v) => c.acr.insert(month, v),
+                        None => c.acr.remove(&month),
+                    };
+                }
+            }
+        }
+    }
+
+    /// The existing customer whose ACR the action changed, if any.
+    pub(crate) fn customer(self) -> Option<usize> {
+        match self {
+            Undo::Acr { customer, .. } => Some(customer),
+            _ => None,
+        }
+    }
+}
+
 /// `prefix-1`, `prefix-2`, ... skipping ids already taken.
 fn fresh_ids<'a>(taken: impl Iterator<Item = &'a str>, prefix: &str, n: usize) -> Vec<String> {
-    let taken: BTreeSet<&str> = taken.collect();
+    // Only ids with the prefix can collide: a partner of 100,000 customers is not copied
+    // into a set each time a new customer is added.
+    let taken: BTreeSet<&str> = taken.filter(|id| id.starts_with(prefix)).collect();
     (1..)
         .map(|i| format!("{prefix}-{i}"))
         .filter(|id| !taken.contains(id.as_str()))
@@ -785,39 +910,69 @@ fn normal(service: &str) -> String {
     service.trim().to_lowercase()
 }
 
+/// [`normal`] without a copy when the name is already in lower case ASCII, as most are:
+/// a partner may list a great many deployments.
+fn normal_cow(service: &str) -> Cow<'_, str> {
+    let t = service.trim();
+    if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(t)
+    } else {
+        Cow::Owned(t.to_lowercase())
+    }
+}
+
+/// Where a deployment's attribution comes from: its own, or its customer's (the first
+/// customer of that id).
+fn attribution_of<'a>(d: &'a Deployment, customers: &HashMap<&str, &'a [String]>) -> &'a [String] {
+    match &d.attribution {
+        Some(own) => own.as_slice(),
+        None => customers.get(d.customer.as_str()).copied().unwrap_or(&[]),
+    }
+}
+
 /// One more distinct deployment in M, for the eligible customer with the most ACR in M.
 /// A service the file already mentions but that does not count is suggested by name.
 pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Action> {
     let (_, rule) = deployments_rule(book)?;
     let (from, to) = book.windows.ttm.bounds(s.as_of);
     let excluded: BTreeSet<String> = rule.excluded_services.iter().map(|x| normal(x)).collect();
-    let attribution_of = |d: &Deployment| -> Vec<String> {
-        d.attribution.clone().unwrap_or_else(|| {
-            s.customers
-                .iter()
-                .find(|c| c.id == d.customer)
-                .map(|c| c.attribution.clone())
-                .unwrap_or_default()
-        })
-    };
-    let counts = |d: &Deployment| {
-        d.service_level == rule.service_level
-            && !excluded.contains(&normal(&d.service))
-            && book.attribution.any_eligible(&attribution_of(d))
-            && d.month.within(from, to)
-    };
-    let counted: BTreeSet<String> = s
+    // The first customer of each id, as a search from the start would find it: one
+    // look-up per deployment rather than a pass over the customers.
+    let mut customers: HashMap<&str, &[String]> = HashMap::with_capacity(s.customers.len());
+    for c in &s.customers {
+        customers
+            .entry(c.id.as_str())
+            .or_insert(c.attribution.as_slice());
+    }
+    let names: Vec<Cow<'_, str>> = s
         .deployments
         .iter()
-        .filter(|d| counts(d))
-        .map(|d| normal(&d.service))
+        .map(|d| normal_cow(&d.service))
         .collect();
-    let mentioned: BTreeSet<String> = s.deployments.iter().map(|d| normal(&d.service)).collect();
-    let known = s.deployments.iter().find(|d| {
+    let counts = |d: &Deployment, name: &str| {
         d.service_level == rule.service_level
-            && !excluded.contains(&normal(&d.service))
-            && !counted.contains(&normal(&d.service))
-    });
+            && !excluded.contains(name)
+            && book.attribution.any_eligible(attribution_of(d, &customers))
+            && d.month.within(from, to)
+    };
+    let counted: HashSet<&str> = s
+        .deployments
+        .iter()
+        .zip(&names)
+        .filter(|(d, n)| counts(d, n))
+        .map(|(_, n)| n.as_ref())
+        .collect();
+    let mentioned: HashSet<&str> = names.iter().map(AsRef::as_ref).collect();
+    let known = s
+        .deployments
+        .iter()
+        .zip(&names)
+        .find(|(d, n)| {
+            d.service_level == rule.service_level
+                && !excluded.contains(n.as_ref())
+                && !counted.contains(n.as_ref())
+        })
+        .map(|(d, _)| d);
     let service = match known {
         Some(d) => {
             let why = if !d.month.within(from, to) {
@@ -836,7 +991,7 @@ pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Acti
         None => {
             let name = (1..)
                 .map(|i| format!("new service level {} service {i}", rule.service_level))
-                .find(|n| !mentioned.contains(&normal(n)))
+                .find(|n| !mentioned.contains(normal(n).as_str()))
                 .unwrap_or_default();
             (name, None)
         }
@@ -879,6 +1034,14 @@ fn new_segment(path: PathKind, book: &Rulebook) -> Segment {
     pick.unwrap_or(Segment::Enterprise)
 }
 
+/// The recent month closest to the threshold; on a tie, M (it helps growth too).
+fn closest(c: &Customer, recent: &[Month]) -> Option<(Month, Money)> {
+    recent
+        .iter()
+        .map(|m| (*m, c.acr_in(*m)))
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
+}
+
 /// Net customer adds: raise a customer with nothing in the baseline to the threshold,
 /// hold a customer that would be lost at the threshold, or win a new customer. The
 /// cheapest [`CUSTOMERS_PER_KIND`] customers of each kind, by USD needed.
@@ -889,48 +1052,52 @@ pub fn net_customer_adds(s: &Situation, path: PathKind, book: &Rulebook) -> Vec<
     let t = rule.threshold_on(path);
     let baseline = book.windows.baseline.months(s.as_of);
     let recent = book.windows.recent.months(s.as_of);
-    let mut adds = Vec::new();
-    let mut holds = Vec::new();
-    for c in s
-        .customers
-        .iter()
-        .filter(|c| book.attribution.any_eligible(&c.attribution))
-    {
+    // (US dollars needed, id, position): the position keeps ties in file order.
+    let mut adds: Vec<(Decimal, &str, usize)> = Vec::new();
+    let mut holds: Vec<(Decimal, &str, usize)> = Vec::new();
+    for (i, c) in s.customers.iter().enumerate() {
+        if !book.attribution.any_eligible(&c.attribution) {
+            continue;
+        }
         let base_zero = baseline.iter().all(|m| c.acr_in(*m).is_zero());
         let base_above = baseline.iter().any(|m| c.acr_in(*m) >= t);
         if recent.iter().any(|m| c.acr_in(*m) >= t) || !(base_zero || base_above) {
             continue;
         }
-        // The recent month closest to the threshold; on a tie, M (it helps growth too).
-        let Some((month, from)) = recent
-            .iter()
-            .map(|m| (*m, c.acr_in(*m)))
-            .max_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)))
-        else {
+        let Some(from) = closest(c, &recent) else {
             continue;
         };
-        let need = t.amount() - from.amount();
-        let action = Action::RaiseAcr {
-            customer: c.id.clone(),
-            month,
-            from,
-            to: t,
-            purpose: if base_zero {
-                Purpose::Add
-            } else {
-                Purpose::Hold
-            },
-        };
+        let need = t.amount() - from.1.amount();
         if base_zero {
-            adds.push((need, c.id.clone(), action));
+            adds.push((need, c.id.as_str(), i));
         } else {
-            holds.push((need, c.id.clone(), action));
+            holds.push((need, c.id.as_str(), i));
         }
     }
     let mut out = Vec::new();
-    for mut list in [holds, adds] {
-        list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(&b.1)));
-        out.extend(list.into_iter().take(CUSTOMERS_PER_KIND).map(|(_, _, a)| a));
+    for (mut list, purpose) in [(holds, Purpose::Hold), (adds, Purpose::Add)] {
+        // Only the cheapest few become actions: picked in linear time, then sorted.
+        let order = |a: &(Decimal, &str, usize), b: &(Decimal, &str, usize)| {
+            a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)).then(a.2.cmp(&b.2))
+        };
+        if list.len() > CUSTOMERS_PER_KIND {
+            list.select_nth_unstable_by(CUSTOMERS_PER_KIND - 1, order);
+            list.truncate(CUSTOMERS_PER_KIND);
+        }
+        list.sort_by(order);
+        for (_, _, i) in list {
+            let c = &s.customers[i];
+            let Some((month, from)) = closest(c, &recent) else {
+                continue;
+            };
+            out.push(Action::RaiseAcr {
+                customer: c.id.clone(),
+                month,
+                from,
+                to: t,
+                purpose,
+            });
+        }
     }
     if let Some(code) = book.attribution.eligible.first() {
         out.push(Action::NewCustomers {
@@ -947,12 +1114,19 @@ pub fn net_customer_adds(s: &Situation, path: PathKind, book: &Rulebook) -> Vec<
 /// Eligible ACR in M and in the growth comparison month.
 pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) {
     let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
-    s.customers
+    let (last, prior) = s
+        .customers
         .iter()
         .filter(|c| book.attribution.any_eligible(&c.attribution))
-        .fold((Decimal::ZERO, Decimal::ZERO), |(l, p), c| {
-            (l + c.acr_in(s.as_of).amount(), p + c.acr_in(then).amount())
-        })
+        // Summed as exact money (a decimal's `+` rounds past 28 digits and panics past its
+        // range); only the totals become decimals, for the arithmetic of the top-up.
+        .fold((Money::ZERO, Money::ZERO), |(l, p), c| {
+            (
+                l.checked_add(c.acr_in(s.as_of)).unwrap_or(l),
+                p.checked_add(c.acr_in(then)).unwrap_or(p),
+            )
+        });
+    (last.amount(), prior.amount())
 }
 
 /// The least whole-cent amount of ACR to add in M, to the eligible customer with the
@@ -963,37 +1137,64 @@ pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) 
 /// k = ceil(target / points_per_percent) percent: L >= P x (100 + k) / 100, and L at
 /// least the minimum. Computed exactly in decimal, then rounded up to the cent.
 pub fn growth(s: &Situation, book: &Rulebook, target: u32) -> Option<Action> {
-    let (_, rule) = usage_growth_rule(book)?;
-    let (last, prior) = growth_sums(s, book);
-    let per_percent = rule.points_per_percent.value();
-    if prior <= Decimal::ZERO || per_percent <= Decimal::ZERO {
-        return None;
+    GrowthBase::of(s, book).top_up(book, target)
+}
+
+/// What every usage growth top-up on one situation starts from, read in one pass over
+/// the customers however many targets are priced.
+pub(crate) struct GrowthBase {
+    /// Eligible ACR in M and in the growth comparison month.
+    sums: (Decimal, Decimal),
+    /// M, and the eligible customer with the most ACR in M (the first of equal ones,
+    /// by id) with that ACR.
+    month: Month,
+    top: Option<(String, Money)>,
+}
+
+impl GrowthBase {
+    pub(crate) fn of(s: &Situation, book: &Rulebook) -> GrowthBase {
+        let top = s
+            .customers
+            .iter()
+            .filter(|c| book.attribution.any_eligible(&c.attribution))
+            .max_by(|a, b| {
+                a.acr_in(s.as_of)
+                    .cmp(&b.acr_in(s.as_of))
+                    .then_with(|| b.id.cmp(&a.id))
+            })
+            .map(|c| (c.id.clone(), c.acr_in(s.as_of)));
+        GrowthBase {
+            sums: growth_sums(s, book),
+            month: s.as_of,
+            top,
+        }
     }
-    let k = (Decimal::from(target) / per_percent).ceil();
-    let needed = (prior * (Decimal::ONE_HUNDRED + k) / Decimal::ONE_HUNDRED)
-        .max(rule.min_last_month_acr().amount());
-    let add = (needed - last).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
-    if add <= Decimal::ZERO {
-        return None;
+
+    /// [`growth`] for one target.
+    pub(crate) fn top_up(&self, book: &Rulebook, target: u32) -> Option<Action> {
+        let (_, rule) = usage_growth_rule(book)?;
+        let (last, prior) = self.sums;
+        let per_percent = rule.points_per_percent.value();
+        if prior <= Decimal::ZERO || per_percent <= Decimal::ZERO {
+            return None;
+        }
+        let k = (Decimal::from(target) / per_percent).ceil();
+        let needed = (prior * (Decimal::ONE_HUNDRED + k) / Decimal::ONE_HUNDRED)
+            .max(rule.min_last_month_acr().amount());
+        let add = (needed - last).round_dp_with_strategy(2, RoundingStrategy::ToPositiveInfinity);
+        if add <= Decimal::ZERO {
+            return None;
+        }
+        let (customer, from) = self.top.as_ref()?;
+        let to = Money::from_decimal(from.amount().checked_add(add)?)?;
+        Some(Action::RaiseAcr {
+            customer: customer.clone(),
+            month: self.month,
+            from: *from,
+            to,
+            purpose: Purpose::Growth { target },
+        })
     }
-    let c = s
-        .customers
-        .iter()
-        .filter(|c| book.attribution.any_eligible(&c.attribution))
-        .max_by(|a, b| {
-            a.acr_in(s.as_of)
-                .cmp(&b.acr_in(s.as_of))
-                .then_with(|| b.id.cmp(&a.id))
-        })?;
-    let from = c.acr_in(s.as_of);
-    let to = Money::from_decimal(from.amount().checked_add(add)?)?;
-    Some(Action::RaiseAcr {
-        customer: c.id.clone(),
-        month: s.as_of,
-        from,
-        to,
-        purpose: Purpose::Growth { target },
-    })
 }
 
 /// Every candidate action on a situation, as scored in `a`.
@@ -1012,8 +1213,9 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
     if g < max {
         let mut targets = vec![g + 1, max];
         targets.dedup();
+        let base = GrowthBase::of(s, book);
         for target in targets {
-            if let Some(action) = growth(s, book, target) {
+            if let Some(action) = base.top_up(book, target) {
                 if !out.contains(&action) {
                     out.push(action);
                 }
@@ -1068,6 +1270,86 @@ mod tests {
         assert_eq!(top_up(&small, 1).as_deref(), Some("900"));
         // No baseline: no amount helps.
         assert_eq!(top_up(&partner("5000", "0"), 1), None);
+    }
+
+    #[test]
+    fn service_names_normalise_as_the_engine_matches_them() {
+        for name in [
+            "azure functions",
+            " Azure Functions ",
+            "AZURE",
+            "Çelik Servİs",
+            "ǅemal",
+            "ΟΔΟΣ",
+            "",
+            "  ",
+        ] {
+            assert_eq!(normal_cow(name), normal(name), "{name:?}");
+        }
+        assert!(matches!(
+            normal_cow(" app service "),
+            Cow::Borrowed("app service")
+        ));
+    }
+
+    /// Many customers at equal distances from the threshold: the few offered are the
+    /// cheapest, ties by id and then by position in the file, as a full sort gives.
+    #[test]
+    fn the_cheapest_customers_are_offered_as_a_full_sort_would() {
+        let m = Month::parse("2024-12").unwrap();
+        let mut s = Situation::new(m);
+        for i in 0..400u32 {
+            // Losses (a baseline month at the threshold) and adds (nothing in it), with
+            // last months 0 to 9 dollars short of USD 1,000; some ids repeat.
+            let id = format!("c{:03}", (i * 37) % 300);
+            let mut acr =
+                BTreeMap::from([(m, Money::parse(&format!("{}", 990 + i % 10)).unwrap())]);
+            if i % 2 == 0 {
+                acr.insert(m.months_before(13), Money::parse("2000").unwrap());
+            }
+            s.customers.push(Customer {
+                id,
+                segment: Segment::Enterprise,
+                attribution: vec!["PAL".into()],
+                acr,
+            });
+        }
+        let book = Rulebook::builtin();
+        let got = net_customer_adds(&s, PathKind::Enterprise, book);
+        let t = net_customer_adds_rule(book)
+            .unwrap()
+            .1
+            .threshold_on(PathKind::Enterprise);
+        let mut expected = Vec::new();
+        for hold in [true, false] {
+            let mut list: Vec<(Decimal, &str, usize)> = s
+                .customers
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.acr.len() == 2 && hold || c.acr.len() == 1 && !hold)
+                .map(|(i, c)| (t.amount() - c.acr_in(m).amount(), c.id.as_str(), i))
+                .collect();
+            list.sort_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+            expected.extend(
+                list.into_iter()
+                    .take(CUSTOMERS_PER_KIND)
+                    .map(|(_, id, i)| (id.to_string(), s.customers[i].acr_in(m), hold)),
+            );
+        }
+        let offered: Vec<(String, Money, bool)> = got
+            .iter()
+            .filter_map(|a| match a {
+                Action::RaiseAcr {
+                    customer,
+                    from,
+                    purpose,
+                    ..
+                } => Some((customer.clone(), *from, *purpose == Purpose::Hold)),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(offered, expected);
+        assert_eq!(offered.len(), 2 * CUSTOMERS_PER_KIND);
     }
 
     #[test]

@@ -3,14 +3,15 @@
 //!
 //! Counts of people are read from the engine's trace (the entries that cite the
 //! prerequisite and scoring clauses), so the words agree with the score they explain.
+//! The planner scores without the trace; what the words need of a state is gathered in
+//! [`Facts`], only for the actions it shows.
 
 use super::actions::{
     deployments_rule, ladder, ladders, net_customer_adds_rule, usage_growth_rule, Action, Purpose,
 };
-use super::Scored;
 use crate::engine::evidence::CertStatus;
 use crate::engine::{path_word, Area, Assessment, Evidence};
-use crate::model::{Money, PathKind, Points, ScoreCard};
+use crate::model::{Money, Month, PathKind, Points, ScoreCard, Situation};
 use crate::report::count;
 use crate::rulebook::{Rule, Rulebook, Subcategory};
 use rust_decimal::Decimal;
@@ -162,6 +163,23 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
     }
 }
 
+/// What the words of an action need to know of a state besides its card. Only what
+/// the action's words use is filled in; the rest stays zero.
+#[derive(Clone, Debug)]
+pub(super) struct Facts {
+    /// The state's card.
+    pub card: ScoreCard,
+    /// Per certification ladder (in score card order): distinct people with an active
+    /// prerequisite (of the step with the fewest), with an active scoring certification.
+    pub skills: Vec<(usize, usize)>,
+    /// Net customer adds before the clamp: adds, losses.
+    pub net: (i64, i64),
+    /// Eligible ACR in M and in the growth comparison month.
+    pub growth: (Decimal, Decimal),
+    /// For a customer held at the threshold: its highest baseline month.
+    pub peak: Option<(Month, Money)>,
+}
+
 /// Distinct people the trace shows with an active certification for a clause in a
 /// skilling subcategory (whether or not the prerequisite lets them earn points).
 fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
@@ -177,27 +195,55 @@ fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
         .len()
 }
 
+/// Per skilling subcategory, the prerequisite holders and scoring people of a traced
+/// assessment (see [`Facts::skills`]).
+pub(super) fn skill_counts(a: &Assessment, book: &Rulebook) -> Vec<(usize, usize)> {
+    ladders(book)
+        .map(|(sub, rule)| {
+            let area = area_of(sub, book);
+            // The step furthest from its gate speaks for the prerequisites.
+            let holders = rule
+                .prerequisites
+                .iter()
+                .map(|step| counted(a, area, &step.clause))
+                .min()
+                .unwrap_or(0);
+            (holders, counted(a, area, &rule.scoring.clause))
+        })
+        .collect()
+}
+
+/// The trace area of a subcategory.
+fn area_of(sub: &Subcategory, book: &Rulebook) -> Area {
+    Area::Subcategory(
+        book.subcategories()
+            .position(|s| s.key == sub.key)
+            .unwrap_or(usize::MAX),
+    )
+}
+
+/// A customer's highest month of the baseline, the first of equal ones.
+pub(super) fn hold_peak(s: &Situation, customer: &str, book: &Rulebook) -> Option<(Month, Money)> {
+    let base = book.windows.baseline.months(s.as_of);
+    s.customers
+        .iter()
+        .find(|c| c.id == customer)
+        .and_then(|c| base.iter().map(|m| (*m, c.acr_in(*m))).max_by_key(|x| x.1))
+}
+
 /// What happened in each skilling subcategory whose points moved.
-fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> Vec<String> {
+fn skilling_effect(before: &Facts, after: &Facts, book: &Rulebook) -> Vec<String> {
     let path = after.card.path;
     let mut out = Vec::new();
-    for (sub, rule) in ladders(book) {
+    for (i, (sub, rule)) in ladders(book).enumerate() {
         let schedule = rule.schedule.on(path);
         let (p0, p1) = (
             before.card.points_of(&sub.key),
             after.card.points_of(&sub.key),
         );
-        let area = area_of(sub, book);
         let name = sub.title.to_lowercase();
-        // The step furthest from its gate speaks for the prerequisites.
-        let holders = |a: &Assessment| {
-            rule.prerequisites
-                .iter()
-                .map(|step| counted(a, area, &step.clause))
-                .min()
-                .unwrap_or(0)
-        };
-        let scorers = |a: &Assessment| counted(a, area, &rule.scoring.clause);
+        let holders = |f: &Facts| f.skills.get(i).map_or(0, |s| s.0);
+        let scorers = |f: &Facts| f.skills.get(i).map_or(0, |s| s.1);
         let need = schedule.gate_people as usize;
         if p1 <= p0 {
             if holders(after) > holders(before) && holders(after) < need {
@@ -241,15 +287,6 @@ fn skilling_effect(before: &Assessment, after: &Assessment, book: &Rulebook) -> 
     out
 }
 
-/// The trace area of a subcategory.
-fn area_of(sub: &Subcategory, book: &Rulebook) -> Area {
-    Area::Subcategory(
-        book.subcategories()
-            .position(|s| s.key == sub.key)
-            .unwrap_or(usize::MAX),
-    )
-}
-
 fn percent(last: Decimal, prior: Decimal) -> String {
     if prior.is_zero() {
         return "undefined".into();
@@ -259,40 +296,44 @@ fn percent(last: Decimal, prior: Decimal) -> String {
 }
 
 /// Why the action earns what it earns, from the data before and after it.
-fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> Vec<String> {
-    let path = after.card().path;
-    let s = &before.situation;
+fn reason(
+    action: &Action,
+    as_of: Month,
+    before: &Facts,
+    after: &Facts,
+    book: &Rulebook,
+) -> Vec<String> {
+    let path = after.card.path;
     let t = net_customer_adds_rule(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path));
     let mut out = Vec::new();
     match action {
         Action::Associate { certifications, .. } => {
             let titles: Vec<String> = certifications.iter().map(|c| cert_name(c, book)).collect();
             out.push(format!("their active {} then count", titles.join(" and ")));
-            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+            out.extend(skilling_effect(before, after, book));
         }
         Action::Renew { until, .. } => {
             out.push(format!(
-                "a renewal adds one year, to {until}, past the last day of {} ({})",
-                s.as_of,
-                s.as_of.last_day()
+                "a renewal adds one year, to {until}, past the last day of {as_of} ({})",
+                as_of.last_day()
             ));
-            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+            out.extend(skilling_effect(before, after, book));
         }
         Action::Retake { expired, .. } => {
             out.push(format!(
-                "the copy that expired on {expired}, before {} began, can no longer be renewed",
-                s.as_of
+                "the copy that expired on {expired}, before {as_of} began, can no longer be \
+                 renewed"
             ));
-            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+            out.extend(skilling_effect(before, after, book));
         }
         Action::Certify { .. } => {
-            out.extend(skilling_effect(&before.assessment, &after.assessment, book));
+            out.extend(skilling_effect(before, after, book));
         }
         Action::RaiseAcr {
             customer, purpose, ..
         } => match purpose {
             Purpose::Add => {
-                let base = book.windows.baseline.months(s.as_of);
+                let base = book.windows.baseline.months(as_of);
                 out.push(format!(
                     "with USD 0 in both baseline months ({}), reaching the {} threshold of {t} \
                      makes {customer} a net customer add",
@@ -304,13 +345,7 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
                 ));
             }
             Purpose::Hold => {
-                let base = book.windows.baseline.months(s.as_of);
-                let peak = s
-                    .customers
-                    .iter()
-                    .find(|c| c.id == *customer)
-                    .and_then(|c| base.iter().map(|m| (*m, c.acr_in(*m))).max_by_key(|x| x.1));
-                if let Some((m, v)) = peak {
+                if let Some((m, v)) = before.peak {
                     out.push(format!(
                         "{customer} had {v} in {m}, a baseline month, and is a lost customer \
                          while both last months stay under the {} threshold of {t}; at the \
@@ -320,12 +355,12 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
                 }
             }
             Purpose::Growth { .. } => {
-                let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
-                let (l0, p) = super::actions::growth_sums(s, book);
-                let (l1, _) = super::actions::growth_sums(&after.situation, book);
+                let (then, _) = book.windows.growth_comparison.bounds(as_of);
+                let (l0, p) = before.growth;
+                let (l1, _) = after.growth;
                 let mut text = format!(
-                    "eligible ACR in {} goes from {} to {} against {} in {then}: growth {} -> {}",
-                    s.as_of,
+                    "eligible ACR in {as_of} goes from {} to {} against {} in {then}: growth {} \
+                     -> {}",
                     money_of(l0),
                     money_of(l1),
                     money_of(p),
@@ -351,19 +386,16 @@ fn reason(action: &Action, before: &Scored, after: &Scored, book: &Rulebook) -> 
             .is_some_and(|s| matches!(s.rule, Rule::NetCustomerAdds(_)))
     });
     if aims_at_adds {
-        let net = |a: &Assessment| {
-            let (adds, losses) = super::net_adds(a, book);
-            adds - losses
-        };
-        let (n0, n1) = (net(&before.assessment), net(&after.assessment));
+        let net = |f: &Facts| f.net.0 - f.net.1;
+        let (n0, n1) = (net(before), net(after));
         if n0 != n1 {
             out.push(format!("net adds (adds - losses) {n0} -> {n1}"));
         }
     }
-    if before.card().path != path {
+    if before.card.path != path {
         out.push(format!(
             "it moves the partner from the {} to the {} path ({})",
-            path_word(before.card().path),
+            path_word(before.card.path),
             path_word(path),
             book.path.derived_clause()
         ));
@@ -427,14 +459,18 @@ fn sentence(head: String, reasons: Vec<String>) -> String {
     text
 }
 
-/// The full text of a verified action.
+/// The full text of a verified action, measured at `as_of`.
 pub(super) fn describe(
     action: &Action,
-    before: &Scored,
-    after: &Scored,
+    as_of: Month,
+    before: &Facts,
+    after: &Facts,
     book: &Rulebook,
 ) -> String {
-    sentence(headline(action, book), reason(action, before, after, book))
+    sentence(
+        headline(action, book),
+        reason(action, as_of, before, after, book),
+    )
 }
 
 /// The text of several single deployments or new customers joined into one step.
@@ -456,16 +492,16 @@ pub(super) fn joined(
     sentence(headline(action, book), reasons)
 }
 
-/// Why no action lifts a subcategory to the attainment bar.
-pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> String {
-    let s = &start.situation;
+/// Why no action lifts a subcategory to the attainment bar, from the facts of the
+/// situation planned for (its growth sums and net adds filled in).
+pub(super) fn why_stuck(sub: &Subcategory, as_of: Month, start: &Facts, book: &Rulebook) -> String {
     let name = sub.title.to_lowercase();
     match &sub.rule {
         Rule::UsageGrowth(rule) => {
-            let (then, _) = book.windows.growth_comparison.bounds(s.as_of);
-            let (_, p) = super::actions::growth_sums(s, book);
+            let (then, _) = book.windows.growth_comparison.bounds(as_of);
+            let (_, p) = start.growth;
             if p.is_zero() {
-                let recent = book.windows.recent.months(s.as_of);
+                let recent = book.windows.recent.months(as_of);
                 return format!(
                     "usage growth cannot score: eligible ACR in {then} is USD 0.00, so growth is \
                      undefined ({}), and a plan can only change the last two months ({}), not \
@@ -478,10 +514,7 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
                         .join(" and ")
                 );
             }
-            format!(
-                "no amount of ACR in {} lifts usage growth to a point",
-                s.as_of
-            )
+            format!("no amount of ACR in {as_of} lifts usage growth to a point")
         }
         Rule::CertificationLadder(rule) => {
             if super::actions::earnable(rule.prerequisite_certs(), rule).is_none()
@@ -496,7 +529,7 @@ pub(super) fn why_stuck(sub: &Subcategory, start: &Scored, book: &Rulebook) -> S
             }
         }
         Rule::NetCustomerAdds(_) => {
-            let (adds, losses) = super::net_adds(&start.assessment, book);
+            let (adds, losses) = start.net;
             let missing = 1 - (adds - losses);
             if missing > super::MAX_NET_ADDS_TO_PLAN {
                 format!(

@@ -20,23 +20,32 @@
 //! continues from the verified result while it is not attained. Usage growth is applied
 //! last, topped up to exactly what the verified card still needs.
 //!
-//! Cost: each re-score is a full [`engine::score`]. Candidates are bounded (a handful of
-//! customers per kind, one person per distinct set of roles), and the skilling and
-//! deployment ladders are explored on a reduced copy of the situation that keeps only
-//! what those rules read, with the path fixed; everything reported is re-scored in full.
+//! Cost: each re-score is one untraced [`engine::score_untraced`] pass over the partner,
+//! with the action applied in place and undone afterwards ([`work`]): the planner holds
+//! one copy of the partner, and a state is only the list of actions applied to it.
+//! Candidates are bounded (the [`actions::CUSTOMERS_PER_KIND`] cheapest customers per
+//! kind, one person per distinct set of roles), the ladders climb a bounded number of
+//! rungs, and the skilling and deployment ladders are explored on a reduced copy of the
+//! situation that keeps only what those rules read, with the path fixed (the people;
+//! the deployments and the customers they name); everything reported is re-scored in
+//! full. The number of passes so depends on the rulebook, not on the size of the file,
+//! and the words of an action are written only for the actions shown.
 
 pub mod actions;
 mod describe;
 mod render;
+mod work;
 
 pub use actions::{Action, Kind, Purpose};
 pub use render::{plan_json, plan_text};
 
-use crate::engine::{self, Assessment, EngineError};
-use crate::model::{Points, ScoreCard, Situation};
+use crate::engine::{Assessment, EngineError};
+use crate::model::{PathKind, Points, ScoreCard, Situation};
 use crate::rulebook::{Rule, Rulebook};
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
+use std::collections::HashSet;
+use work::{Scored, Work};
 
 /// How far one subcategory is from its maximum and from the attainment bar.
 #[derive(Clone, PartialEq, Eq, Debug)]
@@ -105,7 +114,7 @@ pub enum Outcome {
     Reached {
         /// The verified steps, in order.
         steps: Vec<Step>,
-        /// The final assessment.
+        /// The final assessment (scored without the trace: its card and path source).
         last: Box<Assessment>,
     },
     /// No plan reaches attainment with the kinds of action available.
@@ -114,7 +123,7 @@ pub enum Outcome {
         reasons: Vec<String>,
         /// Steps that were applied before the planner gave up (may be empty).
         steps: Vec<Step>,
-        /// The best verified assessment reached.
+        /// The best verified assessment reached (without the trace).
         last: Box<Assessment>,
     },
 }
@@ -122,7 +131,7 @@ pub enum Outcome {
 /// A plan for one partner file.
 #[derive(Clone, PartialEq, Debug)]
 pub struct Plan {
-    /// The current assessment.
+    /// The current assessment (scored without the trace: its card and path source).
     pub current: Assessment,
     /// Per subcategory, in score card order.
     pub gaps: Vec<Gap>,
@@ -193,72 +202,30 @@ fn attains(points: &[Points], book: &Rulebook) -> bool {
             .all(|p| *p >= book.attainment.min_points_per_subcategory)
 }
 
-/// A situation and its verified assessment.
-#[derive(Clone)]
-struct Scored {
-    situation: Situation,
-    assessment: Assessment,
-}
-
-impl Scored {
-    fn new(situation: Situation, book: &Rulebook) -> Result<Scored, EngineError> {
-        let assessment = engine::score(&situation, book)?;
-        Ok(Scored {
-            situation,
-            assessment,
-        })
-    }
-
-    fn card(&self) -> &ScoreCard {
-        &self.assessment.card
-    }
-
-    /// Applies an action to a copy and re-scores it: the only way a gain is measured.
-    fn try_action(&self, action: &Action, book: &Rulebook) -> Result<(Step, Scored), EngineError> {
-        let mut situation = self.situation.clone();
-        let done = action.apply(&mut situation, book);
-        let next = Scored::new(situation, book)?;
-        let text = describe::describe(&done, self, &next, book);
-        let mut clauses = done.clauses(book, next.card().path);
-        if let (Kind::GrowUsage, Some((_, growth))) =
-            (done.kind(), actions::usage_growth_rule(book))
-        {
-            // The minimum only matters when the top-up is what reaches it.
-            let min = growth.min_last_month_acr().amount();
-            if actions::growth_sums(&self.situation, book).0 >= min {
-                clauses.retain(|c| *c != growth.clauses.min_acr);
-            }
-        }
-        if next.card().path != self.card().path {
-            clauses.push(book.path.derived_clause().to_string());
-        }
-        let step = Step {
-            action: done,
-            text,
-            clauses,
-            before: self.card().clone(),
-            after: next.card().clone(),
-        };
-        Ok((step, next))
-    }
-}
-
-/// The reduced copy skilling and deployments are explored on: people, deployments and
-/// the attribution of the customers deployed for, with the path fixed, so those two
-/// rules score exactly as on the full situation while nothing else costs time.
-fn reduced(s: &Situation, path: crate::model::PathKind, extra_customer: Option<&str>) -> Situation {
+/// The reduced copy skilling is explored on: the people, with the path fixed. The
+/// skilling subcategories read nothing else, and make a category of their own, so an
+/// action's gain here is its gain on the whole partner on that path.
+fn people_only(s: &Situation, path: PathKind) -> Situation {
     let mut r = Situation::new(s.as_of);
     r.designation = s.designation;
     r.path = Some(path);
     r.people = s.people.clone();
+    r
+}
+
+/// The reduced copy deployments are explored on: the deployments and the attribution
+/// of the customers deployed for, with the path fixed, so that rule scores exactly as on
+/// the full situation while nothing else costs time.
+fn deployments_only(s: &Situation, path: PathKind, extra_customer: Option<&str>) -> Situation {
+    let mut r = Situation::new(s.as_of);
+    r.designation = s.designation;
+    r.path = Some(path);
     r.deployments = s.deployments.clone();
+    let deployed: HashSet<&str> = s.deployments.iter().map(|d| d.customer.as_str()).collect();
     r.customers = s
         .customers
         .iter()
-        .filter(|c| {
-            Some(c.id.as_str()) == extra_customer
-                || s.deployments.iter().any(|d| d.customer == c.id)
-        })
+        .filter(|c| Some(c.id.as_str()) == extra_customer || deployed.contains(c.id.as_str()))
         .map(|c| crate::model::Customer {
             // Only M is kept: it picks the customer a deployment is suggested for.
             acr: c
@@ -266,7 +233,9 @@ fn reduced(s: &Situation, path: crate::model::PathKind, extra_customer: Option<&
                 .range(s.as_of..=s.as_of)
                 .map(|(m, v)| (*m, *v))
                 .collect(),
-            ..c.clone()
+            id: c.id.clone(),
+            segment: c.segment,
+            attribution: c.attribution.clone(),
         })
         .collect();
     r
@@ -287,7 +256,18 @@ fn rank(a: &Step, b: &Step) -> Ordering {
 
 /// Plans for a situation.
 pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError> {
-    let start = Scored::new(situation.clone(), book)?;
+    plan_owned(situation.clone(), book)
+}
+
+/// Plans for a situation the caller no longer needs: [`plan`] without the copy, which
+/// for a large partner is most of the memory a plan takes.
+pub fn plan_owned(situation: Situation, book: &Rulebook) -> Result<Plan, EngineError> {
+    plan_in(&mut Work::new(situation, book)?)
+}
+
+fn plan_in(work: &mut Work) -> Result<Plan, EngineError> {
+    let book = work.book;
+    let start = work.start()?;
     let card = start.card().clone();
     let gaps = book
         .subcategories()
@@ -303,11 +283,14 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
             }
         })
         .collect();
-    let (ranked, left_out) = ranked_actions(&start, book)?;
+    let (mut ranked, mut left_out) = ranked_actions(work, &start)?;
+    for (step, next) in ranked.iter_mut().chain(left_out.iter_mut()) {
+        work.finish(step, &start, next)?;
+    }
     let outcome = if card.attained {
         Outcome::AlreadyAttained
     } else {
-        let mut outcome = search(&start, book)?;
+        let mut outcome = search(work, &start)?;
         // The ladders assume the current path. When they cannot reach attainment, an
         // action that moves the path (more ACR crossing the driven-ACR limit) may open
         // a plan on the other path: plan again from there, that action first.
@@ -318,7 +301,7 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
                 .take(PATH_MOVES_TRIED);
             let mut best: Option<(u32, Decimal, Outcome)> = None;
             for (step, next) in movers {
-                if let Outcome::Reached { steps, last } = search(next, book)? {
+                if let Outcome::Reached { steps, last } = search(work, next)? {
                     let mut all = vec![step.clone()];
                     all.extend(steps);
                     let count: u32 = all.iter().map(|s| s.action.count()).sum();
@@ -341,44 +324,60 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
         current: start.assessment,
         gaps,
         actions: ranked.into_iter().map(|(step, _)| step).collect(),
-        left_out,
+        left_out: left_out.into_iter().map(|(step, _)| step).collect(),
         outcome,
     })
 }
 
-/// Every candidate on the current situation, re-scored on its own; those that gain
-/// points (or empty a blocking subcategory), best first.
-/// Also returns the actions left out because they move the path at a loss.
-#[allow(clippy::type_complexity)]
+/// A verified step and the state it leads to.
+type Tried = (Step, Scored);
+
+/// Every candidate on a state, re-scored on its own; those that gain points (or empty
+/// a blocking subcategory), best first. Also returns the actions left out because they
+/// move the path at a loss. The steps' words are not written yet.
 fn ranked_actions(
+    work: &mut Work,
     start: &Scored,
-    book: &Rulebook,
-) -> Result<(Vec<(Step, Scored)>, Vec<Step>), EngineError> {
+) -> Result<(Vec<Tried>, Vec<Tried>), EngineError> {
+    let book = work.book;
     let path = start.card().path;
-    let mut people_only = Vec::new();
+    let mut screen_first = Vec::new();
     let mut others = Vec::new();
-    for action in actions::all(&start.situation, &start.assessment, book) {
+    let candidates = work.view(&start.changes, |s| actions::all(s, &start.assessment, book));
+    for action in candidates {
         match action.kind() {
             Kind::AssociatePerson
             | Kind::RenewCertification
             | Kind::RetakeCertification
             | Kind::CertifyPeople
-            | Kind::AddDeployments => people_only.push(action),
+            | Kind::AddDeployments => screen_first.push(action),
             _ => others.push(action),
         }
     }
-    // Skilling and deployment candidates are screened on the reduced copy first: most
-    // certification bundles are useless or dominated, and a screen costs nothing.
+    // Skilling and deployment candidates are screened on a reduced copy first: most
+    // certification bundles are useless or dominated, and a screen costs little.
     let mut screened: Vec<(Action, Points)> = Vec::new();
-    for action in people_only {
-        let target = match &action {
-            Action::Deploy { customer, .. } => Some(customer.as_str()),
-            _ => None,
+    let mut people: Option<(Work, Scored)> = None;
+    for action in screen_first {
+        let gain = if let Action::Deploy { customer, .. } = &action {
+            let mut small = work.reduced(&start.changes, |s| {
+                deployments_only(s, path, Some(customer.as_str()))
+            })?;
+            let base = small.start()?;
+            small.try_action(&base, &action)?.0.gain()
+        } else {
+            if people.is_none() {
+                let mut small = work.reduced(&start.changes, |s| people_only(s, path))?;
+                let base = small.start()?;
+                people = Some((small, base));
+            }
+            match &mut people {
+                Some((small, base)) => small.try_action(base, &action)?.0.gain(),
+                None => Points::ZERO,
+            }
         };
-        let small = Scored::new(reduced(&start.situation, path, target), book)?;
-        let (step, _) = small.try_action(&action, book)?;
-        if step.gain() > Points::ZERO {
-            screened.push((action, step.gain()));
+        if gain > Points::ZERO {
+            screened.push((action, gain));
         }
     }
     let screened: Vec<Action> = screened
@@ -389,15 +388,15 @@ fn ranked_actions(
     let mut out = Vec::new();
     let mut left_out = Vec::new();
     for action in screened.iter().chain(&others) {
-        let (step, next) = start.try_action(action, book)?;
+        let (step, next) = work.try_action(start, action)?;
         if step.useful(book) {
             out.push((step, next));
         } else if step.hits_target(book) && step.before.path != step.after.path {
-            left_out.push(step);
+            left_out.push((step, next));
         }
     }
     out.sort_by(|a, b| rank(&a.0, &b.0));
-    left_out.sort_by(rank);
+    left_out.sort_by(|a, b| rank(&a.0, &b.0));
     Ok((out, left_out))
 }
 
@@ -483,26 +482,45 @@ impl Rung {
 /// What a ladder climbs: a progress figure read from a verified state (points, or a
 /// count of net adds as points), the figure at which it stops, and at most how many
 /// rungs it takes.
-struct Measure<'a> {
-    progress: Box<dyn Fn(&Scored) -> Points + 'a>,
+struct Measure {
+    progress: Progress,
     goal: Points,
     rungs: usize,
 }
 
-impl<'a> Measure<'a> {
+/// The figure a ladder climbs.
+#[derive(Clone, Copy)]
+enum Progress {
+    /// The points of the subcategory at this position of the rulebook.
+    Points(usize),
+    /// Net customer adds (adds - losses), up to this many.
+    NetAdds(i64),
+}
+
+impl Measure {
     /// The points of a subcategory, up to its maximum.
-    fn points(i: usize, book: &Rulebook) -> Measure<'a> {
+    fn points(i: usize, book: &Rulebook) -> Measure {
         let max = book.subcategories.get(i).map_or(Points::ZERO, |s| s.max);
         Measure {
-            progress: Box::new(move |s: &Scored| points_at(s.card(), i)),
+            progress: Progress::Points(i),
             goal: max,
             // A rung gains at least a point, so no ladder climbs further.
             rungs: max.value().ceil().try_into().unwrap_or(0),
         }
     }
+
+    fn progress(&self, work: &mut Work, state: &Scored) -> Result<Points, EngineError> {
+        Ok(match self.progress {
+            Progress::Points(i) => points_at(state.card(), i),
+            Progress::NetAdds(max) => {
+                let (a, l) = work.net_adds(state)?;
+                Points::new(Decimal::from((a - l).min(max)))
+            }
+        })
+    }
 }
 
-/// Net customer adds before the clamp, read from the engine's trace: adds minus losses.
+/// Net customer adds before the clamp, read from a traced assessment: adds, losses.
 fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
     let Some(i) = position_of(book, |r| matches!(r, Rule::NetCustomerAdds(_))) else {
         return (0, 0);
@@ -535,41 +553,40 @@ pub const MAX_NET_ADDS_TO_PLAN: i64 = 10;
 /// nothing alone yet enable the next one (a second prerequisite holder): such an action
 /// is also tried followed by each candidate after it.
 fn ladder(
+    work: &mut Work,
     mut state: Scored,
-    book: &Rulebook,
     measure: Measure,
-    candidates: impl Fn(&Scored) -> Vec<Action>,
+    candidates: impl Fn(&Situation, &Scored) -> Vec<Action>,
 ) -> Result<Vec<Opt>, EngineError> {
     let first = state.card().clone();
     let mut options = Vec::new();
     let mut rungs: Vec<Vec<Action>> = Vec::new();
     let (mut count, mut usd) = (0u32, Decimal::ZERO);
     for _ in 0..measure.rungs {
-        let now = (measure.progress)(&state);
+        let now = measure.progress(work, &state)?;
         if now >= measure.goal {
             break;
         }
-        let gain_of = |s: &Scored| (measure.progress)(s) - now;
         let mut best: Option<Rung> = None;
         let mut consider = |rung: Rung| {
             if rung.gain > Points::ZERO && best.as_ref().is_none_or(|b| rung.beats(b)) {
                 best = Some(rung);
             }
         };
-        for action in candidates(&state) {
-            let (step, next) = state.try_action(&action, book)?;
-            let gain = gain_of(&next);
+        for action in work.view(&state.changes, |s| candidates(s, &state)) {
+            let (step, next) = work.try_action(&state, &action)?;
+            let gain = measure.progress(work, &next)? - now;
             let enabling = matches!(
                 action.kind(),
                 Kind::AssociatePerson | Kind::RenewCertification | Kind::RetakeCertification
             );
             if gain <= Points::ZERO && enabling {
-                for then in candidates(&next) {
+                for then in work.view(&next.changes, |s| candidates(s, &next)) {
                     if then.kind() == action.kind() && then.subject() == action.subject() {
                         continue;
                     }
-                    let (step2, after) = next.try_action(&then, book)?;
-                    let gain = gain_of(&after);
+                    let (step2, after) = work.try_action(&next, &then)?;
+                    let gain = measure.progress(work, &after)? - now;
                     consider(Rung {
                         actions: vec![step.action.clone(), step2.action],
                         next: after,
@@ -601,104 +618,13 @@ fn ladder(
 
 /// The plan: ladders per subcategory, the cheapest combination that would attain,
 /// then verified application and, if needed, greedy repair.
-fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
+fn search(work: &mut Work, start: &Scored) -> Result<Outcome, EngineError> {
+    let mut options = options(work, start)?;
     let card = start.card().clone();
-    let path = card.path;
-    let s = &start.situation;
-    let subs = book.subcategories.len();
-    let mut options: Vec<Vec<Opt>> = Vec::new();
-    for (i, sub) in book.subcategories().enumerate() {
-        let here = Opt {
-            rungs: Vec::new(),
-            count: 0,
-            delta: vec![Points::ZERO; subs],
-            usd: Decimal::ZERO,
-            verified: true,
-        };
-        let mut list = vec![here];
-        match &sub.rule {
-            Rule::NetCustomerAdds(rule) => {
-                // Climbs net adds rather than points, so that holding a loss counts as
-                // progress while losses still outnumber adds; but only when few enough
-                // are missing for a plan to be sensible.
-                let (adds, losses) = net_adds(&start.assessment, book);
-                let missing = (1 - (adds - losses)).max(0);
-                if missing <= MAX_NET_ADDS_TO_PLAN {
-                    let max_adds = i64::from(rule.max_adds);
-                    let measure = Measure {
-                        progress: Box::new(move |st: &Scored| {
-                            let (a, l) = net_adds(&st.assessment, book);
-                            Points::new(Decimal::from((a - l).min(max_adds)))
-                        }),
-                        goal: Points::new(Decimal::from(max_adds)),
-                        rungs: (max_adds + missing) as usize,
-                    };
-                    list.extend(ladder(start.clone(), book, measure, |state: &Scored| {
-                        // The cheapest customer to hold, the cheapest to raise, and a new
-                        // customer: each is one net add, so the ladder keeps the cheapest
-                        // that re-scores as one (the list is sorted by US dollars needed).
-                        let mut seen = std::collections::BTreeSet::new();
-                        actions::net_customer_adds(&state.situation, state.card().path, book)
-                            .into_iter()
-                            .filter(|a| seen.insert(a.kind()))
-                            .collect()
-                    })?);
-                }
-            }
-            Rule::CertificationLadder(_) => {
-                let small = Scored::new(reduced(s, path, None), book)?;
-                list.extend(ladder(
-                    small,
-                    book,
-                    Measure::points(i, book),
-                    |state: &Scored| {
-                        actions::skilling(&state.situation, path, book, Some(&sub.key))
-                    },
-                )?);
-            }
-            Rule::Deployments(_) => {
-                let target = match actions::deployment(s, path, book) {
-                    Some(Action::Deploy { customer, .. }) => Some(customer),
-                    _ => None,
-                };
-                let small = Scored::new(reduced(s, path, target.as_deref()), book)?;
-                list.extend(ladder(
-                    small,
-                    book,
-                    Measure::points(i, book),
-                    |state: &Scored| {
-                        actions::deployment(&state.situation, path, book)
-                            .into_iter()
-                            .collect()
-                    },
-                )?);
-            }
-            Rule::UsageGrowth(_) => {
-                // One action reaches any number of points; its price is computed exactly.
-                // Usage growth earns whole points: one target per whole point.
-                let now = card.points_of(&sub.key).whole().unwrap_or(0);
-                let max = sub.max.whole().unwrap_or(0);
-                for target in now + 1..=max {
-                    if let Some(action) = actions::growth(s, book, target) {
-                        let mut d = vec![Points::ZERO; subs];
-                        d[i] = Points::from(target - now);
-                        list.push(Opt {
-                            usd: action.usd(),
-                            rungs: vec![vec![action]],
-                            count: 1,
-                            delta: d,
-                            verified: false,
-                        });
-                    }
-                }
-            }
-        }
-        options.push(list);
-    }
+    let book = work.book;
     // Usage growth options are priced by formula; before one is relied on, it is
     // re-scored (more ACR can move the derived path and cost points elsewhere) and its
     // real effect replaces the estimate.
-    let growth = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)));
     let unverified = options.iter().flatten().filter(|o| !o.verified).count();
     let mut choice = None;
     for _ in 0..=unverified {
@@ -716,72 +642,22 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
         let o = &mut options[k][i];
         let mut state = start.clone();
         for action in o.rungs.iter().flatten() {
-            state = state.try_action(action, book)?.1;
+            state = work.try_action(&state, action)?.1;
         }
         o.delta = delta(&card, state.card());
         o.verified = true;
     }
     let Some(choice) = choice else {
         return Ok(Outcome::Unreachable {
-            reasons: unreachable_reasons(start, &options, book),
+            reasons: unreachable_reasons(work, start, &options)?,
             steps: Vec::new(),
             last: Box::new(start.assessment.clone()),
         });
     };
-    // Apply: everything but usage growth, in subcategory order, then growth sized to
-    // what the verified card still needs.
-    let mut state = start.clone();
-    let mut steps: Vec<Step> = Vec::new();
-    let mut growth_chosen = false;
-    for (i, opt) in choice.iter().enumerate() {
-        if Some(i) == growth {
-            growth_chosen = !opt.rungs.is_empty();
-            continue;
-        }
-        // An option is kept whole when, as a whole, it raises its subcategory on the
-        // verified state: its first rungs may earn nothing on their own (losses held
-        // before net adds turn positive).
-        let mut tried = state.clone();
-        let mut option_steps: Vec<Step> = Vec::new();
-        for action in opt.rungs.iter().flatten() {
-            if !still_open(action, &tried.situation) {
-                continue;
-            }
-            let (step, next) = tried.try_action(action, book)?;
-            option_steps.push(step);
-            tried = next;
-        }
-        let (Some(first), Some(last)) = (option_steps.first(), option_steps.last()) else {
-            continue;
-        };
-        let whole = Step {
-            action: last.action.clone(),
-            text: String::new(),
-            clauses: Vec::new(),
-            before: first.before.clone(),
-            after: last.after.clone(),
-        };
-        if points_at(&whole.after, i) > points_at(&whole.before, i)
-            && (whole.gain() > Points::ZERO || whole.unblocks(book))
-        {
-            for step in option_steps {
-                push_step(&mut steps, step, book);
-            }
-            state = tried;
-        }
-    }
-    if growth_chosen && !state.card().attained {
-        if let Some(action) = growth_needed(&state, book) {
-            let (step, next) = state.try_action(&action, book)?;
-            if step.useful(book) {
-                steps.push(step);
-                state = next;
-            }
-        }
-    }
+    let (mut state, mut steps) = apply_choice(work, start, &choice)?;
     // Repair: while not attained, the action that closes the most of the gap per single
     // action, re-scored on the current state.
-    for _ in 0..12 {
+    for _ in 0..REPAIRS {
         if state.card().attained {
             break;
         }
@@ -789,9 +665,9 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
         let mut best: Option<(Step, Scored, Points)> = None;
         // The same screened candidates as the ranked list, and the growth that just
         // attains: each already re-scored on the current state.
-        let mut offers = ranked_actions(&state, book)?.0;
-        if let Some(action) = growth_needed(&state, book) {
-            offers.push(state.try_action(&action, book)?);
+        let mut offers = ranked_actions(work, &state)?.0;
+        if let Some(action) = growth_needed(work, &state) {
+            offers.push(work.try_action(&state, &action)?);
         }
         for (step, next) in offers {
             let after = deficit(&step.after, book);
@@ -811,7 +687,10 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
                 best = Some((step, next, after));
             }
         }
-        let Some((step, next, _)) = best else { break };
+        let Some((mut step, next, _)) = best else {
+            break;
+        };
+        work.finish(&mut step, &state, &next)?;
         push_step(&mut steps, step, book);
         state = next;
     }
@@ -821,7 +700,7 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             last: Box::new(state.assessment),
         })
     } else {
-        let mut reasons = unreachable_reasons(start, &options, book);
+        let mut reasons = unreachable_reasons(work, start, &options)?;
         if reasons.is_empty() {
             reasons.push(format!(
                 "the actions found reach {} points, and no further action re-scored closer to \
@@ -836,6 +715,177 @@ fn search(start: &Scored, book: &Rulebook) -> Result<Outcome, EngineError> {
             last: Box::new(state.assessment),
         })
     }
+}
+
+/// How many repair steps the plan may add after the chosen options.
+const REPAIRS: usize = 12;
+
+/// Per subcategory, the options: none, then each rung of its ladder.
+fn options(work: &mut Work, start: &Scored) -> Result<Vec<Vec<Opt>>, EngineError> {
+    let book = work.book;
+    let card = start.card().clone();
+    let path = card.path;
+    let subs = book.subcategories.len();
+    let mut options: Vec<Vec<Opt>> = Vec::new();
+    for (i, sub) in book.subcategories().enumerate() {
+        let here = Opt {
+            rungs: Vec::new(),
+            count: 0,
+            delta: vec![Points::ZERO; subs],
+            usd: Decimal::ZERO,
+            verified: true,
+        };
+        let mut list = vec![here];
+        // Each kind of rule offers its own moves.
+        match &sub.rule {
+            Rule::NetCustomerAdds(rule) => {
+                // Climbs net adds rather than points, so that holding a loss counts as
+                // progress while losses still outnumber adds; but only when few enough
+                // are missing for a plan to be sensible.
+                let (adds, losses) = work.net_adds(start)?;
+                let missing = (1 - (adds - losses)).max(0);
+                if missing <= MAX_NET_ADDS_TO_PLAN {
+                    let max_adds = i64::from(rule.max_adds);
+                    let measure = Measure {
+                        progress: Progress::NetAdds(max_adds),
+                        goal: Points::new(Decimal::from(max_adds)),
+                        rungs: (max_adds + missing) as usize,
+                    };
+                    list.extend(ladder(
+                        work,
+                        start.clone(),
+                        measure,
+                        |s: &Situation, state: &Scored| {
+                            // The cheapest customer to hold, the cheapest to raise, and a
+                            // new customer: each is one net add, so the ladder keeps the
+                            // cheapest that re-scores as one (the list is sorted by US
+                            // dollars needed).
+                            let mut seen = std::collections::BTreeSet::new();
+                            actions::net_customer_adds(s, state.card().path, book)
+                                .into_iter()
+                                .filter(|a| seen.insert(a.kind()))
+                                .collect()
+                        },
+                    )?);
+                }
+            }
+            Rule::CertificationLadder(_) => {
+                let mut small = work.reduced(&start.changes, |s| people_only(s, path))?;
+                let base = small.start()?;
+                list.extend(ladder(
+                    &mut small,
+                    base,
+                    Measure::points(i, book),
+                    |s: &Situation, _: &Scored| actions::skilling(s, path, book, Some(&sub.key)),
+                )?);
+            }
+            Rule::Deployments(_) => {
+                let mut small = work.reduced(&start.changes, |s| {
+                    let target = match actions::deployment(s, path, book) {
+                        Some(Action::Deploy { customer, .. }) => Some(customer),
+                        _ => None,
+                    };
+                    deployments_only(s, path, target.as_deref())
+                })?;
+                let base = small.start()?;
+                list.extend(ladder(
+                    &mut small,
+                    base,
+                    Measure::points(i, book),
+                    |s: &Situation, _: &Scored| {
+                        actions::deployment(s, path, book).into_iter().collect()
+                    },
+                )?);
+            }
+            Rule::UsageGrowth(_) => {
+                // One action reaches any number of points; its price is computed exactly.
+                // Usage growth earns whole points: one target per whole point.
+                let now = card.points_of(&sub.key).whole().unwrap_or(0);
+                let max = sub.max.whole().unwrap_or(0);
+                let base = work.view(&start.changes, |s| actions::GrowthBase::of(s, book));
+                let offers: Vec<(u32, Action)> = (now + 1..=max)
+                    .filter_map(|target| Some((target, base.top_up(book, target)?)))
+                    .collect();
+                for (target, action) in offers {
+                    let mut d = vec![Points::ZERO; subs];
+                    d[i] = Points::from(target - now);
+                    list.push(Opt {
+                        usd: action.usd(),
+                        rungs: vec![vec![action]],
+                        count: 1,
+                        delta: d,
+                        verified: false,
+                    });
+                }
+            }
+        }
+        options.push(list);
+    }
+    Ok(options)
+}
+
+/// Applies a chosen combination: everything but usage growth, in subcategory order,
+/// then growth sized to what the verified card still needs. Returns the state reached
+/// and the steps, with their words.
+fn apply_choice(
+    work: &mut Work,
+    start: &Scored,
+    choice: &[Opt],
+) -> Result<(Scored, Vec<Step>), EngineError> {
+    let book = work.book;
+    let mut state = start.clone();
+    let mut steps: Vec<Step> = Vec::new();
+    let mut growth_chosen = false;
+    let growth = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)));
+    for (i, opt) in choice.iter().enumerate() {
+        if Some(i) == growth {
+            growth_chosen = !opt.rungs.is_empty();
+            continue;
+        }
+        // An option is kept whole when, as a whole, it raises its subcategory on the
+        // verified state: its first rungs may earn nothing on their own (losses held
+        // before net adds turn positive).
+        let mut tried = state.clone();
+        let mut option_steps: Vec<(Step, Scored, Scored)> = Vec::new();
+        for action in opt.rungs.iter().flatten() {
+            if !work.view(&tried.changes, |s| still_open(action, s)) {
+                continue;
+            }
+            let (step, next) = work.try_action(&tried, action)?;
+            option_steps.push((step, tried, next.clone()));
+            tried = next;
+        }
+        let (Some(first), Some(last)) = (option_steps.first(), option_steps.last()) else {
+            continue;
+        };
+        let whole = Step {
+            action: last.0.action.clone(),
+            text: String::new(),
+            clauses: Vec::new(),
+            before: first.0.before.clone(),
+            after: last.0.after.clone(),
+        };
+        if points_at(&whole.after, i) > points_at(&whole.before, i)
+            && (whole.gain() > Points::ZERO || whole.unblocks(book))
+        {
+            for (mut step, before, after) in option_steps {
+                work.finish(&mut step, &before, &after)?;
+                push_step(&mut steps, step, book);
+            }
+            state = tried;
+        }
+    }
+    if growth_chosen && !state.card().attained {
+        if let Some(action) = growth_needed(work, &state) {
+            let (mut step, next) = work.try_action(&state, &action)?;
+            if step.useful(book) {
+                work.finish(&mut step, &state, &next)?;
+                steps.push(step);
+                state = next;
+            }
+        }
+    }
+    Ok((state, steps))
 }
 
 /// Adds a verified step, joining it to the previous one when both are single
@@ -880,7 +930,8 @@ fn still_open(action: &Action, s: &Situation) -> bool {
 
 /// The usage growth top-up that just attains, given the rest of the verified card; the
 /// maximum when no amount attains on its own.
-fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
+fn growth_needed(work: &mut Work, state: &Scored) -> Option<Action> {
+    let book = work.book;
     let i = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)))?;
     let mut points = points_of(state.card());
     let now = points.get(i)?.whole().unwrap_or(0);
@@ -894,7 +945,7 @@ fn growth_needed(state: &Scored, book: &Rulebook) -> Option<Action> {
     if target <= now {
         return None;
     }
-    actions::growth(&state.situation, book, target)
+    work.view(&state.changes, |s| actions::growth(s, book, target))
 }
 
 /// The points a set of options would reach, estimated by adding their re-scored
@@ -955,10 +1006,16 @@ fn cheapest(options: &[Vec<Opt>], card: &ScoreCard, book: &Rulebook) -> Option<V
 
 /// Why no combination of options attains: the subcategories no action can lift to the
 /// bar, and the total the best of everything reaches.
-fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) -> Vec<String> {
+fn unreachable_reasons(
+    work: &mut Work,
+    start: &Scored,
+    options: &[Vec<Opt>],
+) -> Result<Vec<String>, EngineError> {
+    let book = work.book;
     let a = &book.attainment;
     let mut reasons = Vec::new();
     let mut best = Vec::with_capacity(options.len());
+    let mut facts = None;
     for (i, sub) in book.subcategories().enumerate() {
         let most = options[i]
             .iter()
@@ -966,7 +1023,11 @@ fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) ->
             .max()
             .unwrap_or(Points::ZERO);
         if most < a.min_points_per_subcategory {
-            reasons.push(describe::why_stuck(sub, start, book));
+            let f = match &facts {
+                Some(f) => f,
+                None => facts.insert(work.stuck_facts(start)?),
+            };
+            reasons.push(describe::why_stuck(sub, start.assessment.as_of, f, book));
         }
         best.push(most);
     }
@@ -978,7 +1039,7 @@ fn unreachable_reasons(start: &Scored, options: &[Vec<Opt>], book: &Rulebook) ->
             a.min_total, a.clause
         ));
     }
-    reasons
+    Ok(reasons)
 }
 
 #[cfg(test)]
@@ -999,6 +1060,87 @@ mod tests {
             total: total_of(&points, book),
             attained: attains(&points, book),
         }
+    }
+
+    /// The shape of the large partner of `tests/cli/plan.rs`, at any size: neutral
+    /// customers but two losses and an add, people, and deployments of which those that
+    /// count name two services.
+    fn partner(customers: usize, deployments: usize) -> Situation {
+        use crate::model::{Certification, Customer, Deployment, Money, Month, Person, Segment};
+        let m = |t: &str| Month::parse(t).unwrap();
+        let usd = |v: u64| Money::parse(&v.to_string()).unwrap();
+        let mut s = Situation::new(m("2024-12"));
+        for c in 0..customers {
+            let acr = match c {
+                3 | 6 => vec![("2023-11", 1500), ("2024-11", 200), ("2024-12", 300)],
+                4 => vec![("2024-11", 400), ("2024-12", 1200)],
+                _ => vec![
+                    ("2023-11", 1500),
+                    ("2023-12", 1500),
+                    ("2024-11", 1500),
+                    ("2024-12", 1500 + c as u64 % 100),
+                ],
+            };
+            s.customers.push(Customer {
+                id: format!("customer-{c}"),
+                segment: [Segment::Smb, Segment::Smc, Segment::Enterprise][c % 3],
+                attribution: [&["PAL"][..], &["CSP", "MCI"], &["MCI"]][c % 3]
+                    .iter()
+                    .map(|a| a.to_string())
+                    .collect(),
+                acr: acr.into_iter().map(|(k, v)| (m(k), usd(v))).collect(),
+            });
+        }
+        for p in 0..20 {
+            s.people.push(Person {
+                id: format!("person-{p}"),
+                associated: true,
+                certifications: vec![Certification {
+                    cert: [
+                        "azure-developer-associate",
+                        "azure-administrator-associate",
+                        "azure-solutions-architect-expert",
+                    ][p % 3]
+                        .into(),
+                    earned: m(&format!("2024-0{}", 1 + p % 9)).last_day(),
+                    expires: None,
+                }],
+            });
+        }
+        for d in 0..deployments {
+            let age = (d % 36) as u32;
+            let level = if d % 7 == 0 { 3 } else { [2, 2, 1][d % 3] };
+            s.deployments.push(Deployment {
+                customer: format!("customer-{}", (d * 7919) % customers),
+                service: if age < 12 && level == 2 {
+                    ["Azure Functions", "App Service"][d % 2].to_string()
+                } else {
+                    format!("Service {}", d % 5000)
+                },
+                service_level: level,
+                month: m("2024-12").months_before(age),
+                attribution: None,
+            });
+        }
+        s
+    }
+
+    /// The plan re-scores the partner a number of times that depends on the rules, not
+    /// on how many customers and deployments the file lists: the same for ten times
+    /// the partner.
+    #[test]
+    fn the_number_of_passes_does_not_grow_with_the_partner() {
+        let book = Rulebook::builtin();
+        let mut counts = Vec::new();
+        for n in [1_000, 10_000] {
+            let mut work = Work::new(partner(n, n), book).unwrap();
+            let p = plan_in(&mut work).unwrap();
+            assert!(matches!(p.outcome, Outcome::Reached { .. }), "{n}");
+            assert!(p.current.trace.is_empty());
+            counts.push(work.passes);
+        }
+        assert_eq!(counts[0], counts[1]);
+        assert!(counts[0] < 100, "{counts:?}");
     }
 
     #[test]

@@ -103,9 +103,13 @@ fn step_text(out: &mut String, n: usize, step: &Step, with_gain: bool, book: &Ru
     if label.chars().count() > 13 {
         out.push_str(label.trim_end());
         out.push('\n');
-        out.push_str(&wrap(&step.text, &" ".repeat(indent), indent));
+        out.push_str(&wrap(
+            &report::one_line(&step.text),
+            &" ".repeat(indent),
+            indent,
+        ));
     } else {
-        out.push_str(&wrap(&step.text, &label, indent));
+        out.push_str(&wrap(&report::one_line(&step.text), &label, indent));
     }
     out.push_str(&wrap(
         &effects(&step.before, &step.after, book),
@@ -154,8 +158,9 @@ pub fn plan_text(file: &str, plan: &Plan, book: &Rulebook) -> String {
     let card = &a.card;
     let min = &book.attainment;
     let mut out = format!(
-        "Plan for {}\nfile: {file}\nmeasured at {}, {} path ({})\n\n",
-        book.title,
+        "Plan for {}\nfile: {}\nmeasured at {}, {} path ({})\n\n",
+        report::one_line(&book.title),
+        report::one_line(file),
         a.as_of,
         card.path,
         match a.path_source {
