@@ -48,7 +48,13 @@ pub(crate) fn read(path: &Path, book: &Rulebook) -> Result<Trainings, ImportErro
     let expiration = d.need("ExpirationDate")?;
     let who = [d.find("CorpEmail"), d.find("Email"), d.find("MCPID")];
     if who.iter().all(Option::is_none) {
-        d.need("CorpEmail")?;
+        return Err(ImportError::at(
+            &d.name,
+            Some(1),
+            None,
+            "no column `CorpEmail`, `Email` or `MCPID` in the header",
+            "one of them, to tell people apart",
+        ));
     }
     let titles = titles(book);
     let mut t = Trainings {
