@@ -7,7 +7,6 @@
 
 use clap::Args;
 use pcscore::report;
-use pcscore::rulebook::Rulebook;
 use pcscore::scenario::accept::{self, CommitError, Pending, Proposal};
 use pcscore::scenario::{self, Status};
 use std::ffi::OsStr;
@@ -147,7 +146,7 @@ impl Tally {
 }
 
 /// Runs `pcscore accept`.
-pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
+pub fn run(args: AcceptArgs) -> ExitCode {
     let files = match scenario::discover(&args.paths) {
         Err(e) => return super::fail(&e.to_string()),
         Ok(files) => files,
@@ -168,7 +167,7 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
         is_ci(std::env::var_os("CI").as_deref()),
         std::io::stdin().is_terminal(),
     );
-    let cases = scenario::check_files(&files, book);
+    let cases = scenario::check_files(&files);
     // Until the last answer a stdout that fails ends the run: no file is written
     // whose change could not be shown.
     let mut out = Stdout::default();
@@ -186,7 +185,7 @@ pub fn run(args: AcceptArgs, book: &Rulebook) -> ExitCode {
                 }
                 tally.errors += 1;
             }
-            Status::Failed { .. } => match accept::propose(case, book) {
+            Status::Failed { .. } => match accept::propose(case) {
                 // Fixed by someone since the check: a passing file is never touched.
                 None => tally.passing += 1,
                 Some(Proposal::Error { file, message }) => {

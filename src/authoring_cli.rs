@@ -7,7 +7,7 @@
 use clap::{Args, ValueEnum};
 use pcscore::authoring::{schema, template};
 use pcscore::model::{Month, PathKind};
-use pcscore::rulebook::Rulebook;
+use pcscore::rulebook::{registry, Rulebook};
 use std::ffi::OsStr;
 use std::io::Write;
 use std::path::{Component, Path, PathBuf};
@@ -18,9 +18,13 @@ use std::process::ExitCode;
 pub(crate) struct NewArgs {
     /// The scenario file to create (`.yaml` or `.yml`); missing folders are created.
     file: PathBuf,
-    /// The designation's slug [default: digital-app-innovation, the only one with rules]
+    /// The designation's slug [default: digital-app-innovation]
     #[arg(long, value_name = "SLUG")]
     designation: Option<String>,
+    /// The edition, YYYY-MM [default: the one in force for --as-of when it has rules for
+    /// the designation, else the oldest that has]
+    #[arg(long, value_name = "YYYY-MM")]
+    edition: Option<String>,
     /// Write `path:` with this value; without it the path is derived from the data.
     #[arg(long, value_enum, value_name = "PATH")]
     path: Option<PathArg>,
@@ -41,8 +45,8 @@ pub(crate) fn schema(book: &Rulebook) -> String {
 }
 
 /// Writes a starting scenario; exit 2 on a bad option or a file that exists.
-pub(crate) fn new(args: NewArgs, book: &Rulebook) -> ExitCode {
-    match create(&args, book) {
+pub(crate) fn new(args: NewArgs) -> ExitCode {
+    match create(&args) {
         Ok(report) => {
             for note in &report.notes {
                 eprintln!("note: {note}");
@@ -68,13 +72,8 @@ struct Created {
     notes: Vec<String>,
 }
 
-fn create(args: &NewArgs, book: &Rulebook) -> Result<Created, String> {
+fn create(args: &NewArgs) -> Result<Created, String> {
     let shown = args.file.display().to_string();
-    // Only the designation the rulebook scores can be written: a template for another
-    // would fail `check` at once.
-    if let Some(slug) = args.designation.as_deref() {
-        book.require_designation(slug)?;
-    }
     let as_of = match &args.as_of {
         Some(text) => Month::parse(text).ok_or_else(|| {
             format!(
@@ -84,6 +83,18 @@ fn create(args: &NewArgs, book: &Rulebook) -> Result<Created, String> {
         })?,
         None => last_month().ok_or("the system clock is before 1970; give --as-of YYYY-MM")?,
     };
+    // Only a designation and edition with rules can be written: a template for another
+    // would fail `check` at once.
+    let designation = args
+        .designation
+        .as_deref()
+        .unwrap_or("digital-app-innovation");
+    let in_force = registry::in_force(as_of).edition.as_str();
+    let edition = args
+        .edition
+        .as_deref()
+        .or_else(|| registry::find(designation, in_force).map(|_| in_force));
+    let book = registry::choose_named(designation, edition)?;
     let name = scenario_name(&args.file).ok_or_else(|| {
         format!(
             "{shown}: found a file name without `.yaml` or `.yml`, expected a name such as \

@@ -4,7 +4,6 @@
 //! (`pcscore::output`).
 
 use clap::{Args, ValueEnum};
-use pcscore::rulebook::Rulebook;
 use pcscore::{output, report, scenario};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -85,7 +84,7 @@ fn use_color(when: When, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> 
 }
 
 /// Runs `pcscore check`.
-pub fn run(args: CheckArgs, book: &Rulebook) -> ExitCode {
+pub fn run(args: CheckArgs) -> ExitCode {
     let files = match scenario::discover(&args.paths) {
         Err(e) => return super::fail(&e.to_string()),
         Ok(files) => files,
@@ -113,7 +112,7 @@ pub fn run(args: CheckArgs, book: &Rulebook) -> ExitCode {
         ));
     }
     let selection = scenario::Selection::new(&args.tags, &args.names);
-    let checked = scenario::check_files(&files, book);
+    let checked = scenario::check_files(&files);
     let total = checked.len();
     let selected = selection.apply(checked);
     if selected.cases.is_empty() {

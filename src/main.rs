@@ -82,9 +82,12 @@ enum Command {
     ///
     /// `--check` exits 1 when the numbers disagree, naming each inconsistency.
     Rules {
-        /// The designation's slug [default: the rulebook's, digital-app-innovation]
+        /// The designation's slug [default: digital-app-innovation]
         #[arg(long, value_name = "SLUG")]
         designation: Option<String>,
+        /// The edition, YYYY-MM [default: the oldest with rules for the designation]
+        #[arg(long, value_name = "YYYY-MM")]
+        edition: Option<String>,
         /// Check that caps, schedules, category maxima and the attainment bar agree.
         #[arg(long)]
         check: bool,
@@ -140,20 +143,20 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let book = Rulebook::builtin();
     let (text, code) = match cli.command {
-        Command::Score { file, format } => match score(&file, format, book) {
+        Command::Score { file, format } => match score(&file, format) {
             Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
-        Command::Explain { file, format } => match explain(&file, format, book) {
+        Command::Explain { file, format } => match explain(&file, format) {
             Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
-        Command::Plan { file, format } => match plan_file(&file, format, book) {
+        Command::Plan { file, format } => match plan_file(&file, format) {
             Ok(text) => (text, Outcome::Success),
             Err(message) => return fail(&message),
         },
-        Command::Check(args) => return check_cli::run(args, book),
-        Command::Accept(args) => return accept_cli::run(args, book),
+        Command::Check(args) => return check_cli::run(args),
+        Command::Accept(args) => return accept_cli::run(args),
         Command::Coverage {
             features,
             scenarios,
@@ -164,14 +167,19 @@ fn main() -> ExitCode {
         },
         Command::Rules {
             designation,
+            edition,
             check,
             rulebook,
-        } => match rules(designation.as_deref(), check, rulebook.as_deref(), book) {
+        } => match rules(
+            (designation.as_deref(), edition.as_deref()),
+            check,
+            rulebook.as_deref(),
+        ) {
             Ok(done) => done,
             Err(message) => return fail(&message),
         },
         Command::Schema => (authoring_cli::schema(book), Outcome::Success),
-        Command::New(args) => return authoring_cli::new(args, book),
+        Command::New(args) => return authoring_cli::new(args),
         Command::Import(args) => return import_cli::run(args, book),
     };
     match print(&text) {
@@ -180,8 +188,8 @@ fn main() -> ExitCode {
     }
 }
 
-fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<String, String> {
-    let doc = load::load_file_for(file, book).map_err(shown_error)?;
+fn score(file: &std::path::Path, format: Format) -> Result<String, String> {
+    let (doc, book) = load::load_file_chosen(file).map_err(shown_error)?;
     // A card needs no trace (the text card works its attainment reason out from the
     // card), and on a large partner the trace would cost more than the scoring.
     let a = engine::score_untraced(&doc.situation, book)
@@ -193,12 +201,8 @@ fn score(file: &std::path::Path, format: Format, book: &Rulebook) -> Result<Stri
     })
 }
 
-fn explain(
-    file: &std::path::Path,
-    format: ExplainFormat,
-    book: &Rulebook,
-) -> Result<String, String> {
-    let doc = load::load_file_for(file, book).map_err(shown_error)?;
+fn explain(file: &std::path::Path, format: ExplainFormat) -> Result<String, String> {
+    let (doc, book) = load::load_file_chosen(file).map_err(shown_error)?;
     let a = engine::score(&doc.situation, book)
         .map_err(|e| pcscore::scenario::engine_error(file, &doc, &e))?;
     let render = match format {
@@ -257,14 +261,16 @@ fn coverage(
 }
 
 fn rules(
-    designation: Option<&str>,
+    (designation, edition): (Option<&str>, Option<&str>),
     check: bool,
     file: Option<&Path>,
-    builtin: &Rulebook,
 ) -> Result<(String, Outcome), String> {
     let loaded;
     let book = match file {
-        None => builtin,
+        None => pcscore::rulebook::registry::choose_named(
+            designation.unwrap_or("digital-app-innovation"),
+            edition,
+        )?,
         Some(file) => {
             let text = std::fs::read_to_string(file).map_err(|e| {
                 format!(
@@ -282,9 +288,6 @@ fn rules(
             &loaded
         }
     };
-    if let Some(slug) = designation {
-        book.require_designation(slug)?;
-    }
     if check {
         let checks = pcscore::rulebook::check::check(book);
         let outcome = if checks.iter().all(|c| c.holds) {
@@ -298,12 +301,8 @@ fn rules(
     }
 }
 
-fn plan_file(
-    file: &std::path::Path,
-    format: PlanFormat,
-    book: &Rulebook,
-) -> Result<String, String> {
-    let mut doc = load::load_file_for(file, book).map_err(shown_error)?;
+fn plan_file(file: &std::path::Path, format: PlanFormat) -> Result<String, String> {
+    let (mut doc, book) = load::load_file_chosen(file).map_err(shown_error)?;
     // The planner takes the situation over rather than copy a large partner.
     let empty = pcscore::model::Situation::new(doc.situation.as_of);
     let situation = std::mem::replace(&mut doc.situation, empty);

@@ -6,7 +6,6 @@
 
 use pcscore::load;
 use pcscore::model::{Keyed, PathKind, Points, ScoreCard};
-use pcscore::rulebook::Rulebook;
 use pcscore::scenario::{self, accept};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -520,9 +519,8 @@ fn permissions_are_kept_and_a_link_stays_a_link() {
 fn a_file_changed_between_the_check_and_the_write_is_not_overwritten() {
     let d = Dir::new("changed");
     let file = d.write("annotated.yaml", ANNOTATED);
-    let book = Rulebook::builtin();
-    let cases = scenario::check_files(std::slice::from_ref(&file), book);
-    let Some(accept::Proposal::Ready(pending)) = accept::propose(&cases[0], book) else {
+    let cases = scenario::check_files(std::slice::from_ref(&file));
+    let Some(accept::Proposal::Ready(pending)) = accept::propose(&cases[0]) else {
         panic!("expected a proposal for {}", file.display());
     };
     assert_eq!(pending.accepted, ANNOTATED_ACCEPTED);
@@ -550,9 +548,8 @@ fn a_file_changed_between_the_check_and_the_write_is_not_overwritten() {
 fn commit_writes_exactly_the_proposal() {
     let d = Dir::new("commit");
     let file = d.write("annotated.yaml", ANNOTATED);
-    let book = Rulebook::builtin();
-    let cases = scenario::check_files(std::slice::from_ref(&file), book);
-    let Some(accept::Proposal::Ready(pending)) = accept::propose(&cases[0], book) else {
+    let cases = scenario::check_files(std::slice::from_ref(&file));
+    let Some(accept::Proposal::Ready(pending)) = accept::propose(&cases[0]) else {
         panic!("expected a proposal");
     };
     accept::commit(&pending).expect("written");
@@ -597,12 +594,12 @@ fn every_shipped_scenario_rewrites_in_place() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
     let files = scenario::discover(&[root]).expect("scenarios");
     assert!(files.len() > 20, "found {} scenario files", files.len());
-    let book = Rulebook::builtin();
     let mut rewritten = 0;
     for file in &files {
         let text = std::fs::read_to_string(file).expect("read");
         let shown = file.display().to_string();
-        let doc = load::load_str(&text, &shown).expect("a shipped scenario loads");
+        // Each scored by the rulebook its edition and designation pick.
+        let (doc, book) = load::load_str_chosen(&text, &shown).expect("a shipped scenario loads");
         let Some(expected) = &doc.expected else {
             continue;
         };

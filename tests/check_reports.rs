@@ -406,8 +406,8 @@ fn json_carries_the_error_as_data_beside_its_message() {
         error(4)["found"],
         "`Same`, already the name of ./d/first.yaml"
     );
-    // An engine refusal is located at the `designation:` line.
-    assert_eq!(error(5)["kind"], "unsupported_designation");
+    // A designation without rules in the edition in force is located at its line.
+    assert_eq!(error(5)["kind"], "edition_missing");
     assert_eq!(
         (error(5)["line"].clone(), error(5)["column"].clone()),
         (2.into(), 14.into())

@@ -40,24 +40,40 @@ fn every_situation() -> Vec<PathBuf> {
     list
 }
 
+/// The rulebook that scores a situation: the one in force for its designation and
+/// month, else its designation's only edition (a file that names 2026-05 for an
+/// earlier month; the situation no longer says which edition its file named).
+fn book(s: &Situation) -> &'static Rulebook {
+    use pcscore::rulebook::registry;
+    let slug = s.designation.slug();
+    registry::find(slug, &registry::in_force(s.as_of).edition)
+        .or_else(|| {
+            registry::editions_of(slug)
+                .last()
+                .and_then(|e| registry::find(slug, e))
+        })
+        .expect("rules")
+}
+
 fn situation(file: &Path) -> Situation {
     load::load_file(file).expect("the file loads").situation
 }
 
 fn plan_of(file: &Path) -> (Situation, Plan) {
     let s = situation(file);
-    let p = plan::plan(&s, Rulebook::builtin()).expect("the file plans");
+    let p = plan::plan(&s, book(&s)).expect("the file plans");
     (s, p)
 }
 
 fn score(s: &Situation) -> ScoreCard {
-    engine::score(s, Rulebook::builtin()).expect("scores").card
+    engine::score(s, book(s)).expect("scores").card
 }
 
 fn applied(s: &Situation, actions: &[&Action]) -> Situation {
     let mut s = s.clone();
     for a in actions {
-        a.apply(&mut s, Rulebook::builtin());
+        let b = book(&s);
+        a.apply(&mut s, b);
     }
     s
 }
@@ -131,7 +147,8 @@ fn the_plan_reaches_attainment_and_its_final_card_is_the_engines() {
                 file.display(),
                 step.text
             );
-            step.action.apply(&mut state, Rulebook::builtin());
+            let b = book(&state);
+            step.action.apply(&mut state, b);
             assert_eq!(
                 score(&state),
                 step.after,
@@ -226,7 +243,8 @@ fn growth_amounts_are_minimal_to_the_cent() {
         let mut state = s.clone();
         for st in steps(&p) {
             cases.push((state.clone(), st));
-            st.action.apply(&mut state, Rulebook::builtin());
+            let b = book(&state);
+            st.action.apply(&mut state, b);
         }
         for (base, step) in cases {
             let Action::RaiseAcr {

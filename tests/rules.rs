@@ -127,19 +127,28 @@ fn the_table_follows_the_rulebook_it_is_given() {
 #[test]
 fn other_designations_have_no_rules_yet() {
     for args in [
-        &["rules", "--designation", "data-ai"][..],
-        &["rules", "--check", "--designation", "data-ai"][..],
+        &["rules", "--designation", "security"][..],
+        &["rules", "--check", "--designation", "security"][..],
     ] {
         let run = pcscore(args);
         assert_eq!(run.code, 2);
         assert_eq!(run.stdout, "");
         assert_eq!(
             run.stderr,
-            "error: designation `data-ai` has no rules yet: the guide gives only its maximum \
-             points per subcategory, not its metric definitions, thresholds or certification \
-             lists; pcscore has rules for `digital-app-innovation` only\n"
+            "error: designation `security` has no rules in any edition pcscore knows \
+             (`2025-01`, `2026-05`) (EDITION.MISSING)\n"
         );
     }
+    let run = pcscore(&["rules", "--designation", "data-ai", "--edition", "2025-01"]);
+    assert_eq!(run.code, 2);
+    assert_eq!(
+        run.stderr,
+        "error: designation `data-ai` has no rules in edition 2025-01 (EDITION.MISSING); it \
+         has rules in `2026-05`: name one with `--edition 2026-05`\n"
+    );
+    let run = pcscore(&["rules", "--designation", "data-ai"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("DAT.SKILL.POINTS"), "{}", run.stdout);
     let run = pcscore(&["rules", "--designation", "digital-app-innovation"]);
     assert_eq!(run.code, 0);
     let run = pcscore(&["rules", "--designation", "azure"]);

@@ -142,10 +142,10 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         }
         Kind::Certification => {
             let known = book.certifications.iter().flat_map(|c| {
-                [
-                    (c.slug.clone(), format!("{} ({})", c.title, c.exam)),
-                    (c.exam.clone(), format!("{} ({})", c.exam, c.title)),
-                ]
+                std::iter::once((c.slug.clone(), c.label())).chain(
+                    c.other_names()
+                        .map(|n| (n.to_string(), format!("{n} ({})", c.title))),
+                )
             });
             let any = Value::Object(text(r"\S", "Expected a certification, not an empty value."));
             if let Value::Object(o) = offer(known, any) {

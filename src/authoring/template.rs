@@ -73,7 +73,13 @@ pub fn render(t: &Template, book: &Rulebook) -> Result<String, TemplateError> {
         text.push_str(line);
         text.push('\n');
     }
-    let doc = load::load_str_for(&text, "the template", book)?;
+    let (doc, chosen) = load::load_str_chosen(&text, "the template")?;
+    if chosen.designation != book.designation || chosen.edition != book.edition {
+        return Err(TemplateError::Mismatch(format!(
+            "the template is scored by {} {} instead of {} {}",
+            chosen.designation, chosen.edition, book.designation, book.edition
+        )));
+    }
     match scenario::check_document(std::path::Path::new("the template"), &doc, book).0 {
         Status::Passed => Ok(text),
         Status::Failed { diff } => Err(TemplateError::Mismatch(diff)),
@@ -152,6 +158,14 @@ fn situation(t: &Template, book: &Rulebook) -> String {
         &format!("as_of: {m}"),
         "the measurement month M: every window counts back from it",
     );
+    // Written only when it is not the edition in force for M, which a file leaves out.
+    if crate::rulebook::registry::in_force(m).edition != book.edition {
+        put(
+            HEAD,
+            &format!("edition: {}", book.edition),
+            "the rules to score with; left out, those in force for as_of",
+        );
+    }
     match t.path {
         Some(p) => put(
             HEAD,

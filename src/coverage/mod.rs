@@ -140,6 +140,8 @@ struct Found {
     written: Vec<(String, PathBuf, usize)>,
     uncounted: Vec<PathBuf>,
     errors: Vec<String>,
+    /// The editions of the rulebooks the scenarios read are scored by.
+    editions: BTreeSet<String>,
 }
 
 /// Reads the feature files under `features` and the YAML scenarios under `scenarios`
@@ -148,13 +150,30 @@ struct Found {
 /// A folder that does not exist is an error for the caller to report before calling;
 /// a file that cannot be read lands in [`Coverage::errors`] and the others are read.
 pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Rulebook) -> Coverage {
-    // The import's rules are clauses too, cited by the import's features.
-    let entries: Vec<(&str, &str, &str)> = book
+    let mut found_scenarios = Found::default();
+    if let Some(dir) = scenarios {
+        scenarios::read(dir, &mut found_scenarios);
+    }
+    // The import's rules are clauses too, cited by the import's features. Then the
+    // catalogues of the other editions the scenarios are scored by: an id in several
+    // catalogues (`EDITION.*`, a list id kept across editions) is listed once, with the
+    // first reading.
+    let mut entries: Vec<(&str, &str, &str)> = book
         .clauses
         .iter()
         .map(|c| (c.id.as_str(), c.summary.as_str(), c.section.as_str()))
         .chain(crate::import::CLAUSES.iter().copied())
         .collect();
+    let others = crate::rulebook::registry::all()
+        .iter()
+        .filter(|b| found_scenarios.editions.contains(&b.edition));
+    for other in others {
+        for c in &other.clauses {
+            if !entries.iter().any(|e| e.0 == c.id) {
+                entries.push((c.id.as_str(), c.summary.as_str(), c.section.as_str()));
+            }
+        }
+    }
     let known: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let prefixes: BTreeSet<String> = known
         .iter()
@@ -164,10 +183,6 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
     let mut found_features = Found::default();
     if let Some(dir) = features {
         features::read(dir, &prefixes, &mut found_features);
-    }
-    let mut found_scenarios = Found::default();
-    if let Some(dir) = scenarios {
-        scenarios::read(dir, book, &mut found_scenarios);
     }
 
     // Citations by id, so that each is looked at once however many clauses and

@@ -6,13 +6,15 @@
 
 use super::{files_under, Found, ScenarioCitation};
 use crate::load::tree::{self, Value};
-use crate::rulebook::Rulebook;
 use std::path::Path;
 
-pub(super) fn read(dir: &Path, book: &Rulebook, found: &mut Found) {
+pub(super) fn read(dir: &Path, found: &mut Found) {
     for file in files_under(dir, &["yaml", "yml"], &mut found.errors) {
-        let doc = match crate::load::load_file_for(&file, book) {
-            Ok(doc) => doc,
+        let doc = match crate::load::load_file_chosen(&file) {
+            Ok((doc, book)) => {
+                found.editions.insert(book.edition.clone());
+                doc
+            }
             Err(e) => {
                 // Printed as it is on stderr: each line made safe for a terminal.
                 let lines: Vec<_> = crate::report::visible_lines(&e.to_string())

@@ -165,10 +165,17 @@ fn note_unknown_certifications(
                     .certifications
                     .iter()
                     .find(|k| {
-                        k.exam.eq_ignore_ascii_case(c.cert.trim())
+                        k.other_names()
+                            .any(|n| n.eq_ignore_ascii_case(c.cert.trim()))
                             || k.slug.eq_ignore_ascii_case(c.cert.trim())
                     })
-                    .map(|k| format!(" (`{}` is, written `{}` or `{}`)", k.title, k.slug, k.exam))
+                    .map(|k| {
+                        let names: Vec<String> = std::iter::once(k.slug.as_str())
+                            .chain(k.other_names())
+                            .map(|n| format!("`{n}`"))
+                            .collect();
+                        format!(" (`{}` is, written {})", k.title, names.join(" or "))
+                    })
                     .unwrap_or_default();
                 let why = format!(
                     "`{}` is neither a prerequisite nor a scoring certification here{hint}",

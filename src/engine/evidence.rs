@@ -24,7 +24,7 @@ pub enum Evidence {
         /// The customer's id.
         customer: String,
         /// Its segment.
-        segment: Segment,
+        segment: Option<Segment>,
         /// Its codes as written.
         codes: Vec<String>,
     },
@@ -95,9 +95,10 @@ pub struct PathEvidence {
     pub derived: PathKind,
     /// Eligible ACR summed over the trailing twelve months.
     pub driven_acr: Money,
-    /// Driven ACR at or above this means Enterprise.
-    pub driven_acr_limit: Money,
-    /// Eligible customers with ACR in the trailing twelve months.
+    /// Driven ACR at or above this means Enterprise, when the path rule has a limit.
+    pub driven_acr_limit: Option<Money>,
+    /// Eligible customers with ACR in the trailing twelve months (in M alone, for a
+    /// rule that reads the share in M).
     pub active_customers: u64,
     /// Those of them in an SMB segment.
     pub smb_customers: u64,

@@ -26,13 +26,10 @@ pub use evidence::Evidence;
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum EngineError {
-    /// The rules of this designation are not in the rulebook yet.
-    #[error(
-        "designation `{0}` cannot be scored yet: the guide gives only its maximum points per \
-         subcategory, not its metric definitions, thresholds or certification lists; \
-         pcscore scores `digital-app-innovation` only"
-    )]
-    UnsupportedDesignation(Designation),
+    /// The rulebook given is another designation's: a caller's mistake, as every
+    /// command picks the rulebook with `rulebook::registry::choose`.
+    #[error("designation `{0}` cannot be scored with the rulebook of `{1}`")]
+    WrongRulebook(Designation, String),
     /// A sum or product of amounts left the exact decimal range.
     #[error("the amounts are too large to {0} exactly")]
     Overflow(&'static str),
@@ -176,7 +173,10 @@ pub fn score_untraced(situation: &Situation, book: &Rulebook) -> Result<Assessme
 
 fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessment, EngineError> {
     if situation.designation.slug() != book.designation {
-        return Err(EngineError::UnsupportedDesignation(situation.designation));
+        return Err(EngineError::WrongRulebook(
+            situation.designation,
+            book.designation.clone(),
+        ));
     }
     let mut t = Tracer {
         entries: Vec::new(),

@@ -5,7 +5,7 @@
 use super::evidence::{Evidence, PathEvidence};
 use super::{Area, EngineError, Outcome, PathSource, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
-use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook};
+use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook, ShareInMonth};
 
 /// The customers with an eligible attribution; the others are noted in the trace.
 pub(super) fn eligible_customers<'s>(
@@ -82,6 +82,110 @@ pub(super) fn decide(
         PathRule::DrivenAcrAndShare(rule) => {
             driven_acr_and_share(situation, eligible, rule, book, t)
         }
+        PathRule::ShareInMonth(rule) => share_in_month(situation, eligible, rule, t),
+    }
+}
+
+/// SMB when at least the rule's share of the eligible customers with ACR in M are in
+/// SMB segments, or when there are none; no ACR limit (`AZ.PATH.SHARE`).
+fn share_in_month(
+    situation: &Situation,
+    eligible: &[&Customer],
+    rule: &ShareInMonth,
+    t: &mut Tracer,
+) -> Result<(PathKind, PathSource), EngineError> {
+    let m = situation.as_of;
+    let mut in_m = Money::ZERO;
+    let (mut active, mut small) = (0u64, 0u64);
+    for c in eligible {
+        let amount = c.acr_in(m);
+        if amount.is_zero() {
+            continue;
+        }
+        active += 1;
+        if is_small(c, &rule.smb_segments) {
+            small += 1;
+        }
+        in_m = in_m
+            .checked_add(amount)
+            .ok_or(EngineError::Overflow("sum the ACR in M"))?;
+    }
+    let share_met = active == 0 || small * 100 >= u64::from(rule.smb_share_percent) * active;
+    let derived = if share_met {
+        PathKind::Smb
+    } else {
+        PathKind::Enterprise
+    };
+    let why = if active == 0 {
+        format!("no eligible customer had ACR in {m}, which means SMB")
+    } else {
+        format!(
+            "{small} of {active} eligible customers with ACR in {m} are {} ({}), {} the {}% \
+             needed for SMB; there is no ACR limit",
+            rule.smb_segments.join("/").to_uppercase(),
+            percent(small, active),
+            if share_met { "meeting" } else { "short of" },
+            rule.smb_share_percent,
+        )
+    };
+    let evidence = PathEvidence {
+        path: situation.path.unwrap_or(derived),
+        given: situation.path,
+        derived,
+        driven_acr: in_m,
+        driven_acr_limit: None,
+        active_customers: active,
+        smb_customers: small,
+        smb_share_needed: rule.smb_share_percent,
+    };
+    Ok(explained(
+        situation,
+        derived,
+        why,
+        evidence,
+        (&rule.explicit_clause, &rule.derived_clause),
+        t,
+    ))
+}
+
+/// Whether a customer's segment is one of `segments`; a customer without one is not.
+fn is_small(c: &Customer, segments: &[String]) -> bool {
+    c.segment
+        .is_some_and(|s| segments.iter().any(|w| w == s.as_str()))
+}
+
+/// The path given or derived, with its trace entry.
+fn explained(
+    situation: &Situation,
+    derived: PathKind,
+    why: String,
+    evidence: PathEvidence,
+    (explicit, derived_clause): (&str, &str),
+    t: &mut Tracer,
+) -> (PathKind, PathSource) {
+    match situation.path {
+        Some(given) => {
+            t.push_with(
+                Area::Path,
+                explicit,
+                "partner",
+                Outcome::Note,
+                format!("the file sets the path to {given}; the data alone would give {derived} ({why})"),
+                Evidence::Path(evidence),
+            );
+            (given, PathSource::Explicit)
+        }
+        None => {
+            t.push_with(
+                Area::Path,
+                derived_clause,
+                "partner",
+                Outcome::Note,
+                format!("{derived} path: {why}"),
+                Evidence::Path(evidence),
+            );
+            (derived, PathSource::Derived)
+        }
     }
 }
 
@@ -106,7 +210,7 @@ fn driven_acr_and_share(
         }
         if !sum.is_zero() {
             active += 1;
-            if rule.smb_segments.iter().any(|s| s == c.segment.as_str()) {
+            if is_small(c, &rule.smb_segments) {
                 small += 1;
             }
         }
@@ -150,7 +254,7 @@ fn driven_acr_and_share(
             given: situation.path,
             derived,
             driven_acr: driven,
-            driven_acr_limit: limit,
+            driven_acr_limit: Some(limit),
             active_customers: active,
             smb_customers: small,
             smb_share_needed: rule.smb_share_percent,

@@ -194,14 +194,10 @@ fn titles(book: &Rulebook) -> HashMap<String, String> {
         // Microsoft dropped "Azure" from some titles ("DevOps Engineer Expert"), so a
         // title matches with or without it.
         let bare = title.strip_prefix("azure ").map(str::to_string);
-        for name in [
-            Some(title),
-            bare,
-            Some(c.slug.to_lowercase()),
-            Some(c.exam.to_lowercase()),
-        ]
-        .into_iter()
-        .flatten()
+        for name in [Some(title), bare, Some(c.slug.to_lowercase())]
+            .into_iter()
+            .flatten()
+            .chain(c.other_names().map(str::to_lowercase))
         {
             map.insert(name, c.slug.clone());
         }

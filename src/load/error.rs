@@ -34,8 +34,9 @@ pub enum ErrorKind {
     Duplicate,
     /// A reference to something not listed: a deployment's customer.
     UnknownReference,
-    /// A designation whose rules pcscore does not have.
-    UnsupportedDesignation,
+    /// The edition chosen for the file has no rules for its designation
+    /// (`EDITION.MISSING`).
+    EditionMissing,
     /// A scenario name an earlier file of the run already uses.
     DuplicateName,
     /// The engine could not score the file, at no one place in it (amounts too large
@@ -60,7 +61,7 @@ impl ErrorKind {
             ErrorKind::BadValue => "bad_value",
             ErrorKind::Duplicate => "duplicate",
             ErrorKind::UnknownReference => "unknown_reference",
-            ErrorKind::UnsupportedDesignation => "unsupported_designation",
+            ErrorKind::EditionMissing => "edition_missing",
             ErrorKind::DuplicateName => "duplicate_name",
             ErrorKind::Unscorable => "unscorable",
         }

@@ -225,8 +225,8 @@ pub static DOCUMENT: Object = Object {
             "designation",
             Optional,
             Kind::Choice(Choice::Designation),
-            "The designation to score: `digital-app-innovation` (the default) is the only one \
-             with rules; the other slugs are recognised and refused when scored.",
+            "The designation to score (default `digital-app-innovation`); a designation \
+             without rules in the chosen edition is refused when scored.",
         ),
         field(
             "as_of",
@@ -234,6 +234,13 @@ pub static DOCUMENT: Object = Object {
             Kind::Month,
             "The measurement month M (the guide's \"last month\"), YYYY-MM; every window is \
              counted from it.",
+        ),
+        field(
+            "edition",
+            Optional,
+            Kind::Month,
+            "The edition of the rules to score with, YYYY-MM (`2025-01` or `2026-05`); \
+             without it, the edition in force for `as_of` is used.",
         ),
         field(
             "path",
@@ -283,10 +290,11 @@ pub static CUSTOMER: Object = Object {
         ),
         field(
             "segment",
-            Required("`smb`, `smc` or `enterprise`"),
+            Optional,
             Kind::Choice(Choice::Segment),
             "The customer's market segment (`smb`, `smc` or `enterprise`), used to derive \
-             the path.",
+             the path: required only when the file has no `path:` and the designation \
+             derives its path from segments.",
         ),
         field(
             "attribution",

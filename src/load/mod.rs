@@ -215,6 +215,25 @@ pub fn load_file_for(file: &Path, book: &Rulebook) -> Result<Document, LoadError
     Ok(doc)
 }
 
+/// Reads and parses a file, picks the rulebook that scores it
+/// ([`crate::rulebook::registry::choose`]: its edition and designation) and checks it
+/// against that rulebook: what every command that scores a file reads it with.
+pub fn load_file_chosen(file: &Path) -> Result<(Document, &'static Rulebook), LoadError> {
+    let mut doc = load_file(file)?;
+    let shown = file.display().to_string();
+    let book = crate::rulebook::registry::choose(&doc, &shown)?;
+    check_expected(&mut doc, book, &shown)?;
+    Ok((doc, book))
+}
+
+/// [`load_str`], then the rulebook as [`load_file_chosen`] picks it.
+pub fn load_str_chosen(text: &str, file: &str) -> Result<(Document, &'static Rulebook), LoadError> {
+    let mut doc = load_str(text, file)?;
+    let book = crate::rulebook::registry::choose(&doc, file)?;
+    check_expected(&mut doc, book, file)?;
+    Ok((doc, book))
+}
+
 /// [`load_str`], then [`check_expected`].
 pub fn load_str_for(text: &str, file: &str, book: &Rulebook) -> Result<Document, LoadError> {
     let mut doc = load_str(text, file)?;
@@ -282,6 +301,7 @@ pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
         file,
         text: SourceLines::whole(text),
         lists: RefCell::default(),
+        segment_missing: RefCell::default(),
     };
     let mut lists = streamed::Lists::new(&reader);
     let root = tree::parse_streaming(
@@ -304,6 +324,7 @@ pub(crate) fn load_str_unguided(text: &str, file: &str) -> Result<Document, Load
         file,
         text: SourceLines::whole(text),
         lists: RefCell::default(),
+        segment_missing: RefCell::default(),
     };
     let mut lists = streamed::Lists::new(&reader);
     let root = tree::parse_streaming(file, text, &streamed::LISTS, &mut lists, None)?;
@@ -317,6 +338,8 @@ struct Reader<'a> {
     text: SourceLines<'a>,
     /// The customers, people and deployments, converted while the file was read.
     lists: RefCell<streamed::Converted>,
+    /// The first customer without a `segment`, found while converting customers.
+    segment_missing: RefCell<Option<(String, Position)>>,
 }
 
 type Result<T, E = LoadError> = std::result::Result<T, E>;
@@ -757,6 +780,16 @@ impl<'a> Reader<'a> {
             }
         };
         let as_of = self.as_of(self.required(&f, "as_of")?)?;
+        // Only its shape here: which editions exist is the rulebook registry's to say
+        // (`rulebook::choose`), with the file's position.
+        let edition = f
+            .value("edition")
+            .map(|n| {
+                self.month(n, "edition")
+                    .map(|_| self.text(n, "edition", "YYYY-MM"))
+            })
+            .transpose()?
+            .transpose()?;
         let path = f
             .value("path")
             .map(|n| {
@@ -794,6 +827,10 @@ impl<'a> Reader<'a> {
             expected_line: f.key_line("expected"),
             name_at: f.value("name").map(|n| self.position(n)),
             designation_at: f.value("designation").map(|n| self.position(n)),
+            edition,
+            edition_at: f.value("edition").map(|n| self.position(n)),
+            as_of_at: f.value("as_of").map(|n| self.position(n)),
+            segment_missing: self.segment_missing.borrow_mut().take(),
         })
     }
 
@@ -864,11 +901,24 @@ impl<'a> Reader<'a> {
         let id_node = self.required(&f, "id")?;
         let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
         self.unique_id((seen, i), &id, id_node, &f.path("id"), "customers")?;
-        let seg_node = self.required(&f, "segment")?;
-        let seg_text = self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
-        let segment = Segment::parse(&seg_text).ok_or_else(|| {
-            self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
-        })?;
+        // Optional in the format: whether it is needed depends on the rulebook's path
+        // rule and on `path:`, known only once the whole file is read.
+        let segment = match f.value("segment") {
+            None => {
+                let mut missing = self.segment_missing.borrow_mut();
+                if missing.is_none() {
+                    *missing = Some((id.clone(), self.position(item)));
+                }
+                None
+            }
+            Some(seg_node) => {
+                let seg_text =
+                    self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
+                Some(Segment::parse(&seg_text).ok_or_else(|| {
+                    self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
+                })?)
+            }
+        };
         let attribution = self.attribution(&f)?;
         // Collected first and sorted once: inserting month by month cost a tenth of
         // loading. Months are distinct, as the tree refuses a key written twice.

@@ -198,6 +198,7 @@ fn attempt(
         file: shown,
         text: SourceLines::kept(Vec::new()),
         lists: RefCell::default(),
+        segment_missing: RefCell::default(),
     };
     let mut lists = Lists::new(&converting);
     let (root, top_lines) = match parse(&mut lists) {
@@ -212,6 +213,7 @@ fn attempt(
         file: shown,
         text: SourceLines::kept(top_lines),
         lists: RefCell::new(lists.finish()),
+        segment_missing: RefCell::new(converting.segment_missing.take()),
     };
     match reader.document(&root) {
         Ok(doc) if !reader.text.missed() && !converting.text.missed() => {

@@ -133,8 +133,9 @@ impl Segment {
 pub struct Customer {
     /// Unique id within the file.
     pub id: String,
-    /// Market segment.
-    pub segment: Segment,
+    /// Market segment; `None` when the file leaves it out, which it may when the path
+    /// is not derived from segments (a located error otherwise).
+    pub segment: Option<Segment>,
     /// Association types as written (`PAL`, `DPOR`, `CSP` are the eligible ones).
     pub attribution: Vec<String>,
     /// ACR per month; a month that is absent counts as zero (`DAI.WINDOW.MISSING`).
@@ -249,6 +250,15 @@ pub struct Document {
     pub name_at: Option<Position>,
     /// Where the `designation` value is, for a designation that cannot be scored.
     pub designation_at: Option<Position>,
+    /// The `edition:` the file names, if any (`EDITION.CHOICE`), as written.
+    pub edition: Option<String>,
+    /// Where the `edition` value is.
+    pub edition_at: Option<Position>,
+    /// Where the `as_of` value is.
+    pub as_of_at: Option<Position>,
+    /// The first customer written without a `segment`, with where it is: refused once
+    /// the rulebook says the path is derived from segments.
+    pub segment_missing: Option<(String, Position)>,
 }
 
 /// A place in a file: 1-based line and column, and the text of that line.

@@ -352,7 +352,7 @@ impl Action {
                 for id in ids.iter() {
                     s.customers.push(Customer {
                         id: id.clone(),
-                        segment: *segment,
+                        segment: Some(*segment),
                         attribution: vec![attribution.clone()],
                         acr: BTreeMap::from([(*month, *amount)]),
                     });
@@ -371,7 +371,7 @@ impl Action {
                             .remove(0);
                     s.customers.push(Customer {
                         id: id.clone(),
-                        segment: *segment,
+                        segment: Some(*segment),
                         attribution: vec![code.clone()],
                         acr: BTreeMap::new(),
                     });
@@ -717,7 +717,7 @@ pub(crate) fn ladders(
     book: &Rulebook,
 ) -> impl Iterator<Item = (&Subcategory, &CertificationLadder)> {
     book.subcategories().filter_map(|sub| match &sub.rule {
-        Rule::CertificationLadder(rule) => Some((sub, rule)),
+        Rule::CertificationLadder(rule) => Some((sub, &**rule)),
         _ => None,
     })
 }
@@ -1243,7 +1243,7 @@ mod tests {
         let mut s = Situation::new(m);
         s.customers.push(Customer {
             id: "a".into(),
-            segment: Segment::Enterprise,
+            segment: Some(Segment::Enterprise),
             attribution: vec!["PAL".into()],
             acr: BTreeMap::from([
                 (m, Money::parse(l).unwrap()),
@@ -1309,7 +1309,7 @@ mod tests {
             }
             s.customers.push(Customer {
                 id,
-                segment: Segment::Enterprise,
+                segment: Some(Segment::Enterprise),
                 attribution: vec!["PAL".into()],
                 acr,
             });

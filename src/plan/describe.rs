@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 
 fn cert_name(slug: &str, book: &Rulebook) -> String {
     book.certification(slug)
-        .map_or(slug.to_string(), |c| format!("{} ({})", c.title, c.exam))
+        .map_or(slug.to_string(), |c| c.label())
 }
 
 fn money_of(d: Decimal) -> String {

@@ -1083,7 +1083,7 @@ mod tests {
             };
             s.customers.push(Customer {
                 id: format!("customer-{c}"),
-                segment: [Segment::Smb, Segment::Smc, Segment::Enterprise][c % 3],
+                segment: Some([Segment::Smb, Segment::Smc, Segment::Enterprise][c % 3]),
                 attribution: [&["PAL"][..], &["CSP", "MCI"], &["MCI"]][c % 3]
                     .iter()
                     .map(|a| a.to_string())

@@ -472,7 +472,7 @@ mod tests {
     }
 
     /// Every shipped scenario and the planner's test situations.
-    fn situations() -> Vec<(PathBuf, Situation)> {
+    fn situations() -> Vec<(PathBuf, Situation, &'static Rulebook)> {
         let root = Path::new(env!("CARGO_MANIFEST_DIR"));
         let mut files = crate::scenario::discover(&[root.join("scenarios")]).expect("scenarios");
         files.extend(crate::scenario::discover(&[root.join("tests/data/plan")]).expect("plan"));
@@ -480,38 +480,37 @@ mod tests {
         files
             .into_iter()
             .map(|f| {
-                let s = crate::load::load_file(&f).expect("loads").situation;
-                (f, s)
+                // Each with the rulebook its edition and designation pick.
+                let (doc, book) = crate::load::load_file_chosen(&f).expect("loads");
+                (f, doc.situation, book)
             })
             .collect()
     }
 
     /// The situation with the actions applied, copied: what the planner avoids.
-    fn applied(s: &Situation, changes: &[Action]) -> Situation {
+    fn applied(s: &Situation, changes: &[Action], book: &Rulebook) -> Situation {
         let mut s = s.clone();
         for a in changes {
-            a.apply(&mut s, book());
+            a.apply(&mut s, book);
         }
         s
     }
 
     /// What the planner tries on a state: its candidates, and the growth top-ups.
-    fn candidates(work: &mut Work, state: &Scored) -> Vec<Action> {
-        work.view(&state.changes, |s| {
-            actions::all(s, &state.assessment, book())
-        })
+    fn candidates(work: &mut Work, state: &Scored, book: &Rulebook) -> Vec<Action> {
+        work.view(&state.changes, |s| actions::all(s, &state.assessment, book))
     }
 
     #[test]
     fn every_action_is_undone_exactly() {
-        for (file, s) in situations() {
-            let start = engine::score(&s, book()).expect("scores");
-            for action in actions::all(&s, &start, book()) {
+        for (file, s, book) in situations() {
+            let start = engine::score(&s, book).expect("scores");
+            for action in actions::all(&s, &start, book) {
                 let mut changed = s.clone();
-                let (done, undo) = action.apply_undoable(&mut changed, book());
+                let (done, undo) = action.apply_undoable(&mut changed, book);
                 // Applying the action as done again gives the same ids.
                 let mut again = s.clone();
-                assert_eq!(done.apply(&mut again, book()), done, "{}", file.display());
+                assert_eq!(done.apply(&mut again, book), done, "{}", file.display());
                 assert_eq!(again, changed, "{}", file.display());
                 undo.undo(&mut changed);
                 assert_eq!(changed, s, "{}: {done:?}", file.display());
@@ -524,27 +523,27 @@ mod tests {
     /// engine's on the changed situation, traced.
     #[test]
     fn states_score_and_count_as_the_engine_does_on_the_changed_situation() {
-        for (file, s) in situations() {
-            let mut work = Work::new(s.clone(), book()).expect("work");
+        for (file, s, book) in situations() {
+            let mut work = Work::new(s.clone(), book).expect("work");
             let start = work.start().expect("start");
             let check = |work: &mut Work, state: &Scored| {
-                let full = engine::score(&applied(&s, &state.changes), book()).expect("scores");
+                let full = engine::score(&applied(&s, &state.changes, book), book).expect("scores");
                 assert_eq!(state.card(), &full.card, "{}", file.display());
                 assert_eq!(state.assessment.path_source, full.path_source);
                 assert_eq!(
                     work.net_adds(state).expect("net adds"),
-                    net_adds(&full, book()),
+                    net_adds(&full, book),
                     "{}: {:?}",
                     file.display(),
                     state.changes
                 );
             };
             check(&mut work, &start);
-            for action in candidates(&mut work, &start) {
+            for action in candidates(&mut work, &start, book) {
                 let (step, next) = work.try_action(&start, &action).expect("tries");
                 assert_eq!(&step.before, start.card());
                 check(&mut work, &next);
-                for then in candidates(&mut work, &next).into_iter().take(6) {
+                for then in candidates(&mut work, &next, book).into_iter().take(6) {
                     let (_, after) = work.try_action(&next, &then).expect("tries");
                     check(&mut work, &after);
                 }
@@ -557,7 +556,7 @@ mod tests {
     fn customer(id: &str, codes: &[&str], acr: &[(&str, &str)]) -> Customer {
         Customer {
             id: id.into(),
-            segment: Segment::Enterprise,
+            segment: Some(Segment::Enterprise),
             attribution: codes.iter().map(|c| (*c).to_string()).collect(),
             acr: acr
                 .iter()
@@ -643,7 +642,7 @@ mod tests {
         let (_, one) = work.try_action(&start, &add).expect("tries");
         let (_, two) = work.try_action(&one, &deploy).expect("tries");
         for state in [&one, &two] {
-            let full = engine::score(&applied(&s, &state.changes), book()).expect("scores");
+            let full = engine::score(&applied(&s, &state.changes, book()), book()).expect("scores");
             assert_eq!(state.card(), &full.card);
         }
         assert!(one.card().points_of("deployments") > start.card().points_of("deployments"));

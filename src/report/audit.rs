@@ -476,7 +476,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
         .map(|e| {
             let (segment, codes) = match &e.evidence {
                 Some(Evidence::Attribution { segment, codes, .. }) => (
-                    segment.as_str().to_string(),
+                    segment.map_or("", |s| s.as_str()).to_string(),
                     if codes.is_empty() {
                         "none".to_string()
                     } else {

@@ -91,7 +91,7 @@ fn evidence(ev: &Evidence) -> Value {
         } => json!({
             "kind": "attribution",
             "customer": customer,
-            "segment": segment.as_str(),
+            "segment": segment.map(|s| s.as_str()),
             "attribution": codes,
         }),
         Evidence::Path(p) => json!({
@@ -100,7 +100,7 @@ fn evidence(ev: &Evidence) -> Value {
             "given": p.given.map(|g| g.as_str()),
             "derived": p.derived.as_str(),
             "driven_acr": money(p.driven_acr),
-            "driven_acr_limit": money(p.driven_acr_limit),
+            "driven_acr_limit": p.driven_acr_limit.map(money),
             "active_customers": p.active_customers,
             "smb_customers": p.smb_customers,
             "smb_share_needed_percent": p.smb_share_needed,

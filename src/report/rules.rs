@@ -159,6 +159,19 @@ pub fn rules_text(book: &Rulebook) -> String {
             ]));
             rows.push(row(["Enterprise path", "otherwise", ""]));
         }
+        PathRule::ShareInMonth(p) => {
+            rows.push(row([
+                "SMB path",
+                &format!(
+                    "at least {}% of the customers with ACR in M {}, or no such customer; \
+                     no ACR limit",
+                    p.smb_share_percent,
+                    p.smb_segments.join(" or ")
+                ),
+                &p.derived_clause,
+            ]));
+            rows.push(row(["Enterprise path", "otherwise", ""]));
+        }
     }
     rows.push(row([
         "Eligible attributions",
@@ -216,14 +229,14 @@ pub fn rules_check_text(checks: &[Check]) -> String {
 /// The certification subcategories, with their ladders.
 fn ladders(book: &Rulebook) -> impl Iterator<Item = (&Subcategory, &CertificationLadder)> {
     book.subcategories().filter_map(|sub| match &sub.rule {
-        Rule::CertificationLadder(ladder) => Some((sub, ladder)),
+        Rule::CertificationLadder(ladder) => Some((sub, &**ladder)),
         _ => None,
     })
 }
 
 fn certification(book: &Rulebook, slug: &str) -> String {
     match book.certification(slug) {
-        Some(c) => format!("{} ({})", c.title, c.exam),
+        Some(c) => c.label(),
         None => slug.to_string(),
     }
 }

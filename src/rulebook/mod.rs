@@ -16,16 +16,16 @@
 //! rulebook, and [`Rulebook::from_yaml`] refuses one that is not in its catalogue.
 
 pub mod check;
+pub mod registry;
 pub mod rules;
 
 pub use rules::{
     CertificationLadder, DeploymentsRule, LadderSchedule, LadderStep, NetCustomerAddsRule, PerPath,
-    Retirement, Rule, UsageGrowthRule,
+    Retirement, Retiring, Rule, UsageGrowthRule,
 };
 
 use crate::model::{Money, Month, Points};
 use serde::Deserialize;
-use std::sync::OnceLock;
 
 /// A rulebook that does not make sense as data.
 #[derive(Debug, thiserror::Error)]
@@ -194,6 +194,9 @@ pub enum PathRule {
     /// Enterprise at or above a driven-ACR limit; below it, SMB when enough of the
     /// customers are in SMB segments.
     DrivenAcrAndShare(DrivenAcrAndShare),
+    /// SMB when enough of the eligible customers with ACR in M are in SMB segments; no
+    /// ACR limit.
+    ShareInMonth(ShareInMonth),
 }
 
 impl PathRule {
@@ -201,6 +204,7 @@ impl PathRule {
     pub fn explicit_clause(&self) -> &str {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.explicit_clause,
+            PathRule::ShareInMonth(r) => &r.explicit_clause,
         }
     }
 
@@ -208,6 +212,7 @@ impl PathRule {
     pub fn derived_clause(&self) -> &str {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.derived_clause,
+            PathRule::ShareInMonth(r) => &r.derived_clause,
         }
     }
 
@@ -215,8 +220,46 @@ impl PathRule {
     pub fn smb_segments(&self) -> &[String] {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.smb_segments,
+            PathRule::ShareInMonth(r) => &r.smb_segments,
         }
     }
+
+    /// The share of customers (percent) that must be in SMB segments for SMB.
+    pub fn smb_share_percent(&self) -> u32 {
+        match self {
+            PathRule::DrivenAcrAndShare(r) => r.smb_share_percent,
+            PathRule::ShareInMonth(r) => r.smb_share_percent,
+        }
+    }
+
+    /// Whether a derived path reads the customers' segments (so a file without
+    /// `path:` needs one on every customer).
+    pub fn uses_segments(&self) -> bool {
+        !self.smb_segments().is_empty()
+    }
+
+    /// The driven-ACR limit at or above which the path is Enterprise, if the rule has one.
+    pub fn driven_acr_limit(&self) -> Option<Money> {
+        match self {
+            PathRule::DrivenAcrAndShare(r) => Some(r.limit()),
+            PathRule::ShareInMonth(_) => None,
+        }
+    }
+}
+
+/// The path from the share of SMB customers among the eligible customers with ACR in
+/// M (`kind: share_in_month`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShareInMonth {
+    /// The clause of a path written in the file.
+    pub explicit_clause: String,
+    /// The clause of the path derived from the data.
+    pub derived_clause: String,
+    /// The share of customers (percent) that must be in `smb_segments` for SMB.
+    pub smb_share_percent: u32,
+    /// The segments that count toward the SMB share.
+    pub smb_segments: Vec<String>,
 }
 
 /// The path from driven ACR and the share of SMB customers (`kind: driven_acr_and_share`).
@@ -265,10 +308,40 @@ impl AttributionRule {
 pub struct CertificationInfo {
     /// Canonical slug.
     pub slug: String,
-    /// Exam code accepted as an alias.
-    pub exam: String,
+    /// Exam code accepted as an alias, if the rules list one.
+    #[serde(default)]
+    pub exam: Option<String>,
+    /// Other names accepted for it: a second exam code, an older title's slug.
+    #[serde(default)]
+    pub aliases: Vec<String>,
     /// Full title.
     pub title: String,
+}
+
+impl CertificationInfo {
+    /// Whether a name as written is this certification: its slug, exam code or an alias.
+    pub fn is_named(&self, name: &str) -> bool {
+        self.slug == name
+            || self.exam.as_deref() == Some(name)
+            || self.aliases.iter().any(|a| a == name)
+    }
+
+    /// Every name it is accepted under besides its slug.
+    pub fn other_names(&self) -> impl Iterator<Item = &str> {
+        self.exam
+            .as_deref()
+            .into_iter()
+            .chain(self.aliases.iter().map(String::as_str))
+    }
+
+    /// Its title with its exam code, `Azure Administrator Associate (AZ-104)`, or the
+    /// title alone when it has none.
+    pub fn label(&self) -> String {
+        match &self.exam {
+            Some(exam) => format!("{} ({exam})", self.title),
+            None => self.title.clone(),
+        }
+    }
 }
 
 /// One reading of the guide, as catalogued in `docs/rules.md`.
@@ -283,22 +356,29 @@ pub struct Clause {
     pub summary: String,
 }
 
-/// The rulebook files compiled into the binary, by their path under `src/rulebook/`.
-pub const BUILTIN: &[(&str, &str)] = &[(
-    "2025-01/digital-app-innovation.yaml",
-    include_str!("2025-01/digital-app-innovation.yaml"),
-)];
+/// The rulebook files compiled into the binary, by their path under `src/rulebook/`,
+/// by edition then designation: [`registry`] finds them by (designation, edition).
+pub const BUILTIN: &[(&str, &str)] = &[
+    (
+        "2025-01/digital-app-innovation.yaml",
+        include_str!("2025-01/digital-app-innovation.yaml"),
+    ),
+    ("2026-05/data-ai.yaml", include_str!("2026-05/data-ai.yaml")),
+    (
+        "2026-05/digital-app-innovation.yaml",
+        include_str!("2026-05/digital-app-innovation.yaml"),
+    ),
+    (
+        "2026-05/infrastructure.yaml",
+        include_str!("2026-05/infrastructure.yaml"),
+    ),
+];
 
 impl Rulebook {
-    /// The rulebook compiled into the binary.
+    /// The first built-in rulebook, `digital-app-innovation` in edition `2025-01`: the
+    /// default where no file or option picks one (the schema's examples, tests).
     pub fn builtin() -> &'static Rulebook {
-        static BOOK: OnceLock<Rulebook> = OnceLock::new();
-        BOOK.get_or_init(|| {
-            let (origin, text) = BUILTIN[0];
-            // The built-in rulebooks are checked by this module's tests; failing here
-            // means the binary itself was built broken.
-            Rulebook::from_yaml(text, origin).expect("the built-in rulebook is valid")
-        })
+        &registry::all()[0]
     }
 
     /// Reads a rulebook from YAML text and checks its references.
@@ -371,6 +451,14 @@ impl Rulebook {
                 }
             }
             if let Rule::CertificationLadder(ladder) = &sub.rule {
+                for r in &ladder.retiring {
+                    if chrono::NaiveDate::parse_from_str(&r.retires_on, "%Y-%m-%d").is_err() {
+                        return Err(bad(
+                            &field("rule.retiring.retires_on"),
+                            format!("`{}` is not a YYYY-MM-DD date", r.retires_on),
+                        ));
+                    }
+                }
                 for r in &ladder.retired {
                     if r.last_month().is_none() {
                         return Err(bad(
@@ -392,32 +480,6 @@ impl Rulebook {
         Ok(())
     }
 
-    /// Checks a `--designation` given on the command line: `Ok` for this rulebook's
-    /// designation, otherwise the message to print (a known designation without rules
-    /// yet, or an unknown slug with the valid ones).
-    pub fn require_designation(&self, slug: &str) -> Result<(), String> {
-        if slug == self.designation {
-            return Ok(());
-        }
-        Err(if crate::model::Designation::from_slug(slug).is_some() {
-            format!(
-                "designation `{slug}` has no rules yet: the guide gives only its maximum points \
-                 per subcategory, not its metric definitions, thresholds or certification lists; \
-                 pcscore has rules for `{}` only",
-                self.designation
-            )
-        } else {
-            let slugs: Vec<String> = crate::model::Designation::ALL
-                .iter()
-                .map(|(_, s)| format!("`{s}`"))
-                .collect();
-            format!(
-                "--designation: found `{slug}`, expected one of {}",
-                slugs.join(", ")
-            )
-        })
-    }
-
     /// A clause of the catalogue by id.
     pub fn clause(&self, id: &str) -> Option<&Clause> {
         self.clauses.iter().find(|c| c.id == id)
@@ -425,9 +487,7 @@ impl Rulebook {
 
     /// A known certification by slug or exam code.
     pub fn certification(&self, name: &str) -> Option<&CertificationInfo> {
-        self.certifications
-            .iter()
-            .find(|c| c.slug == name || c.exam == name)
+        self.certifications.iter().find(|c| c.is_named(name))
     }
 
     /// The subcategories in score card order: the one list every score card, report,

@@ -16,7 +16,7 @@ pub enum Rule {
     /// Customers added minus customers lost, at a monthly ACR threshold per path.
     NetCustomerAdds(NetCustomerAddsRule),
     /// Prerequisite steps, then points per person holding a scoring certification.
-    CertificationLadder(CertificationLadder),
+    CertificationLadder(Box<CertificationLadder>),
     /// Growth of eligible ACR in M against the same month last year.
     UsageGrowth(UsageGrowthRule),
     /// Distinct services deployed in the trailing twelve months.
@@ -61,6 +61,11 @@ impl Rule {
                         .iter()
                         .map(|x| ("rule.retired.clause", x.clause.as_str())),
                 );
+                v.extend(
+                    r.retiring
+                        .iter()
+                        .map(|x| ("rule.retiring.clause", x.clause.as_str())),
+                );
                 v.push(("rule.clauses.active", &r.clauses.active));
                 v.push(("rule.clauses.associated", &r.clauses.associated));
                 v.push(("rule.clauses.unique", &r.clauses.unique));
@@ -89,6 +94,7 @@ impl Rule {
                 .flat_map(|s| &s.certs)
                 .chain(&r.scoring.certs)
                 .chain(r.retired.iter().map(|x| &x.cert))
+                .chain(r.retiring.iter().map(|x| &x.cert))
                 .map(String::as_str)
                 .collect(),
             _ => Vec::new(),
@@ -165,7 +171,11 @@ pub struct CertificationLadder {
     /// The point schedule per path.
     pub schedule: PerPath<LadderSchedule>,
     /// Retired certifications that keep scoring for a while.
+    #[serde(default)]
     pub retired: Vec<Retirement>,
+    /// Certifications announced as retiring: shown, scoring like any other while active.
+    #[serde(default)]
+    pub retiring: Vec<Retiring>,
     /// The counting rules it cites.
     pub clauses: LadderClauses,
 }
@@ -228,6 +238,11 @@ impl CertificationLadder {
         self.prerequisites.iter().flat_map(|s| &s.certs)
     }
 
+    /// The announced retirement of a certification, if it is retiring.
+    pub fn retiring_of(&self, slug: &str) -> Option<&Retiring> {
+        self.retiring.iter().find(|r| r.cert == slug)
+    }
+
     /// The retirement of a certification, if it is retired.
     pub fn retirement(&self, slug: &str) -> Option<&Retirement> {
         self.retired.iter().find(|r| r.cert == slug)
@@ -253,6 +268,19 @@ impl Retirement {
     pub fn last_month(&self) -> Option<Month> {
         Month::parse(&self.scores_through)
     }
+}
+
+/// A certification announced as retiring: it scores like any other while the person's
+/// certification is active, and its date is shown, never used.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Retiring {
+    /// The certification's slug.
+    pub cert: String,
+    /// The day it retires (`YYYY-MM-DD`).
+    pub retires_on: String,
+    /// Clause id.
+    pub clause: String,
 }
 
 /// Usage growth (`kind: usage_growth`); the months compared are the rulebook's

@@ -24,7 +24,6 @@ use crate::engine;
 use crate::load::{self, LoadError, MAX_FILE_BYTES};
 use crate::model::{Expected, PathKind, ScoreCard};
 use crate::output::{self, ReplaceError, WriteError, Writers};
-use crate::rulebook::Rulebook;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -431,8 +430,8 @@ impl std::error::Error for AcceptError {}
 /// the result before offering it: the new text must load, describe the same partner
 /// (header and situation unchanged), write the same keys, and match the engine.
 /// Pure: `file` only names the text in messages.
-pub fn accept_text(text: &str, file: &str, book: &Rulebook) -> Result<Accepting, AcceptError> {
-    let doc = load::load_str_for(text, file, book).map_err(AcceptError::Load)?;
+pub fn accept_text(text: &str, file: &str) -> Result<Accepting, AcceptError> {
+    let (doc, book) = load::load_str_chosen(text, file).map_err(AcceptError::Load)?;
     let Some(expected) = &doc.expected else {
         return Ok(Accepting::NotAScenario);
     };
@@ -536,7 +535,7 @@ pub enum Proposal {
 /// snapshot [`commit`] protects) and proposes what to do. `None` for any other status,
 /// and when the file, read again, now passes or is a partner file (someone fixed it
 /// meanwhile: a passing file is never touched).
-pub fn propose(case: &Case, book: &Rulebook) -> Option<Proposal> {
+pub fn propose(case: &Case) -> Option<Proposal> {
     if !matches!(case.status, Status::Failed { .. }) {
         return None;
     }
@@ -551,7 +550,7 @@ pub fn propose(case: &Case, book: &Rulebook) -> Option<Proposal> {
         Ok(text) => text,
         Err(message) => return error(message),
     };
-    match accept_text(&text, &file.display().to_string(), book) {
+    match accept_text(&text, &file.display().to_string()) {
         Ok(Accepting::NotAScenario | Accepting::AlreadyPasses) => None,
         Ok(Accepting::Rewrite { rewrite, .. }) => Some(Proposal::Ready(Pending {
             file: file.clone(),
@@ -733,7 +732,7 @@ mod tests {
 
     /// A card with every value distinct, so a test can see which key went where.
     fn card() -> ScoreCard {
-        let book = Rulebook::builtin();
+        let book = crate::rulebook::Rulebook::builtin();
         let keyed = |keys: Vec<&String>, values: &[u32]| -> Vec<Keyed> {
             keys.into_iter()
                 .zip(values)
@@ -1045,8 +1044,7 @@ tags: [example]
 
     #[test]
     fn accept_text_rewrites_and_proves_the_result() {
-        let book = Rulebook::builtin();
-        let Ok(Accepting::Rewrite { diff, rewrite }) = accept_text(SCENARIO, "s.yaml", book) else {
+        let Ok(Accepting::Rewrite { diff, rewrite }) = accept_text(SCENARIO, "s.yaml") else {
             panic!("expected a rewrite");
         };
         assert!(
@@ -1062,30 +1060,29 @@ tags: [example]
                 .replace("total: 20", "total: 10")
         );
         assert!(matches!(
-            accept_text(&rewrite.text, "s.yaml", book),
+            accept_text(&rewrite.text, "s.yaml"),
             Ok(Accepting::AlreadyPasses)
         ));
     }
 
     #[test]
     fn accept_text_leaves_partner_files_and_passing_scenarios_alone() {
-        let book = Rulebook::builtin();
         assert!(matches!(
-            accept_text("as_of: 2024-12\n", "p.yaml", book),
+            accept_text("as_of: 2024-12\n", "p.yaml"),
             Ok(Accepting::NotAScenario)
         ));
         let passing = SCENARIO
             .replace("adds: 20", "adds: 10")
             .replace("total: 20", "total: 10");
         assert!(matches!(
-            accept_text(&passing, "s.yaml", book),
+            accept_text(&passing, "s.yaml"),
             Ok(Accepting::AlreadyPasses)
         ));
     }
 
     #[test]
     fn accept_text_reports_bad_input_as_the_loader_does() {
-        let err = accept_text("as_of: 2024-13\n", "bad.yaml", Rulebook::builtin()).unwrap_err();
+        let err = accept_text("as_of: 2024-13\n", "bad.yaml").unwrap_err();
         assert!(matches!(err, AcceptError::Load(_)));
         assert!(
             err.to_string()
@@ -1097,9 +1094,7 @@ tags: [example]
     #[test]
     fn accept_text_refuses_a_layout_it_cannot_rewrite_and_keeps_the_diff() {
         let text = SCENARIO.replace("expected:\n", "expected:\n  path: |-\n    smb\n");
-        let Err(AcceptError::Rewrite { diff, error }) =
-            accept_text(&text, "s.yaml", Rulebook::builtin())
-        else {
+        let Err(AcceptError::Rewrite { diff, error }) = accept_text(&text, "s.yaml") else {
             panic!("expected a refusal");
         };
         assert!(diff.starts_with("--- expected\n+++ actual\n"), "{diff}");

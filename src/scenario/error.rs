@@ -50,24 +50,12 @@ impl From<LoadError> for CheckError {
     }
 }
 
-/// An engine error located in the file where it can be: a designation without rules is
-/// shown at its `designation:` line like any bad value.
-pub fn locate_engine_error(file: &Path, doc: &Document, e: &EngineError) -> CheckError {
-    match (e, &doc.designation_at) {
-        (EngineError::UnsupportedDesignation(d), Some(at)) => located(
-            ErrorKind::UnsupportedDesignation,
-            file,
-            at,
-            "designation",
-            format!("`{d}`, a designation whose rules pcscore does not have yet"),
-            "`digital-app-innovation`: the guide gives the other five designations only their \
-             maximum points per subcategory, not their metrics, thresholds or certification \
-             lists, so pcscore refuses to make up a score",
-        ),
-        _ => CheckError::Engine {
-            file: file.to_path_buf(),
-            error: e.clone(),
-        },
+/// An engine error, as the file it came from. A designation without rules is refused
+/// before scoring, by [`crate::rulebook::registry::choose`], at its place in the file.
+pub fn locate_engine_error(file: &Path, _doc: &Document, e: &EngineError) -> CheckError {
+    CheckError::Engine {
+        file: file.to_path_buf(),
+        error: e.clone(),
     }
 }
 

@@ -148,10 +148,10 @@ pub fn engine_error(file: &Path, doc: &Document, e: &EngineError) -> String {
 }
 
 /// Loads and checks one file.
-pub fn check_file(file: &Path, book: &Rulebook) -> Case {
-    match load::load_file_for(file, book) {
+pub fn check_file(file: &Path) -> Case {
+    match load::load_file_chosen(file) {
         Err(e) => invalid(file, e),
-        Ok(doc) => {
+        Ok((doc, book)) => {
             // Only the card is kept, so the trace is not built (BENCHMARKS.md).
             let scored = engine::score_untraced(&doc.situation, book);
             let (status, assessment) = judge(file, &doc, scored);
@@ -191,8 +191,8 @@ fn invalid(file: &Path, e: LoadError) -> Case {
 /// Checks every file on all cores and returns the results in the order of `files`
 /// ([`discover`] sorts them by path). A scenario whose name an earlier file (in that
 /// order, not in finishing order) already used is refused.
-pub fn check_files(files: &[PathBuf], book: &Rulebook) -> Vec<Case> {
-    let mut cases = parallel::map_in_order(files, |f| check_file(f, book));
+pub fn check_files(files: &[PathBuf]) -> Vec<Case> {
+    let mut cases = parallel::map_in_order(files, |f| check_file(f));
     let mut seen: HashMap<String, PathBuf> = HashMap::new();
     for case in &mut cases {
         if case.expected.is_none() {

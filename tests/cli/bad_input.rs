@@ -244,7 +244,7 @@ corpus! {
     file_is_a_list: "file-is-a-list.yaml", at (2, 1),
         field "",
         found "a list",
-        expected "the file to be a mapping of `key: value` lines with the keys `name`, `description`, `clauses`, `tags`, `designation`, `as_of`, `path`, `customers`, `people`, `deployments` or `expected`";
+        expected "the file to be a mapping of `key: value` lines with the keys `name`, `description`, `clauses`, `tags`, `designation`, `as_of`, `edition`, `path`, `customers`, `people`, `deployments` or `expected`";
     fraction_of_a_cent_too_fine: "fraction-of-a-cent-too-fine.yaml", at (8, 16),
         field "customers[0].acr.2024-12",
         found "`0.00000000001`",
@@ -283,8 +283,10 @@ corpus! {
         expected "`key: value`, with a `:` and a space after the key";
     missing_customer_segment: "missing-customer-segment.yaml", at (4, 5),
         field "customers[0].segment",
-        found "no `segment`",
-        expected "`segment`: `smb`, `smc` or `enterprise`";
+        found "customer `contoso` without a `segment`",
+        expected "a `segment` (`smb`, `smc` or `enterprise`) on every customer, since the \
+                  digital-app-innovation path is derived from the customers' segments \
+                  (DAI.PATH.DERIVED), or a `path:` for the file";
     missing_name_with_expected: "missing-name-with-expected.yaml", at (2, 1),
         field "name",
         found "no `name`",
@@ -428,7 +430,7 @@ corpus! {
     unknown_field_at_top_level: "unknown-field-at-top-level.yaml", at (3, 1),
         field "partner",
         found "the unknown field `partner`",
-        expected "one of `name`, `description`, `clauses`, `tags`, `designation`, `as_of`, `path`, `customers`, `people`, `deployments` or `expected`";
+        expected "one of `name`, `description`, `clauses`, `tags`, `designation`, `as_of`, `edition`, `path`, `customers`, `people`, `deployments` or `expected`";
     unknown_field_in_certification: "unknown-field-in-certification.yaml", at (8, 9),
         field "people[0].certifications[0].score",
         found "the unknown field `score`",

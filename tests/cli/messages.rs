@@ -269,7 +269,7 @@ fn a_missing_field_is_shown_at_the_start_of_its_mapping() {
     refused(
         "as_of: 2024-12\ncustomers:\n  - id: contoso\n    attribution: [PAL]\n",
         "
-        error: partner.yaml:3:5: customers[0].segment: found no `segment`, expected `segment`: `smb`, `smc` or `enterprise`
+        error: partner.yaml:3:5: customers[0].segment: found customer `contoso` without a `segment`, expected a `segment` (`smb`, `smc` or `enterprise`) on every customer, since the digital-app-innovation path is derived from the customers' segments (DAI.PATH.DERIVED), or a `path:` for the file
           |
         3 |   - id: contoso
           |     ^
@@ -278,7 +278,7 @@ fn a_missing_field_is_shown_at_the_start_of_its_mapping() {
     refused(
         "as_of: 2024-12\ncustomers: [{id: contoso, attribution: [PAL]}]\n",
         "
-        error: partner.yaml:2:13: customers[0].segment: found no `segment`, expected `segment`: `smb`, `smc` or `enterprise`
+        error: partner.yaml:2:13: customers[0].segment: found customer `contoso` without a `segment`, expected a `segment` (`smb`, `smc` or `enterprise`) on every customer, since the digital-app-innovation path is derived from the customers' segments (DAI.PATH.DERIVED), or a `path:` for the file
           |
         2 | customers: [{id: contoso, attribution: [PAL]}]
           |             ^

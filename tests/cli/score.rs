@@ -189,28 +189,31 @@ fn explain_names_the_scenario() {
 /// Another designation is refused with a plain message, never scored as if it were
 /// Digital & App Innovation.
 #[test]
-fn other_designations_are_refused_and_never_scored() {
+fn a_designation_without_rules_in_the_edition_in_force_is_refused_and_never_scored() {
+    // EDITION.MISSING: data-ai has rules in 2026-05 only, and 2025-01 is in force for
+    // 2024-12; the refusal sits at `designation:` and says how to name the edition.
     let file = "designation: data-ai\nas_of: 2024-12\n";
-    for command in [&["score", "data.yaml"][..], &["explain", "data.yaml"]] {
+    let message = "error: data.yaml:1:14: designation: found `data-ai` at as_of 2024-12, whose \
+                   edition in force, `2025-01`, has no rules for it, expected a designation and \
+                   edition with rules (EDITION.MISSING): `data-ai` has rules in `2026-05` only; \
+                   to score it by them, name the edition in the file (`edition: 2026-05`)\n  |\n\
+                   1 | designation: data-ai\n  |              ^\n";
+    for command in [
+        &["score", "data.yaml"][..],
+        &["explain", "data.yaml"],
+        &["plan", "data.yaml"],
+    ] {
         Test::new()
             .file("data.yaml", file)
             .args(command)
-            .stderr(
-                "error: data.yaml:1:14: designation: found `data-ai`, a designation whose rules \
-                 pcscore does not have yet, expected `digital-app-innovation`: the guide gives \
-                 the other five designations only their maximum points per subcategory, not \
-                 their metrics, thresholds or certification lists, so pcscore refuses to make \
-                 up a score\n  |\n1 | designation: data-ai\n  |              ^\n",
-            )
+            .stderr(message)
             .status(2)
             .run();
     }
     Test::new()
         .file("data.yaml", file)
         .args(&["score", "data.yaml", "--format", "json"])
-        .stderr_contains(
-            "designation: found `data-ai`, a designation whose rules pcscore does not have yet",
-        )
+        .stderr_contains("designation: found `data-ai` at as_of 2024-12")
         .status(2)
         .run();
     Test::new()
@@ -221,6 +224,52 @@ fn other_designations_are_refused_and_never_scored() {
         .args(&["check", "data.yaml"])
         .stdout_contains("ERROR data.yaml\n      data.yaml:2:14: designation: found `data-ai`")
         .stdout_contains("0 passed, 1 failed\n")
+        .status(2)
+        .run();
+}
+
+#[test]
+fn an_edition_named_without_rules_for_the_designation_is_refused_at_the_edition_line() {
+    Test::new()
+        .file(
+            "data.yaml",
+            "designation: data-ai\nas_of: 2026-06\nedition: 2025-01\n",
+        )
+        .args(&["score", "data.yaml"])
+        .stderr(
+            "error: data.yaml:3:10: edition: found edition `2025-01`, which has no rules for \
+             `data-ai` (the edition in force for as_of 2026-06 is `2026-05`), expected a \
+             designation and edition with rules (EDITION.MISSING): `data-ai` has rules in \
+             `2026-05` only; to score it by them, name the edition in the file \
+             (`edition: 2026-05`)\n  |\n3 | edition: 2025-01\n  |          ^\n",
+        )
+        .status(2)
+        .run();
+}
+
+#[test]
+fn a_designation_without_rules_in_any_edition_is_refused() {
+    Test::new()
+        .file("sec.yaml", "designation: security\nas_of: 2026-06\n")
+        .args(&["score", "sec.yaml"])
+        .stderr_contains(
+            "designation: found `security` at as_of 2026-06, whose edition in force, \
+             `2026-05`, has no rules for it, expected a designation with rules \
+             (EDITION.MISSING): `security` has no rules in any edition pcscore knows",
+        )
+        .status(2)
+        .run();
+}
+
+#[test]
+fn an_unknown_edition_is_refused_with_the_known_ones() {
+    Test::new()
+        .file("p.yaml", "as_of: 2024-12\nedition: 2025-06\n")
+        .args(&["score", "p.yaml"])
+        .stderr_contains(
+            "p.yaml:2:10: edition: found `2025-06`, an edition pcscore does not know, \
+             expected one of `2025-01`, `2026-05`",
+        )
         .status(2)
         .run();
 }

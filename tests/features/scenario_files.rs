@@ -23,7 +23,6 @@ use crate::world::Spec;
 use cucumber::gherkin::{self, LineCol, Span, StepType};
 use cucumber::{given, parser, then, Parser};
 use futures::stream::{self, StreamExt as _};
-use pcscore::rulebook::Rulebook;
 use pcscore::scenario::{self, Status};
 use pcscore::{load, model::Document};
 use std::collections::HashMap;
@@ -158,7 +157,7 @@ fn matches_expected(w: &mut Spec) -> Result<(), String> {
         .scenario_file
         .as_ref()
         .ok_or("no scenario file: add `Given the scenario file \"...\"` first")?;
-    let case = scenario::check_file(&resolve(file), Rulebook::builtin());
+    let case = scenario::check_file(&resolve(file));
     match case.status {
         Status::Passed => Ok(()),
         Status::Failed { diff } => Err(format!(
