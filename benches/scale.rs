@@ -52,11 +52,12 @@ fn run() -> Result<(), String> {
     // a smoke test: a few hundred scenarios and a small partner in a folder of its own,
     // removed afterwards.
     let full = std::env::args().any(|a| a == "--bench");
-    let (count, customers, deployments, runs) = if full {
-        (10_000, 100_000, 200_000, 3)
+    let (count, customers, deployments, runs, import_rows) = if full {
+        (10_000, 100_000, 200_000, 3, 1_000_000)
     } else {
-        (300, 1_000, 2_000, 1)
+        (300, 1_000, 2_000, 1, 5_000)
     };
+    let import_rows = setting("PCSCORE_BENCH_IMPORT_ROWS", import_rows);
     let count = setting("PCSCORE_BENCH_SCENARIOS", count);
     let customers = setting("PCSCORE_BENCH_CUSTOMERS", customers);
     let deployments = setting("PCSCORE_BENCH_DEPLOYMENTS", deployments);
@@ -72,6 +73,7 @@ fn run() -> Result<(), String> {
         count,
         customers,
         deployments,
+        import_rows,
     };
     let result = measure_all(&dir, &sizes, runs, cucumber);
     let _ = std::fs::remove_dir_all(&scratch);
@@ -86,6 +88,8 @@ struct Sizes {
     customers: usize,
     /// Deployments of the deployments partner.
     deployments: usize,
+    /// Rows of the Azure usage download `import` reads.
+    import_rows: usize,
 }
 
 /// Customers of the deployments partner: enough for the deployments to spread over,
@@ -181,6 +185,12 @@ fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result
                 deployed_size,
             ),
         ],
+    )?;
+    import(
+        bin,
+        &dir.join(format!("azure-usage-{}.csv", sizes.import_rows)),
+        sizes.import_rows,
+        runs,
     )?;
 
     if cucumber {
@@ -378,6 +388,70 @@ impl Measured {
             ))
         }
     }
+}
+
+/// `pcscore import` of an Azure usage download of `rows` rows (20,000 customers, one
+/// service each, 26 months, a quarter through an ineligible type, 2% duplicates; about
+/// 340 bytes a row): target under 5 s for 1,000,000 rows, memory bounded by the
+/// distinct customers, months and services, not by the rows.
+fn import(bin: &Path, file: &Path, rows: usize, runs: usize) -> Result<(), String> {
+    big_file(file, |out| {
+        use std::io::Write as _;
+        let services = [
+            "Azure App Service",
+            "Azure SQL Database",
+            "Azure Kubernetes Service",
+            "Storage",
+            "Azure Functions",
+            "Virtual Machines",
+            "Azure Monitor",
+            "Azure Cosmos DB",
+        ];
+        let types = [
+            "Partner Admin Link",
+            "CSP Tier 2",
+            "Digital Partner of Record",
+            "Transacting Partner of Record",
+        ];
+        let segments = ["SMB", "Corporate", "Enterprise"];
+        writeln!(out, "PartnerID,PartnerName,PGAPartnerID,PGAPartnerName,CustomerTenantId,CustomerName,CustomerSegment,CustomerCountry,Month,ServiceLevel1,ServiceLevel2,ServiceLevel3,ServiceLevel4,PartnerAttributionType,ACR_USD,IsACRDuplicateAtMPNLevel,SubscriptionId,ResourceGroup,MeterCategory,MeterSubCategory")?;
+        for i in 0..rows {
+            let c = i % 20_000;
+            let m = (i / 20_000) % 26 + 8;
+            writeln!(
+                out,
+                "4123456,Blue Yonder Cloud,4123400,Blue Yonder Holdings,{c:08x}-1111-4000-8000-{c:012x},Customer number {c} Limited,{},United States,{}-{:02}-01,Azure,{},Standard tier,Pay as you go,{},{}.{:02},{},{:08x}-aaaa-bbbb-cccc-{i:012x},rg-production-{},Compute,D2s v3 West Europe and some more words here",
+                segments[c % 3],
+                2024 + m / 12,
+                m % 12 + 1,
+                services[i % 8],
+                types[c % 4],
+                (i * 37) % 1000,
+                i % 100,
+                u8::from(i % 50 == 0),
+                i % 997,
+                c % 50,
+            )?;
+        }
+        Ok(())
+    })?;
+    let size = std::fs::metadata(file).map_err(|e| e.to_string())?.len();
+    println!("\n`pcscore import` (Azure usage download):\n");
+    println!("| what | wall (median of {runs}) | CPU user+sys | peak RSS | wall per row |");
+    println!("|---|---|---|---|---|");
+    let m = measure(runs, || {
+        let mut c = Command::new(bin);
+        c.args(["import", "--azure-usage"]).arg(file);
+        c
+    })?;
+    m.row(
+        &format!(
+            "`pcscore import --azure-usage` {rows} rows ({:.1} MB)",
+            size as f64 / 1e6
+        ),
+        Some(rows),
+    );
+    Ok(())
 }
 
 /// Runs a command `runs` times under /usr/bin/time (when present); the median wall

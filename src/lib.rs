@@ -13,6 +13,7 @@
 pub mod authoring;
 pub mod coverage;
 pub mod engine;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod outcome;

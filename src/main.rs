@@ -4,6 +4,7 @@
 mod accept_cli;
 mod authoring_cli;
 mod check_cli;
+mod import_cli;
 
 use clap::{Parser, Subcommand, ValueEnum};
 use pcscore::rulebook::Rulebook;
@@ -100,6 +101,11 @@ enum Command {
     ///
     /// Never overwrites a file (exit 2). Missing folders are created.
     New(authoring_cli::NewArgs),
+    /// Turn Partner Center downloads (Azure usage, certifications) into a partner file.
+    ///
+    /// Values no table maps stop the import with their list and the option that maps
+    /// them. Never overwrites a file without --force; nothing is written on an error.
+    Import(import_cli::ImportArgs),
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -166,6 +172,7 @@ fn main() -> ExitCode {
         },
         Command::Schema => (authoring_cli::schema(book), Outcome::Success),
         Command::New(args) => return authoring_cli::new(args, book),
+        Command::Import(args) => return import_cli::run(args, book),
     };
     match print(&text) {
         Ok(()) => ExitCode::from(exit_code(code)),

@@ -10,6 +10,8 @@
 //! - [`check`]: `check` reports, diffs, recursion, order, skips and duplicate names.
 //! - [`bad_input`]: the corpus of malformed files in `tests/data/bad/`, one defect each.
 //! - [`messages`]: whole error messages, caret included, for the loader's harder cases.
+//! - [`import`]: `import` of Partner Center downloads, and the bad downloads in
+//!   `tests/data/bad-import/`.
 //! - [`large`]: a valid partner file of 20,000 customers.
 //! - [`plan`]: `plan` on a partner of 20,000 customers and 20,000 deployments.
 
@@ -21,6 +23,8 @@ mod test;
 mod bad_input;
 #[path = "cli/check.rs"]
 mod check;
+#[path = "cli/import.rs"]
+mod import;
 #[path = "cli/large.rs"]
 mod large;
 #[path = "cli/messages.rs"]

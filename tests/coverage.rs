@@ -136,7 +136,7 @@ fn unknown_ids_are_reported_with_file_line_and_a_suggestion_and_exit_1() {
     )), "{}", run.stdout);
     assert!(
         run.stdout
-            .ends_with("\n34 clauses, 5 covered, 29 uncovered, 2 unknown citations\n"),
+            .ends_with("\n46 clauses, 5 covered, 41 uncovered, 2 unknown citations\n"),
         "{}",
         run.stdout
     );
@@ -149,7 +149,10 @@ fn json_has_every_clause_with_its_citations_and_the_counts() {
     assert_eq!(run.code, 1);
     let v: serde_json::Value = serde_json::from_str(&run.stdout).expect("valid JSON");
     let clauses = v["clauses"].as_array().expect("clauses");
-    assert_eq!(clauses.len(), Rulebook::builtin().clauses.len());
+    assert_eq!(
+        clauses.len(),
+        Rulebook::builtin().clauses.len() + pcscore::import::CLAUSES.len()
+    );
     let loss = clauses
         .iter()
         .find(|c| c["id"] == "DAI.PERF.NCA.LOSS")
@@ -171,7 +174,7 @@ fn json_has_every_clause_with_its_citations_and_the_counts() {
     );
     assert_eq!(
         v["summary"],
-        serde_json::json!({"clauses": 34, "covered": 5, "uncovered": 29, "unknown_citations": 2})
+        serde_json::json!({"clauses": 46, "covered": 5, "uncovered": 41, "unknown_citations": 2})
     );
     assert_eq!(
         v["not_counted"],
@@ -190,7 +193,7 @@ fn markdown_is_a_table_with_one_row_per_clause() {
     );
     assert_eq!(lines[1], "|---|---|---|---|---|");
     let rows: Vec<&&str> = lines.iter().filter(|l| l.starts_with("| `")).collect();
-    assert_eq!(rows.len(), 34);
+    assert_eq!(rows.len(), 46);
     assert!(lines.contains(&format!(
         "| `DAI.PERF.NCA.POINTS` | yes | Ten points per net add, with net adds held between 0 and 3. \
          | `{FEATURE}:31` Four adds count as three<br>`{FEATURE}:35` Losses are subtracted before the cap \
@@ -201,7 +204,7 @@ fn markdown_is_a_table_with_one_row_per_clause() {
     ));
     assert_eq!(
         lines.last(),
-        Some(&"34 clauses, 5 covered, 29 uncovered, 2 unknown citations")
+        Some(&"46 clauses, 5 covered, 41 uncovered, 2 unknown citations")
     );
 }
 
@@ -209,7 +212,7 @@ fn markdown_is_a_table_with_one_row_per_clause() {
 fn the_shipped_scenarios_cite_every_clause_of_the_catalogue() {
     let run = pcscore(&["coverage", "--scenarios", "scenarios"]);
     assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-    let n = Rulebook::builtin().clauses.len();
+    let n = Rulebook::builtin().clauses.len() + pcscore::import::CLAUSES.len();
     assert!(
         run.stdout.ends_with(&format!(
             "\n{n} clauses, {n} covered, 0 uncovered, 0 unknown citations\n"
@@ -291,7 +294,7 @@ fn broken_files_are_reported_and_the_exit_code_is_2() {
     assert!(
         run.stdout.ends_with(
             "2 files could not be read, so the counts below miss their citations (exit code 2)\n\
-         34 clauses, 0 covered, 34 uncovered, 0 unknown citations\n"
+         46 clauses, 0 covered, 46 uncovered, 0 unknown citations\n"
         ),
         "{}",
         run.stdout
@@ -460,7 +463,7 @@ fn many_unknown_tags_on_one_line() {
             N - 1
         ))
         .stdout_contains(format!(
-            "34 clauses, 0 covered, 34 uncovered, {N} unknown citations\n"
+            "46 clauses, 0 covered, 46 uncovered, {N} unknown citations\n"
         ))
         .status(1)
         .run();

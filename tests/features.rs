@@ -17,6 +17,8 @@ mod args;
 mod clauses;
 #[path = "features/expectations.rs"]
 mod expectations;
+#[path = "features/import.rs"]
+mod import;
 #[path = "features/params.rs"]
 mod params;
 #[path = "features/scenario_files.rs"]

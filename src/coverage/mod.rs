@@ -148,7 +148,14 @@ struct Found {
 /// A folder that does not exist is an error for the caller to report before calling;
 /// a file that cannot be read lands in [`Coverage::errors`] and the others are read.
 pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Rulebook) -> Coverage {
-    let known: Vec<&str> = book.clauses.iter().map(|c| c.id.as_str()).collect();
+    // The import's rules are clauses too, cited by the import's features.
+    let entries: Vec<(&str, &str, &str)> = book
+        .clauses
+        .iter()
+        .map(|c| (c.id.as_str(), c.summary.as_str(), c.section.as_str()))
+        .chain(crate::import::CLAUSES.iter().copied())
+        .collect();
+    let known: Vec<&str> = entries.iter().map(|e| e.0).collect();
     let prefixes: BTreeSet<String> = known
         .iter()
         .filter_map(|id| id.split('.').next())
@@ -168,17 +175,17 @@ pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Ruleboo
     let mut features_of = by_id(found_features.features);
     let mut scenarios_of = by_id(found_scenarios.scenarios);
     let mut coverage = Coverage::default();
-    for clause in &book.clauses {
-        let mut features = features_of.remove(&clause.id).unwrap_or_default();
+    for &(id, summary, section) in &entries {
+        let mut features = features_of.remove(id).unwrap_or_default();
         features.sort();
         features.dedup();
-        let mut scenarios = scenarios_of.remove(&clause.id).unwrap_or_default();
+        let mut scenarios = scenarios_of.remove(id).unwrap_or_default();
         scenarios.sort();
         scenarios.dedup();
         coverage.clauses.push(ClauseCoverage {
-            id: clause.id.clone(),
-            summary: clause.summary.clone(),
-            section: clause.section.clone(),
+            id: id.to_string(),
+            summary: summary.to_string(),
+            section: section.to_string(),
             features,
             scenarios,
         });
