@@ -99,7 +99,7 @@ fn members(out: &mut Map<String, Value>, o: &Object, book: &Rulebook) {
 /// One field: its description, then what its value must be.
 fn field(f: &Field, book: &Rulebook) -> Value {
     let mut out = Map::new();
-    out.insert("description".into(), json!(f.description));
+    out.insert("description".into(), json!(f.description.text(book)));
     let nullable = f.kind.empty_means_none();
     match f.kind {
         Kind::Text => {
@@ -295,4 +295,42 @@ fn offer(known: impl Iterator<Item = (String, String)>, any: Value) -> Value {
         .collect();
     branches.push(any);
     json!({ "anyOf": branches })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The schema's caps, bar and windows are the rulebook's: a rulebook with other
+    /// numbers gives a schema with those numbers.
+    #[test]
+    fn the_numbers_in_the_schema_come_from_the_rulebook() {
+        let text = crate::rulebook::BUILTIN[0]
+            .1
+            .replace("min_total: 70", "min_total: 65")
+            .replace(
+                "title: trailing twelve months, from: 11",
+                "title: last year, from: 11",
+            )
+            .replace("    max: 10\n", "    max: 12\n")
+            .replace(
+                "key: customer_success, title: Customer success, max: 30",
+                "key: customer_success, title: Customer success, max: 32",
+            );
+        let book = Rulebook::from_yaml(&text, "variant").expect("a valid rulebook");
+        let schema: Value = serde_json::from_str(&render(&book)).expect("JSON");
+        let expected = &schema["properties"]["expected"]["properties"];
+        let said = |v: &Value| v["description"].as_str().unwrap_or_default().to_string();
+        assert_eq!(
+            said(&expected["total"]),
+            "The partner capability score, 0 to 102."
+        );
+        assert!(said(&expected["attained"]).contains("at least 65 points"));
+        assert_eq!(
+            said(&expected["points"]["properties"]["deployments"]),
+            "Customer success: deployments, 0 to 12."
+        );
+        let month = &schema["properties"]["deployments"]["items"]["properties"]["month"];
+        assert!(said(month).ends_with("it counts within the last year (M-11 to M)."));
+    }
 }

@@ -10,7 +10,7 @@ use crate::engine::{self, EngineError};
 use crate::load::{self, LoadError};
 use crate::model::{Month, PathKind};
 use crate::report;
-use crate::rulebook::Rulebook;
+use crate::rulebook::{Rule, Rulebook};
 use crate::scenario::{self, Status};
 use chrono::NaiveDate;
 
@@ -191,28 +191,44 @@ fn situation(t: &Template, book: &Rulebook) -> String {
         "    segment: smb",
         "smb | smc | enterprise (used to derive the path)",
     );
+    let eligible = &book.attribution.eligible;
+    let listed = match eligible.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => eligible.join(""),
+    };
     put(
         TOP,
-        "    attribution: [PAL]",
-        "PAL, DPOR and CSP are eligible; [] for none",
+        &format!(
+            "    attribution: [{}]",
+            eligible.first().map_or("", String::as_str)
+        ),
+        &format!("{listed} are eligible; [] for none"),
     );
     put(
         TOP,
         "    acr:",
         "USD of Azure consumed revenue per month; a month not listed is 0",
     );
+    let w = &book.windows;
     put(
         TOP,
-        &format!("      {}: 0", month(13)),
-        "baseline months M-13 and M-12: nothing, so the customer is new",
+        &format!("      {}: 0", month(w.baseline.from)),
+        &format!(
+            "{} {}: nothing, so the customer is new",
+            w.baseline.title,
+            w.baseline.span("and")
+        ),
     );
-    put(TOP, &format!("      {}: 0", month(12)), "");
+    put(TOP, &format!("      {}: 0", month(w.baseline.to)), "");
     put(
         TOP,
-        &format!("      {}: 1200", month(1)),
-        "recent months M-1 and M: at or above the threshold, an add",
+        &format!("      {}: 1200", month(w.recent.from)),
+        &format!(
+            "recent months {}: at or above the threshold, an add",
+            w.recent.span("and")
+        ),
     );
-    put(TOP, &format!("      {}: 1300", month(0)), "");
+    put(TOP, &format!("      {}: 1300", month(w.recent.to)), "");
     put(0, "", "");
     put(0, "people:", "");
     put(TOP, "  - id: alice", "unique among the people");
@@ -248,11 +264,22 @@ fn situation(t: &Template, book: &Rulebook) -> String {
         "    service: Azure App Service",
         "names compare ignoring case and surrounding spaces",
     );
-    put(TOP, "    service_level: 2", "only level 2 counts");
+    let level = book
+        .subcategories()
+        .find_map(|s| match &s.rule {
+            Rule::Deployments(d) => Some(d.service_level),
+            _ => None,
+        })
+        .unwrap_or_default();
+    put(
+        TOP,
+        &format!("    service_level: {level}"),
+        &format!("only level {level} counts"),
+    );
     put(
         TOP,
         &format!("    month: {}", month(3)),
-        "counts within the trailing twelve months, M-11 to M",
+        &format!("counts within the {}, {}", w.ttm.title, w.ttm.span("to")),
     );
     put(
         TOP,

@@ -97,8 +97,8 @@ pub(super) fn score(
             refusals.push((
                 &rule.clauses.window,
                 format!(
-                    "{} lies outside the trailing twelve months {from} to {to}",
-                    d.month
+                    "{} lies outside the {} {from} to {to}",
+                    d.month, book.windows.ttm.title
                 ),
             ));
         }
@@ -142,9 +142,19 @@ pub(super) fn score(
             None => {
                 index.insert(key.clone(), distinct.len());
                 distinct.push((key.clone(), vec![n]));
-                t.push_with(area, &rule.clauses.eligible, subject, Outcome::Counts(1),
-                    format!("eligible service level {} deployment in the trailing twelve months: distinct service `{key}`", rule.service_level),
-                    evidence(DeploymentStatus::Counted { service: key.clone() }));
+                t.push_with(
+                    area,
+                    &rule.clauses.eligible,
+                    subject,
+                    Outcome::Counts(1),
+                    format!(
+                        "eligible service level {} deployment in the {}: distinct service `{key}`",
+                        rule.service_level, book.windows.ttm.title
+                    ),
+                    evidence(DeploymentStatus::Counted {
+                        service: key.clone(),
+                    }),
+                );
             }
         }
     }

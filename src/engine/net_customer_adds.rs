@@ -48,7 +48,12 @@ pub(super) fn score(
         if !t.on() {
             continue;
         }
-        let data = format!("baseline {}; last two months {}", months(&b), months(&r));
+        let data = format!(
+            "baseline {}; {} {}",
+            months(&b),
+            book.windows.recent.title,
+            months(&r)
+        );
         let (id, outcome, verdict, why) = if add {
             (&rule.clauses.add, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
         } else if loss {

@@ -9,11 +9,18 @@
 //! every test, panic otherwise), and `tests/authoring.rs` builds files from this table
 //! and checks that the loader and the schema both treat each field as declared.
 //!
+//! The format holds no rule number: `expected.points` and `expected.categories` take
+//! the rulebook's keys ([`Kind::Scores`], checked by [`crate::load::check_expected`]),
+//! and a sentence that names a cap, the attainment bar, a window or an eligible code is
+//! written from the rulebook ([`Words::Rules`]) when the schema is rendered.
+//!
 //! What a table cannot say stays in the loader and in `docs/scenario-format.md`:
 //! unique ids, a deployment's customer being listed, `expires` not before `earned`,
 //! dates that exist, and the exact spelling of money.
 
 use crate::model::{Designation, PathKind, Segment};
+use crate::rulebook::{Rule, Rulebook};
+use std::borrow::Cow;
 
 /// The key whose presence makes a file a scenario, and [`Need::Scenario`] fields required.
 pub const SCENARIO_KEY: &str = "expected";
@@ -43,7 +50,27 @@ pub struct Field {
     /// The value it takes.
     pub kind: Kind,
     /// What it means, in a sentence (shown by editors on hover).
-    pub description: &'static str,
+    pub description: Words,
+}
+
+/// A field's sentence: fixed, or written from the rulebook's numbers, which live in the
+/// rulebook and nowhere else.
+#[derive(Clone, Copy, Debug)]
+pub enum Words {
+    /// The same whatever the rules.
+    Fixed(&'static str),
+    /// Written from the rulebook.
+    Rules(fn(&Rulebook) -> String),
+}
+
+impl Words {
+    /// The sentence under a rulebook.
+    pub fn text(&self, book: &Rulebook) -> Cow<'static, str> {
+        match self {
+            Words::Fixed(text) => Cow::Borrowed(text),
+            Words::Rules(write) => Cow::Owned(write(book)),
+        }
+    }
 }
 
 /// Whether a field must be written; a required one carries what the error message
@@ -182,8 +209,45 @@ const fn field(name: &'static str, need: Need, kind: Kind, description: &'static
         name,
         need,
         kind,
-        description,
+        description: Words::Fixed(description),
     }
+}
+
+/// A field whose sentence names the rulebook's numbers.
+const fn ruled(
+    name: &'static str,
+    need: Need,
+    kind: Kind,
+    words: fn(&Rulebook) -> String,
+) -> Field {
+    Field {
+        name,
+        need,
+        kind,
+        description: Words::Rules(words),
+    }
+}
+
+/// `` `PAL`, `DPOR` and `CSP` ``.
+fn ticked_and(items: &[String]) -> String {
+    let ticked: Vec<String> = items.iter().map(|s| format!("`{s}`")).collect();
+    match ticked.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The service levels the rulebook's deployments rules count, such as `` `2` ``.
+fn service_levels(book: &Rulebook) -> String {
+    let levels: Vec<String> = book
+        .subcategories()
+        .filter_map(|s| match &s.rule {
+            Rule::Deployments(d) => Some(d.service_level.to_string()),
+            _ => None,
+        })
+        .collect();
+    ticked_and(&levels)
 }
 
 use Need::{Optional, Required, Scenario};
@@ -296,12 +360,17 @@ pub static CUSTOMER: Object = Object {
              the path: required only when the file has no `path:` and the designation \
              derives its path from segments.",
         ),
-        field(
+        ruled(
             "attribution",
             Required("a list of association types such as `[PAL]`, or `[]`"),
             Kind::Codes,
-            "The customer's association types, such as `[PAL]`; `PAL`, `DPOR` and `CSP` \
-             (upper case) are eligible, anything else is not. `[]` for none.",
+            |book| {
+                format!(
+                    "The customer's association types, such as `[PAL]`; {} (upper case) are \
+                     eligible, anything else is not. `[]` for none.",
+                    ticked_and(&book.attribution.eligible)
+                )
+            },
         ),
         field(
             "acr",
@@ -391,18 +460,29 @@ pub static DEPLOYMENT: Object = Object {
             Kind::Text,
             "The Azure service's name; names are compared ignoring case and surrounding spaces.",
         ),
-        field(
+        ruled(
             "service_level",
             Required("the service level, such as `2`"),
             Kind::WholeNumber,
-            "The service level; only `2` is eligible.",
+            |book| {
+                format!(
+                    "The service level; only {} is eligible.",
+                    service_levels(book)
+                )
+            },
         ),
-        field(
+        ruled(
             "month",
             Required("the month deployed, YYYY-MM"),
             Kind::Month,
-            "The month of the deployment, YYYY-MM; it counts within the trailing twelve \
-             months (M-11 to M).",
+            |book| {
+                let ttm = &book.windows.ttm;
+                format!(
+                    "The month of the deployment, YYYY-MM; it counts within the {} ({}).",
+                    ttm.title,
+                    ttm.span("to")
+                )
+            },
         ),
         field(
             "attribution",
@@ -439,19 +519,17 @@ pub static EXPECTED: Object = Object {
             Kind::Scores(Scores::Categories),
             "Points per category.",
         ),
-        field(
-            "total",
-            Optional,
-            Kind::WholeNumber,
-            "The partner capability score, 0 to 100.",
-        ),
-        field(
-            "attained",
-            Optional,
-            Kind::Boolean,
-            "Whether the designation is attained: at least 70 points and at least 1 in \
-             every subcategory.",
-        ),
+        ruled("total", Optional, Kind::WholeNumber, |book| {
+            format!("The partner capability score, 0 to {}.", book.max_total())
+        }),
+        ruled("attained", Optional, Kind::Boolean, |book| {
+            let a = &book.attainment;
+            format!(
+                "Whether the designation is attained: at least {} points and at least {} in \
+                 every subcategory.",
+                a.min_total, a.min_points_per_subcategory
+            )
+        }),
     ],
 };
 

@@ -977,8 +977,8 @@ pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Acti
         Some(d) => {
             let why = if !d.month.within(from, to) {
                 format!(
-                    "deployed for {} in {}, outside the trailing twelve months",
-                    d.customer, d.month
+                    "deployed for {} in {}, outside the {}",
+                    d.customer, d.month, book.windows.ttm.title
                 )
             } else {
                 format!(

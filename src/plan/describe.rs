@@ -417,9 +417,10 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
                 return String::new();
             };
             format!(
-                "any Service Level {} service not counted in the trailing twelve months yet \
-                 will do, other than {}; each distinct service earns {} points, at most {}",
+                "any Service Level {} service not counted in the {} yet will do, other than \
+                 {}; each distinct service earns {} points, at most {}",
                 d.service_level,
+                book.windows.ttm.title,
                 d.excluded_services.join(", "),
                 d.points_per_service,
                 d.max_services
@@ -502,16 +503,18 @@ pub(super) fn why_stuck(sub: &Subcategory, as_of: Month, start: &Facts, book: &R
             let (_, p) = start.growth;
             if p.is_zero() {
                 let recent = book.windows.recent.months(as_of);
+                let w = &book.windows;
                 return format!(
                     "usage growth cannot score: eligible ACR in {then} is USD 0.00, so growth is \
-                     undefined ({}), and a plan can only change the last two months ({}), not \
-                     the same month last year",
+                     undefined ({}), and a plan can only change the {} ({}), not the {}",
                     rule.clauses.no_baseline,
+                    w.recent.title,
                     recent
                         .iter()
                         .map(ToString::to_string)
                         .collect::<Vec<_>>()
-                        .join(" and ")
+                        .join(" and "),
+                    w.growth_comparison.title
                 );
             }
             format!("no amount of ACR in {as_of} lifts usage growth to a point")

@@ -438,7 +438,7 @@ fn section(
                 Kind::Attribution => attribution_table(&entries),
                 Kind::CustomerAcr => customer_acr_table(&entries),
                 Kind::Certification => certification_table(&entries, book),
-                Kind::Growth => growth_table(&entries),
+                Kind::Growth => growth_table(&entries, book),
                 Kind::Deployment => deployment_table(&entries),
             })
             .collect(),
@@ -647,7 +647,7 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     }
 }
 
-fn growth_table(entries: &[&TraceEntry]) -> Table {
+fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let months = entries.iter().find_map(|e| match &e.evidence {
         Some(Evidence::GrowthTotals {
             last_month,
@@ -656,12 +656,13 @@ fn growth_table(entries: &[&TraceEntry]) -> Table {
         }) => Some((*prior_month, *last_month)),
         _ => None,
     });
+    let then = book.windows.growth_comparison.span("to");
     let (prior, last) = match months {
         Some((p, l)) => (
-            num_noted(p.to_string(), "P, M-12"),
+            num_noted(p.to_string(), &format!("P, {then}")),
             num_noted(l.to_string(), "L, M"),
         ),
-        None => (num("M-12"), num("M")),
+        None => (num(then), num("M")),
     };
     let rows = entries
         .iter()
@@ -692,7 +693,10 @@ fn growth_table(entries: &[&TraceEntry]) -> Table {
         })
         .collect();
     Table {
-        caption: Some("Eligible ACR in USD: M against the same month last year".into()),
+        caption: Some(format!(
+            "Eligible ACR in USD: M against the {}",
+            book.windows.growth_comparison.title
+        )),
         columns: vec![short("Customer"), prior, last, col("Clause")],
         rows,
         legend: Some("Customers with no ACR in either month are not listed.".into()),

@@ -17,11 +17,12 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         out.push_str(&format!("scenario: {}\n", one_line(name)));
     }
     out.push_str(&format!(
-        "measured at {}; {} path ({}); total {} of 100: {}\n",
+        "measured at {}; {} path ({}); total {} of {}: {}\n",
         a.as_of,
         card.path,
         source_word(a.path_source),
         card.total,
+        book.max_total(),
         if card.attained {
             "designation attained"
         } else {
@@ -127,5 +128,38 @@ mod tests {
         );
         assert!(hostile.contains("file: p\\n.yaml\nscenario: evil\\n  +10   forged\n"));
         assert!(hostile.contains("c1\\e[2K\\r\\n  +10 x"), "{hostile}");
+    }
+
+    /// The total is out of the rulebook's maximum, and the windows are named in the
+    /// rulebook's words.
+    #[test]
+    fn the_maximum_and_the_window_names_come_from_the_rulebook() {
+        let text = crate::rulebook::BUILTIN[0]
+            .1
+            .replace(
+                "key: performance, title: Performance, max: 30",
+                "key: performance, title: Performance, max: 35",
+            )
+            .replace("title: last two months", "title: recent pair");
+        let book = Rulebook::from_yaml(&text, "variant").expect("a valid rulebook");
+        let doc = crate::load::load_str(
+            "as_of: 2024-12\ncustomers:\n  - {id: c1, segment: smb, attribution: [PAL], acr: {2024-12: 900}}\n",
+            "p.yaml",
+        )
+        .expect("loads");
+        let a = engine::score(&doc.situation, &book).expect("it scores");
+        let shown = explain_text("p.yaml", &doc.header, &a, &book);
+        assert!(
+            shown.contains("; total 10 of 105: designation not attained\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("recent pair 2024-11 USD 0.00, 2024-12 USD 900.00"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("  note  recent pair  [DAI.WINDOW.RECENT]"),
+            "{shown}"
+        );
     }
 }

@@ -4,7 +4,7 @@
 use super::{count, one_line};
 use crate::model::{PathKind, Points};
 use crate::rulebook::check::Check;
-use crate::rulebook::{CertificationLadder, PathRule, Rule, Rulebook, Subcategory, WindowRule};
+use crate::rulebook::{CertificationLadder, PathRule, Rule, Rulebook, Subcategory};
 
 /// The rulebook as four tables: maxima, point schedules per path, certifications, and
 /// thresholds and windows; every row with the clause id that grants it.
@@ -192,13 +192,17 @@ pub fn rules_text(book: &Rulebook) -> String {
         }
     }
     let w = &book.windows;
+    // Windows that are named by what they hold say so in their own words.
     for (label, window) in [
-        ("Recent months", &w.recent),
-        ("Baseline months", &w.baseline),
-        ("Trailing twelve months", &w.ttm),
-        ("Usage growth compares M with", &w.growth_comparison),
+        ("Recent months".to_string(), &w.recent),
+        (capitalized(&w.baseline.title), &w.baseline),
+        (capitalized(&w.ttm.title), &w.ttm),
+        (
+            "Usage growth compares M with".to_string(),
+            &w.growth_comparison,
+        ),
     ] {
-        rows.push(row([label, &months(window), &window.clause]));
+        rows.push(row([&label, &window.span("to"), &window.clause]));
     }
     out.push_str(&table(&rows, &[]));
     out
@@ -242,19 +246,13 @@ fn certification(book: &Rulebook, slug: &str) -> String {
 }
 
 /// `M-1 to M`, `M-12`.
-fn months(w: &WindowRule) -> String {
-    let month = |n: u32| {
-        if n == 0 {
-            "M".to_string()
-        } else {
-            format!("M-{n}")
-        }
-    };
-    if w.from == w.to {
-        month(w.from)
-    } else {
-        format!("{} to {}", month(w.from), month(w.to))
-    }
+/// `Trailing twelve months` from `trailing twelve months`.
+fn capitalized(words: &str) -> String {
+    let mut chars = words.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
 }
 
 fn row<const N: usize>(cells: [&str; N]) -> Vec<String> {

@@ -156,6 +156,23 @@ impl WindowRule {
     pub fn bounds(&self, as_of: Month) -> (Month, Month) {
         (as_of.months_before(self.from), as_of.months_before(self.to))
     }
+
+    /// The window relative to M, joining its first and last month with `joiner`:
+    /// `M-11 to M`, `M-13 and M-12`, or `M-12` for a single month.
+    pub fn span(&self, joiner: &str) -> String {
+        let month = |n: u32| {
+            if n == 0 {
+                "M".to_string()
+            } else {
+                format!("M-{n}")
+            }
+        };
+        if self.from == self.to {
+            month(self.from)
+        } else {
+            format!("{} {joiner} {}", month(self.from), month(self.to))
+        }
+    }
 }
 
 /// The month windows every rule counts from M.
