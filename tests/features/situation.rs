@@ -169,7 +169,9 @@ fn partner_file(w: &mut Spec, step: &Step) -> Result<(), String> {
         .docstring
         .as_ref()
         .ok_or("this step needs the partner file in a doc string")?;
-    w.partner_text = Some(text.clone());
+    // The doc string arrives with the line break after its opening quotes; without it,
+    // line numbers in messages are the doc string's own.
+    w.partner_text = Some(text.strip_prefix('\n').unwrap_or(text).to_string());
     Ok(())
 }
 

@@ -18,6 +18,8 @@ pub struct Spec {
     pub partner_text: Option<String>,
     /// The outcome of `When the partner is scored`.
     pub scored: Option<Scored>,
+    /// The first line of the refusal of `When the partner file is read`, when refused.
+    pub refusal: Option<String>,
     /// The YAML scenario file a generated scenario checks.
     pub scenario_file: Option<PathBuf>,
     /// Features read for the clause catalogue checks.
