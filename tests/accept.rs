@@ -562,7 +562,7 @@ fn every_value_changed(card: &ScoreCard) -> ScoreCard {
     let one = Points::from(1);
     let plus_one = |list: &[Keyed]| -> Vec<Keyed> {
         list.iter()
-            .map(|k| Keyed::new(k.key.as_str(), k.points + one))
+            .map(|k| Keyed::new(k.key.clone(), k.points + one))
             .collect()
     };
     let points = plus_one(&card.points);

@@ -218,7 +218,7 @@ fn score_keys(scores: Scores, book: &Rulebook) -> Map<String, Value> {
                 let title = s.title.to_lowercase();
                 let category = book.category_title(&s.category);
                 (
-                    s.key.clone(),
+                    s.key.to_string(),
                     format!("{category}: {title}, 0 to {}.", s.max),
                 )
             })
@@ -226,7 +226,7 @@ fn score_keys(scores: Scores, book: &Rulebook) -> Map<String, Value> {
         Scores::Categories => book
             .categories
             .iter()
-            .map(|c| (c.key.clone(), format!("{}, 0 to {}.", c.title, c.max)))
+            .map(|c| (c.key.to_string(), format!("{}, 0 to {}.", c.title, c.max)))
             .collect(),
     };
     keys.into_iter()

@@ -17,7 +17,7 @@ pub(super) fn card(
         let subs: Vec<&Keyed> = book
             .subcategories()
             .zip(&points)
-            .filter(|(s, _)| s.category == cat.key)
+            .filter(|(s, _)| *s.category == *cat.key)
             .map(|(_, p)| p)
             .collect();
         let sum: Points = subs.iter().map(|p| p.points).sum();
@@ -37,7 +37,7 @@ pub(super) fn card(
         t.push(
             Area::Designation,
             &cat.clause,
-            cat.key.as_str(),
+            &*cat.key,
             Outcome::Points(value),
             format!("{parts} (maximum {})", cat.max),
         );
@@ -79,7 +79,7 @@ pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
         .points
         .iter()
         .filter(|p| p.points < a.min_points_per_subcategory)
-        .map(|p| p.key.as_str())
+        .map(|p| &*p.key)
         .collect();
     match (total >= a.min_total, empty.is_empty()) {
         (true, true) => format!(

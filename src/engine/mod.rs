@@ -310,7 +310,7 @@ mod tests {
         let doc = crate::load::load_str(PARTNER, "p.yaml").expect("loads");
         let a = score(&doc.situation, &renamed).expect("scores");
         let b = score(&doc.situation, Rulebook::builtin()).expect("scores");
-        assert_eq!(a.card.points[0].key, "new_logos");
+        assert_eq!(&*a.card.points[0].key, "new_logos");
         assert_eq!(a.card.points_of("new_logos"), Points::from(20));
         assert_eq!(b.card.points_of("net_customer_adds"), Points::from(20));
         let subjects = |a: &Assessment| -> Vec<String> {

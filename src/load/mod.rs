@@ -32,6 +32,7 @@ use source::SourceLines;
 use std::cell::RefCell;
 use std::io::Read;
 use std::path::Path;
+use std::sync::Arc;
 use tree::{join, Node, Value};
 
 /// What an `expected:` block must hold at least.
@@ -250,21 +251,23 @@ pub fn check_expected(doc: &mut Document, book: &Rulebook, file: &str) -> Result
     let Some(e) = &mut doc.expected else {
         return Ok(());
     };
-    let subcategories: Vec<&str> = book.subcategories().map(|s| s.key.as_str()).collect();
-    let categories: Vec<&str> = book.categories.iter().map(|c| c.key.as_str()).collect();
-    let at = |p: &Position, field: String, found: String, expected: String| LoadError {
+    let subcategories: Vec<&Arc<str>> = book.subcategories().map(|s| &s.key).collect();
+    let categories: Vec<&Arc<str>> = book.categories.iter().map(|c| &c.key).collect();
+    let at = |p: Option<&Position>, field: String, found: String, expected: String| LoadError {
         kind: ErrorKind::BadValue,
         file: file.to_string(),
-        position: Some((p.line, p.column)),
+        position: p.map(|p| (p.line, p.column)),
         field,
         found,
         expected,
-        source_line: Some(p.source_line.clone()),
+        source_line: p.map(|p| p.source_line.clone()),
     };
-    for (key, written, allowed) in [
+    for (key, written, shared) in [
         ("points", &mut e.points, &subcategories),
         ("categories", &mut e.categories, &categories),
     ] {
+        let allowed: Vec<&str> = shared.iter().map(|k| &***k).collect();
+        let allowed = &allowed;
         if let Some(m) = e.misshapen.as_ref().filter(|m| m.key == key) {
             let expected = match &m.spaced {
                 Some((key, value)) if allowed.contains(&key.as_str()) => {
@@ -275,21 +278,33 @@ pub fn check_expected(doc: &mut Document, book: &Rulebook, file: &str) -> Result
                     list(allowed)
                 ),
             };
-            return Err(at(&m.at, join("expected", key), m.found.clone(), expected));
+            return Err(at(
+                Some(&m.at),
+                join("expected", key),
+                m.found.clone(),
+                expected,
+            ));
         }
-        if let Some(w) = written.iter().find(|w| !allowed.contains(&w.key.as_str())) {
+        if let Some(w) = written.iter().find(|w| !allowed.contains(&&*w.key)) {
             let hint = suggest(&w.key, allowed)
                 .map(|s| format!(" (did you mean `{s}`?)"))
                 .unwrap_or_default();
             return Err(at(
-                &w.at,
+                w.at.as_deref(),
                 join(&join("expected", key), &w.key),
                 format!("the unknown field `{}`", w.key),
                 format!("one of {}{hint}", list(allowed)),
             )
             .with_kind(ErrorKind::UnknownField));
         }
-        written.sort_by_key(|w| allowed.iter().position(|k| *k == w.key));
+        written.sort_by_key(|w| allowed.iter().position(|k| *k == &*w.key));
+        // The positions served this check alone, and the key is the rulebook's now.
+        for w in written.iter_mut() {
+            w.at = None;
+            if let Some(k) = shared.iter().find(|k| ***k == w.key) {
+                w.key = Arc::clone(k);
+            }
+        }
     }
     Ok(())
 }
@@ -1125,9 +1140,9 @@ impl<'a> Reader<'a> {
                 continue; // tree::parse refuses non-scalar keys
             };
             written.push(Written {
-                key: text.to_string(),
+                key: Arc::from(text.as_str()),
                 value: self.points(v, &join(&field, text))?,
-                at: self.position(k),
+                at: Some(Box::new(self.position(k))),
             });
         }
         Ok(Ok(written))
@@ -1223,11 +1238,13 @@ mod tests {
         let mut doc = load_str(SCENARIO, "s.yaml").expect("loads");
         let keys = |doc: &Document| -> Vec<String> {
             let e = doc.expected.as_ref().expect("a scenario");
-            e.points.iter().map(|w| w.key.clone()).collect()
+            e.points.iter().map(|w| w.key.to_string()).collect()
         };
         assert_eq!(keys(&doc), ["deployments", "net_customer_adds"]);
-        let at = &doc.expected.as_ref().expect("a scenario").points[0].at;
-        assert_eq!((at.line, at.column), (5, 5));
+        let at = doc.expected.as_ref().expect("a scenario").points[0]
+            .at
+            .clone();
+        assert_eq!(at.map(|p| (p.line, p.column)), Some((5, 5)));
         check_expected(&mut doc, Rulebook::builtin(), "s.yaml").expect("known keys");
         assert_eq!(keys(&doc), ["net_customer_adds", "deployments"]);
     }

@@ -6,19 +6,20 @@
 //! same, so that a card never needs an enum changed to hold another designation's.
 
 use super::{PathKind, Points, Position};
+use std::sync::Arc;
 
 /// One key of a score card with its points.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Keyed {
-    /// The rulebook's key, such as `net_customer_adds` or `skilling`.
-    pub key: String,
+    /// The rulebook's key, such as `net_customer_adds` or `skilling`, shared with it.
+    pub key: Arc<str>,
     /// Its points.
     pub points: Points,
 }
 
 impl Keyed {
     /// A key with its points.
-    pub fn new(key: impl Into<String>, points: Points) -> Keyed {
+    pub fn new(key: impl Into<Arc<str>>, points: Points) -> Keyed {
         Keyed {
             key: key.into(),
             points,
@@ -55,29 +56,31 @@ impl ScoreCard {
 
 fn value_of(list: &[Keyed], key: &str) -> Points {
     list.iter()
-        .find(|k| k.key == key)
+        .find(|k| &*k.key == key)
         .map_or(Points::ZERO, |k| k.points)
 }
 
 /// One value written under `expected.points` or `expected.categories`.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct Written {
-    /// The key as written.
-    pub key: String,
+    /// The key as written; once checked, the rulebook's own (shared) key.
+    pub key: Arc<str>,
     /// The points written.
     pub value: Points,
-    /// Where the key is, for the error when the rulebook has no such key.
-    pub at: Position,
+    /// Where the key is, for the error when the rulebook has no such key; `None` once
+    /// the keys are checked ([`crate::load::check_expected`]): a run of 10,000 scenarios
+    /// keeps every expectation, and has no use for their source lines.
+    pub at: Option<Box<Position>>,
 }
 
 impl Written {
     /// A value written for a key, at no particular place (for expectations built in
     /// code).
-    pub fn new(key: impl Into<String>, value: Points) -> Written {
+    pub fn new(key: impl Into<Arc<str>>, value: Points) -> Written {
         Written {
             key: key.into(),
             value,
-            at: Position::default(),
+            at: None,
         }
     }
 }
@@ -130,5 +133,5 @@ impl Expected {
 }
 
 fn written(list: &[Written], key: &str) -> Option<Points> {
-    list.iter().find(|w| w.key == key).map(|w| w.value)
+    list.iter().find(|w| &*w.key == key).map(|w| w.value)
 }

@@ -204,7 +204,7 @@ impl Action {
             }
             Action::Certify { sub, .. } => book
                 .subcategories()
-                .position(|s| s.key == *sub)
+                .position(|s| *s.key == **sub)
                 .into_iter()
                 .collect(),
             Action::RaiseAcr { purpose, .. } => match purpose {
@@ -707,7 +707,7 @@ fn fresh_ids<'a>(taken: impl Iterator<Item = &'a str>, prefix: &str, n: usize) -
 /// The certification ladder of a skilling subcategory, by its key.
 pub(crate) fn ladder<'b>(key: &str, book: &'b Rulebook) -> Option<&'b CertificationLadder> {
     ladders(book)
-        .find(|(s, _)| s.key == key)
+        .find(|(s, _)| &*s.key == key)
         .map(|(_, rule)| rule)
 }
 
@@ -799,7 +799,7 @@ fn roles(p: &Person, as_of: Month, book: &Rulebook) -> Vec<(bool, bool)> {
 pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&str>) -> Vec<Action> {
     let as_of = s.as_of;
     let last_day = as_of.last_day();
-    let concerns = |sub: &Subcategory| only.is_none_or(|o| o == sub.key);
+    let concerns = |sub: &Subcategory| only.is_none_or(|o| o == &*sub.key);
     let mut out = Vec::new();
     // One person per distinct set of roles: two people who would bring the same roles
     // earn the same points.
@@ -893,7 +893,7 @@ pub fn skilling(s: &Situation, path: PathKind, book: &Rulebook, only: Option<&st
                     continue;
                 }
                 out.push(Action::Certify {
-                    sub: sub.key.clone(),
+                    sub: sub.key.to_string(),
                     prerequisite,
                     scoring,
                     earned: last_day,

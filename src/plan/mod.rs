@@ -187,7 +187,7 @@ fn total_of(points: &[Points], book: &Rulebook) -> Points {
             let sum: Points = book
                 .subcategories()
                 .zip(points)
-                .filter(|(s, _)| s.category == cat.key)
+                .filter(|(s, _)| *s.category == *cat.key)
                 .map(|(_, p)| *p)
                 .sum();
             sum.min(cat.max)
@@ -274,7 +274,7 @@ fn plan_in(work: &mut Work) -> Result<Plan, EngineError> {
         .map(|sub| {
             let (points, max) = (card.points_of(&sub.key), sub.max);
             Gap {
-                sub: sub.key.clone(),
+                sub: sub.key.to_string(),
                 title: sub.title.clone(),
                 points,
                 max,
@@ -1054,7 +1054,7 @@ mod tests {
             points: book
                 .subcategories()
                 .zip(points)
-                .map(|(s, p)| Keyed::new(s.key.as_str(), p))
+                .map(|(s, p)| Keyed::new(s.key.clone(), p))
                 .collect(),
             categories: Vec::new(),
             total: total_of(&points, book),

@@ -81,11 +81,8 @@ fn gain_label(step: &Step) -> String {
     if count == 1 {
         format!("{sign}{gain}")
     } else {
-        let each = gain.value() / Decimal::from(count);
-        format!(
-            "{sign}{gain} for {count} ({sign}{} each)",
-            each.round_dp(2).normalize()
-        )
+        let each = Points::new((gain.value() / Decimal::from(count)).round_dp(2));
+        format!("{sign}{gain} for {count} ({sign}{each} each)")
     }
 }
 

@@ -54,11 +54,11 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
 pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
     let mut points = Map::new();
     for p in &card.points {
-        points.insert(p.key.clone(), json!(p.points));
+        points.insert(p.key.to_string(), json!(p.points));
     }
     let mut categories = Map::new();
     for c in &card.categories {
-        categories.insert(c.key.clone(), json!(c.points));
+        categories.insert(c.key.to_string(), json!(c.points));
     }
     let mut shape = Map::new();
     shape.insert("path".into(), json!(card.path.as_str()));
@@ -74,11 +74,11 @@ pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
 pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     let mut max_points = Map::new();
     for sub in book.subcategories() {
-        max_points.insert(sub.key.clone(), json!(sub.max));
+        max_points.insert(sub.key.to_string(), json!(sub.max));
     }
     let mut max_categories = Map::new();
     for cat in &book.categories {
-        max_categories.insert(cat.key.clone(), json!(cat.max));
+        max_categories.insert(cat.key.to_string(), json!(cat.max));
     }
     let max_total = book.max_total();
     let mut value = card_shape(&a.card);

@@ -89,7 +89,7 @@ fn expected_value(e: &Expected) -> Value {
     let keyed = |written: &[Written]| -> Map<String, Value> {
         written
             .iter()
-            .map(|w| (w.key.clone(), json!(w.value)))
+            .map(|w| (w.key.to_string(), json!(w.value)))
             .collect()
     };
     if !e.points.is_empty() {

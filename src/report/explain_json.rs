@@ -52,10 +52,7 @@ fn area(a: Area, book: &Rulebook) -> &str {
     match a {
         Area::Windows => "windows",
         Area::Path => "path",
-        Area::Subcategory(i) => book
-            .subcategories
-            .get(i)
-            .map_or("subcategory", |s| s.key.as_str()),
+        Area::Subcategory(i) => book.subcategories.get(i).map_or("subcategory", |s| &*s.key),
         Area::Designation => "designation",
     }
 }

@@ -167,7 +167,7 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
             String::new()
         };
         checks.push(Check {
-            kind: CheckKind::CategorySum(cat.key.clone()),
+            kind: CheckKind::CategorySum(cat.key.to_string()),
             holds: sum == max,
             sentence: if sum == max {
                 format!(
@@ -264,7 +264,7 @@ fn reach_check(sub: &Subcategory) -> Check {
     }
     let all = detail(&PATHS);
     Check {
-        kind: CheckKind::Reach(sub.key.clone()),
+        kind: CheckKind::Reach(sub.key.to_string()),
         holds: problems.is_empty(),
         sentence: if problems.is_empty() {
             format!("{key} reaches its cap of {cap} on both paths ({all}) ({clause})")
@@ -384,15 +384,15 @@ fn merge_misprints(book: &Rulebook, mut checks: Vec<Check>) -> Vec<Check> {
         }
         let failing = |kind: CheckKind| checks.iter().position(|c| c.kind == kind && !c.holds);
         let (Some(r), Some(c)) = (
-            failing(CheckKind::Reach(sub.key.clone())),
-            failing(CheckKind::CategorySum(cat.key.clone())),
+            failing(CheckKind::Reach(sub.key.to_string())),
+            failing(CheckKind::CategorySum(cat.key.to_string())),
         ) else {
             continue;
         };
         let reach_part = strip_clause(&checks[r].sentence);
         let category_part = strip_clause(&checks[c].sentence);
         let merged = Check {
-            kind: CheckKind::MisprintedCap(sub.key.clone()),
+            kind: CheckKind::MisprintedCap(sub.key.to_string()),
             holds: false,
             sentence: format!(
                 "{reach_part}, and {category_part}: a cap of {fit} agrees with both ({})",

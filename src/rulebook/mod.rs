@@ -26,6 +26,13 @@ pub use rules::{
 
 use crate::model::{Money, Month, Points};
 use serde::Deserialize;
+use std::sync::Arc;
+
+/// A score card key read once and shared by every card scored with the rulebook, so a
+/// card costs no allocation per key.
+fn shared<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    String::deserialize(d).map(Arc::from)
+}
 
 /// A rulebook that does not make sense as data.
 #[derive(Debug, thiserror::Error)]
@@ -88,7 +95,8 @@ pub struct Rulebook {
 #[serde(deny_unknown_fields)]
 pub struct CategoryRule {
     /// The score card key, such as `customer_success`.
-    pub key: String,
+    #[serde(deserialize_with = "shared")]
+    pub key: Arc<str>,
     /// A heading for people, such as `Customer success`.
     pub title: String,
     /// Maximum points.
@@ -103,7 +111,8 @@ pub struct CategoryRule {
 #[serde(deny_unknown_fields)]
 pub struct Subcategory {
     /// The score card key, such as `net_customer_adds`.
-    pub key: String,
+    #[serde(deserialize_with = "shared")]
+    pub key: Arc<str>,
     /// A heading for people, such as `Net customer adds`.
     pub title: String,
     /// The key of the category it belongs to.
@@ -523,12 +532,12 @@ impl Rulebook {
 
     /// A subcategory by its key.
     pub fn subcategory(&self, key: &str) -> Option<&Subcategory> {
-        self.subcategories().find(|s| s.key == key)
+        self.subcategories().find(|s| &*s.key == key)
     }
 
     /// A category by its key.
     pub fn category(&self, key: &str) -> Option<&CategoryRule> {
-        self.categories.iter().find(|c| c.key == key)
+        self.categories.iter().find(|c| &*c.key == key)
     }
 
     /// The title of a category, such as `Customer success`; empty for an unknown key.

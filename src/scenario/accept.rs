@@ -733,10 +733,10 @@ mod tests {
     /// A card with every value distinct, so a test can see which key went where.
     fn card() -> ScoreCard {
         let book = crate::rulebook::Rulebook::builtin();
-        let keyed = |keys: Vec<&String>, values: &[u32]| -> Vec<Keyed> {
+        let keyed = |keys: Vec<&std::sync::Arc<str>>, values: &[u32]| -> Vec<Keyed> {
             keys.into_iter()
                 .zip(values)
-                .map(|(k, v)| Keyed::new(k.as_str(), Points::from(*v)))
+                .map(|(k, v)| Keyed::new(k.clone(), Points::from(*v)))
                 .collect()
         };
         ScoreCard {

@@ -73,7 +73,7 @@ impl FromStr for SubcategoryArg {
             .find(|(_, sub)| sub.title.eq_ignore_ascii_case(s))
             .map(|(index, sub)| SubcategoryArg {
                 index,
-                key: sub.key.clone(),
+                key: sub.key.to_string(),
                 title: sub.title.clone(),
             })
             .ok_or_else(|| format!("`{s}` is not a subcategory"))
@@ -92,7 +92,7 @@ impl FromStr for CategoryArg {
         let key = s.replace(' ', "_");
         Rulebook::builtin()
             .category(&key)
-            .map(|c| CategoryArg(c.key.clone()))
+            .map(|c| CategoryArg(c.key.to_string()))
             .ok_or_else(|| format!("`{s}` is not a category"))
     }
 }
