@@ -121,7 +121,7 @@ pub fn write_whole(file: &Path, bytes: &[u8], tag: &str) -> Result<(), WriteErro
     // arithmetic can (`/proc/self/fd/1` may read `pipe:[42]`).
     match std::fs::metadata(file) {
         Ok(meta) if meta.is_dir() => Err(WriteError::Folder),
-        Ok(meta) if meta.is_file() && through_descriptor(file) => append_through(file, bytes),
+        Ok(meta) if meta.is_file() && through_descriptor(file) => write_into(file, bytes, true),
         Ok(meta) if meta.is_file() => {
             let target = std::fs::canonicalize(file).map_err(|error| WriteError::Io {
                 step: "cannot follow its symbolic links".into(),
@@ -139,7 +139,7 @@ pub fn write_whole(file: &Path, bytes: &[u8], tag: &str) -> Result<(), WriteErro
                 ReplaceError::Refused(never) => match never {},
             })
         }
-        Ok(_) => write_through(file, bytes),
+        Ok(_) => write_into(file, bytes, false),
         Err(e) if e.kind() == io::ErrorKind::NotFound => {
             // Nothing there, or a link to a file still to be made.
             let target = resolve_links(file).map_err(|error| WriteError::Io {
@@ -191,12 +191,16 @@ fn descriptor_number(path: &Path) -> Option<u32> {
         .and_then(|n| n.parse().ok())
 }
 
-/// A regular file behind a descriptor's link: appended to, which is writing after
-/// what the shell kept (nothing after `>`, the log after `>>`).
-fn append_through(file: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+/// Writes `bytes` into what `target` already is, never truncating, creating or replacing
+/// it. A regular file behind a descriptor's link (`/dev/stdout` redirected to a file) is
+/// appended to, which is writing after what the shell kept (nothing after `>`, the log
+/// after `>>`); a device or a named pipe is written into (a pipe waits for its reader, as
+/// the shell's `>` does).
+fn write_into(target: &Path, bytes: &[u8], append: bool) -> Result<(), WriteError> {
     let mut out = OpenOptions::new()
-        .append(true)
-        .open(file)
+        .write(!append)
+        .append(append)
+        .open(target)
         .map_err(|error| WriteError::Io {
             step: "cannot open it for writing".into(),
             error,
@@ -229,24 +233,6 @@ fn resolve_links(file: &Path) -> io::Result<PathBuf> {
         }
     }
     Err(io::Error::other("a loop of symbolic links"))
-}
-
-/// A device or a named pipe: opened for writing (a pipe waits for its reader, as the
-/// shell's `>` does) and written into. It is never truncated, created or replaced.
-fn write_through(target: &Path, bytes: &[u8]) -> Result<(), WriteError> {
-    let mut out = OpenOptions::new()
-        .write(true)
-        .open(target)
-        .map_err(|error| WriteError::Io {
-            step: "cannot open it for writing".into(),
-            error,
-        })?;
-    out.write_all(bytes)
-        .and_then(|()| out.flush())
-        .map_err(|error| WriteError::Io {
-            step: "cannot write into it".into(),
-            error,
-        })
 }
 
 /// A file that does not exist yet: its folders are made, then it is written whole.

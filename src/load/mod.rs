@@ -311,29 +311,21 @@ pub fn check_expected(doc: &mut Document, book: &Rulebook, file: &str) -> Result
 
 /// Parses the text of a partner file or scenario; `file` names it in errors.
 pub fn load_str(text: &str, file: &str) -> Result<Document, LoadError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let reader = Reader {
-        file,
-        text: SourceLines::whole(text),
-        lists: RefCell::default(),
-        segment_missing: RefCell::default(),
-    };
-    let mut lists = streamed::Lists::new(&reader);
-    let root = tree::parse_streaming(
-        file,
-        text,
-        &streamed::LISTS,
-        &mut lists,
-        Some(&format::DOCUMENT),
-    )?;
-    *reader.lists.borrow_mut() = lists.finish();
-    reader.document(&root)
+    load_str_with(text, file, Some(&format::DOCUMENT))
 }
 
 /// [`load_str`] with a tree that keeps everything, as before the format guided it: for
 /// checking that the guide changes no outcome.
 #[cfg(test)]
 pub(crate) fn load_str_unguided(text: &str, file: &str) -> Result<Document, LoadError> {
+    load_str_with(text, file, None)
+}
+
+fn load_str_with(
+    text: &str,
+    file: &str,
+    guide: Option<&'static format::Object>,
+) -> Result<Document, LoadError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let reader = Reader {
         file,
@@ -342,7 +334,7 @@ pub(crate) fn load_str_unguided(text: &str, file: &str) -> Result<Document, Load
         segment_missing: RefCell::default(),
     };
     let mut lists = streamed::Lists::new(&reader);
-    let root = tree::parse_streaming(file, text, &streamed::LISTS, &mut lists, None)?;
+    let root = tree::parse_streaming(file, text, &streamed::LISTS, &mut lists, guide)?;
     *reader.lists.borrow_mut() = lists.finish();
     reader.document(&root)
 }
