@@ -88,3 +88,25 @@ Feature: Editions of the rules
       rules in `2026-05` only; to score it by them, name the edition in the file
       (`edition: 2026-05`)
       """
+
+  @EDITION.SHOWN
+  Scenario: The explanation names the 2026-05 edition, its source, and that it is provisional
+    Given this partner file:
+      """
+      designation: infrastructure
+      as_of: 2026-06
+      path: enterprise
+      """
+    When the partner is scored
+    Then the explanation says "rules: edition 2026-05, provisional (Microsoft Learn pages on the Solutions Partner designations"
+
+  @EDITION.SHOWN
+  Scenario: The explanation names the 2025-01 edition and the program guide it reads
+    Given this partner file:
+      """
+      designation: digital-app-innovation
+      as_of: 2025-06
+      path: smb
+      """
+    When the partner is scored
+    Then the explanation says "rules: edition 2025-01 (Microsoft AI Cloud Partner Program guide, updated January 31, 2025)"

@@ -129,10 +129,11 @@ fn usd_added(steps: &[Step]) -> Decimal {
 }
 
 fn indented_card(a: &Assessment, book: &Rulebook) -> String {
-    // The score card of `pcscore score`, without its two heading lines.
+    // The score card of `pcscore score`, without its heading lines (title, month and
+    // path, rules) and the blank line after them.
     report::card_text(a, book)
         .lines()
-        .skip(3)
+        .skip(4)
         .map(|l| {
             if l.is_empty() {
                 String::new()

@@ -192,6 +192,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ),
         ("File", file.to_string()),
         ("Designation", book.title.clone()),
+        ("Rules", super::card::edition_words(book)),
         ("Measurement month (M)", a.as_of.to_string()),
         (
             "Path",

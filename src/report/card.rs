@@ -85,6 +85,9 @@ pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     value.insert("designation".into(), json!(a.designation.slug()));
     value.insert("as_of".into(), json!(a.as_of.to_string()));
     value.insert("path_source".into(), json!(source_word(a.path_source)));
+    value.insert("edition".into(), json!(book.edition));
+    value.insert("provisional".into(), json!(book.provisional));
+    value.insert("edition_source".into(), json!(book.source));
     value.insert(
         "maxima".into(),
         json!({
@@ -95,6 +98,21 @@ pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
     );
     value.insert("min_total".into(), json!(book.attainment.min_total));
     Value::Object(value)
+}
+
+/// The rules a card was scored under, in words (`EDITION.SHOWN`): the edition, whether it
+/// is provisional, and its source. Every report that names the edition says it this way.
+pub(crate) fn edition_words(book: &Rulebook) -> String {
+    format!(
+        "edition {}{} ({})",
+        book.edition,
+        if book.provisional {
+            ", provisional"
+        } else {
+            ""
+        },
+        book.source
+    )
 }
 
 pub(crate) fn source_word(source: PathSource) -> &'static str {
@@ -108,14 +126,15 @@ pub(crate) fn source_word(source: PathSource) -> &'static str {
 pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
     let card = &a.card;
     let mut out = format!(
-        "{}\nmeasured at {}, {} path ({})\n\n",
+        "{}\nmeasured at {}, {} path ({})\nrules: {}\n\n",
         book.title,
         a.as_of,
         card.path,
         match a.path_source {
             PathSource::Explicit => "set in the file",
             PathSource::Derived => "derived from the data",
-        }
+        },
+        edition_words(book)
     );
     for cat in &book.categories {
         out.push_str(&format!(

@@ -1,7 +1,7 @@
 //! `pcscore explain`: every point and every zero, with its reason, clause and data,
 //! as plain text an auditor reads top to bottom.
 
-use super::card::source_word;
+use super::card::{edition_words, source_word};
 use super::one_line;
 use crate::engine::{Area, Assessment, Outcome, TraceEntry};
 use crate::model::Header;
@@ -29,6 +29,7 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
             "designation not attained"
         }
     ));
+    out.push_str(&format!("rules: {}\n", one_line(&edition_words(book))));
     out.push_str("\nEach line: the effect, what it is about, the clause id of the rule, then the reason and the data.\n");
 
     section(

@@ -88,6 +88,38 @@ fn score_json_has_the_card_keys_and_more() {
     assert_eq!(json["designation"], "digital-app-innovation");
     assert_eq!(json["as_of"], "2024-12");
     assert!(json.as_object().map_or(0, serde_json::Map::len) > 5);
+    // The rules it was scored under (EDITION.SHOWN).
+    assert_eq!(json["edition"], "2025-01");
+    assert_eq!(json["provisional"], false);
+    assert_eq!(
+        json["edition_source"],
+        "Microsoft AI Cloud Partner Program guide, updated January 31, 2025"
+    );
+}
+
+#[test]
+fn score_names_a_provisional_edition_in_text_and_json() {
+    let file = "designation: data-ai\nas_of: 2026-06\npath: smb\n";
+    let text = Test::new()
+        .file("partner.yaml", file)
+        .args(&["score", "partner.yaml"])
+        .run();
+    assert!(
+        text.stdout.contains(
+            "\nrules: edition 2026-05, provisional (Microsoft Learn pages on the Solutions \
+             Partner designations"
+        ),
+        "{}",
+        text.stdout
+    );
+    let out = Test::new()
+        .file("partner.yaml", file)
+        .args(&["score", "partner.yaml", "--format", "json"])
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("valid JSON");
+    assert_eq!(json["edition"], "2026-05");
+    assert_eq!(json["provisional"], true);
+    assert!(json["points"].get("advanced_certifications").is_none());
 }
 
 #[test]
