@@ -265,6 +265,9 @@ fn rules(
     check: bool,
     file: Option<&Path>,
 ) -> Result<(String, Outcome), String> {
+    if check && file.is_none() && designation.is_none() && edition.is_none() {
+        return Ok(rules_check_all());
+    }
     let loaded;
     let book = match file {
         None => pcscore::rulebook::registry::choose_named(
@@ -299,6 +302,36 @@ fn rules(
     } else {
         Ok((report::rules_text(book), Outcome::Success))
     }
+}
+
+/// `rules --check` with no rulebook named: every built-in rulebook, each under a heading
+/// naming its designation and edition, and one count at the end.
+fn rules_check_all() -> (String, Outcome) {
+    let mut text = String::new();
+    let (mut books, mut failing) = (0, 0);
+    for book in pcscore::rulebook::registry::all() {
+        let checks = pcscore::rulebook::check::check(book);
+        books += 1;
+        if checks.iter().any(|c| !c.holds) {
+            failing += 1;
+        }
+        text.push_str(&format!(
+            "{} ({}, edition {})\n",
+            book.title, book.designation, book.edition
+        ));
+        text.push_str(&report::rules_check_text(&checks));
+        text.push('\n');
+    }
+    text.push_str(&format!(
+        "{books} rulebooks checked: {} consistent, {failing} with inconsistencies\n",
+        books - failing
+    ));
+    let outcome = if failing == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Differs
+    };
+    (text, outcome)
 }
 
 fn plan_file(file: &std::path::Path, format: PlanFormat) -> Result<String, String> {

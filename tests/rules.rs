@@ -51,9 +51,16 @@ fn the_builtin_rulebook_passes_its_check() {
         "ok    intermediate_certifications reaches its cap of 20 on both paths (enterprise: 0 + \
          4 x 5 = 20; smb: 4 + 4 x 4 = 20) (DAI.SKILL.MAX)\n"
     ));
+    // Every built-in rulebook is checked, each under its title.
     assert!(run
         .stdout
-        .ends_with("\n10 checks: 10 hold, 0 inconsistencies\n"));
+        .contains("Solutions Partner for Data & AI (Azure) (data-ai, edition 2026-05)\n"));
+    assert!(run
+        .stdout
+        .contains("\n10 checks: 10 hold, 0 inconsistencies\n"));
+    assert!(run
+        .stdout
+        .ends_with("\n4 rulebooks checked: 4 consistent, 0 with inconsistencies\n"));
     assert_eq!(run.stderr, "");
 }
 
