@@ -151,7 +151,7 @@ fn situation(t: &Template, book: &Rulebook) -> String {
     put(
         HEAD,
         &format!("designation: {}", book.designation),
-        "the only designation with rules today",
+        "the designation to score (docs/rules.md lists those with rules)",
     );
     put(
         HEAD,
