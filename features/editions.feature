@@ -110,3 +110,21 @@ Feature: Editions of the rules
       """
     When the partner is scored
     Then the explanation says "rules: edition 2025-01 (Microsoft AI Cloud Partner Program guide, updated January 31, 2025)"
+
+  @AZ.SKILL.RETIRING
+  Scenario: A retiring certification scores while active, and the explanation gives its date
+    Given this partner file:
+      """
+      designation: data-ai
+      as_of: 2026-05
+      path: smb
+      people:
+        - id: gil
+          certifications:
+            - {cert: azure-administrator-associate, earned: 2025-01-10}
+            - {cert: azure-solutions-architect-expert, earned: 2025-01-10}
+            - {cert: AI-102, earned: 2025-06-30}
+      """
+    When the partner is scored
+    Then the total is 12 points
+    And the explanation says "Azure AI Engineer Associate retires on 2026-06-30; while the person's certification is active it counts like any other, and the date changes no score"

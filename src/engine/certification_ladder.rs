@@ -273,6 +273,19 @@ fn trace_person(
                     reason,
                     evidence(CertStatus::Active, None),
                 );
+                if let Some(r) = rule.retiring_of(&j.info.slug) {
+                    t.push(
+                        area,
+                        &r.clause,
+                        &subject,
+                        Outcome::Note,
+                        format!(
+                            "{} retires on {}; while the person's certification is active it \
+                             counts like any other, and the date changes no score",
+                            j.info.title, r.retires_on
+                        ),
+                    );
+                }
             }
         }
     }

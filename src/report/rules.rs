@@ -138,6 +138,10 @@ pub fn rules_text(book: &Rulebook) -> String {
                     );
                     rows.push(row(["", "", &when, &r.clause]));
                 }
+                if let Some(r) = ladder.retiring_of(slug) {
+                    let when = format!("  retiring {}, scores while active", r.retires_on);
+                    rows.push(row(["", "", &when, &r.clause]));
+                }
             }
         }
     }
