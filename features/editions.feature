@@ -128,3 +128,4 @@ Feature: Editions of the rules
     When the partner is scored
     Then the total is 12 points
     And the explanation says "Azure AI Engineer Associate retires on 2026-06-30; while the person's certification is active it counts like any other, and the date changes no score"
+    And the explanation says "step 1 (Azure Administrator Associate): 1 holder of the 1 needed on the SMB path, met, 4 points; step 2 (Azure Solutions Architect Expert): 1 holder of the 1 needed on the SMB path, met, 4 points; 1 person with an active scoring certification, counted 1 (at most 8) x 4 points"

@@ -86,7 +86,7 @@ pub(super) fn score(
             scoring_people,
             counted_people: counted,
         };
-        trace_points(at, rule, schedule, &tally, met, raw, book, t);
+        trace_points(at, rule, schedule, (&tally, &holders), met, raw, book, t);
     }
     points
 }
@@ -318,13 +318,17 @@ fn trace_points(
     at: &Scoring,
     rule: &CertificationLadder,
     schedule: &LadderSchedule,
-    tally: &SkillingTally,
+    (tally, holders): (&SkillingTally, &[u32]),
     met: bool,
     raw: Points,
     book: &Rulebook,
     t: &mut Tracer,
 ) {
     let (area, path, max) = (at.area, at.path, at.sub.max);
+    let title = |slug: &String| {
+        book.certification(slug)
+            .map_or(slug.clone(), |c| c.title.clone())
+    };
     let titles = rule
         .prerequisite_certs()
         .map(|s| {
@@ -333,7 +337,48 @@ fn trace_points(
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let why = if met {
+    // Several prerequisite steps (Data & AI's ladder): each step is met, and earns its
+    // gate points, on its own, so each is said with its own count.
+    let why = if rule.prerequisites.len() > 1 {
+        let steps = rule
+            .prerequisites
+            .iter()
+            .zip(holders)
+            .enumerate()
+            .map(|(i, (step, held))| {
+                let names = step.certs.iter().map(title).collect::<Vec<_>>().join(", ");
+                let state = if *held >= schedule.gate_people {
+                    format!("met, {} points", schedule.gate_points)
+                } else {
+                    "not met".to_string()
+                };
+                let noun = if *held == 1 { "holder" } else { "holders" };
+                format!(
+                    "step {} ({names}): {held} {noun} of the {} needed on the {} path, {state}",
+                    i + 1,
+                    schedule.gate_people,
+                    path_word(path)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        if met {
+            format!(
+                "{steps}; {} with an active scoring certification, counted {} (at most {}) x {} \
+                 points",
+                people(tally.scoring_people, "person", "people"),
+                tally.counted_people,
+                schedule.max_people,
+                schedule.points_per_person
+            )
+        } else {
+            format!(
+                "{steps}; so scoring certifications earn nothing until every step is met ({} \
+                 with one)",
+                people(tally.scoring_people, "person", "people")
+            )
+        }
+    } else if met {
         format!(
             "{} an active prerequisite ({titles}), {} needed on the {} path: {} points; \
              {} with an active scoring certification, counted {} (at most {}) x {} points",
