@@ -996,15 +996,7 @@ pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Acti
             (name, None)
         }
     };
-    let best = s
-        .customers
-        .iter()
-        .filter(|c| book.attribution.any_eligible(&c.attribution))
-        .max_by(|a, b| {
-            a.acr_in(s.as_of)
-                .cmp(&b.acr_in(s.as_of))
-                .then_with(|| b.id.cmp(&a.id))
-        });
+    let best = top_eligible(s, book);
     let (customer, new_customer) = match best {
         Some(c) => (c.id.clone(), None),
         None => (
@@ -1153,16 +1145,7 @@ pub(crate) struct GrowthBase {
 
 impl GrowthBase {
     pub(crate) fn of(s: &Situation, book: &Rulebook) -> GrowthBase {
-        let top = s
-            .customers
-            .iter()
-            .filter(|c| book.attribution.any_eligible(&c.attribution))
-            .max_by(|a, b| {
-                a.acr_in(s.as_of)
-                    .cmp(&b.acr_in(s.as_of))
-                    .then_with(|| b.id.cmp(&a.id))
-            })
-            .map(|c| (c.id.clone(), c.acr_in(s.as_of)));
+        let top = top_eligible(s, book).map(|c| (c.id.clone(), c.acr_in(s.as_of)));
         GrowthBase {
             sums: growth_sums(s, book),
             month: s.as_of,
@@ -1223,6 +1206,19 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
         }
     }
     out
+}
+
+/// The eligible customer with the most ACR in M (the first id on a tie), which a growth
+/// top-up goes to.
+fn top_eligible<'s>(s: &'s Situation, book: &Rulebook) -> Option<&'s Customer> {
+    s.customers
+        .iter()
+        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .max_by(|a, b| {
+            a.acr_in(s.as_of)
+                .cmp(&b.acr_in(s.as_of))
+                .then_with(|| b.id.cmp(&a.id))
+        })
 }
 
 #[cfg(test)]
