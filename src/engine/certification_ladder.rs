@@ -337,6 +337,14 @@ fn trace_points(
         })
         .collect::<Vec<_>>()
         .join(", ");
+    // What the scoring people earn once every step is met, however many steps there are.
+    let scored = format!(
+        "{} with an active scoring certification, counted {} (at most {}) x {} points",
+        people(tally.scoring_people, "person", "people"),
+        tally.counted_people,
+        schedule.max_people,
+        schedule.points_per_person
+    );
     // Several prerequisite steps (Data & AI's ladder): each step is met, and earns its
     // gate points, on its own, so each is said with its own count.
     let why = if rule.prerequisites.len() > 1 {
@@ -363,14 +371,7 @@ fn trace_points(
             .collect::<Vec<_>>()
             .join("; ");
         if met {
-            format!(
-                "{steps}; {} with an active scoring certification, counted {} (at most {}) x {} \
-                 points",
-                people(tally.scoring_people, "person", "people"),
-                tally.counted_people,
-                schedule.max_people,
-                schedule.points_per_person
-            )
+            format!("{steps}; {scored}")
         } else {
             format!(
                 "{steps}; so scoring certifications earn nothing until every step is met ({} \
@@ -380,16 +381,11 @@ fn trace_points(
         }
     } else if met {
         format!(
-            "{} an active prerequisite ({titles}), {} needed on the {} path: {} points; \
-             {} with an active scoring certification, counted {} (at most {}) x {} points",
+            "{} an active prerequisite ({titles}), {} needed on the {} path: {} points; {scored}",
             people(tally.prerequisite_people, "holds", "hold"),
             schedule.gate_people,
             path_word(path),
             schedule.gate_points,
-            people(tally.scoring_people, "person", "people"),
-            tally.counted_people,
-            schedule.max_people,
-            schedule.points_per_person
         )
     } else {
         format!(
