@@ -13,8 +13,8 @@ use chrono::Duration;
 use pcscore::engine::{self, Assessment, Outcome};
 use pcscore::load;
 use pcscore::model::{
-    Certification, Customer, Deployment, Designation, Header, Money, Month, PathKind, Person,
-    Points, Segment, Situation,
+    Attribution, Certification, Customer, Deployment, Designation, Header, Money, Month, PathKind,
+    Person, Points, Segment, Situation,
 };
 use pcscore::report;
 use pcscore::rulebook::Rulebook;
@@ -139,8 +139,9 @@ fn customer(m: Month, i: usize) -> impl Strategy<Value = Customer> {
     (segment(), attribution(), acr(m)).prop_map(move |(segment, attribution, acr)| Customer {
         id: format!("c{i}"),
         segment: Some(segment),
-        attribution,
+        attribution: attribution.into_iter().map(Attribution::from).collect(),
         acr,
+        ..Default::default()
     })
 }
 
@@ -313,7 +314,8 @@ fn to_yaml(s: &Situation) -> String {
             "    segment: {}",
             c.segment.map_or("smb", |s| s.as_str())
         );
-        let _ = writeln!(y, "    attribution: {}", codes(&c.attribution));
+        let written: Vec<String> = c.codes().map(str::to_string).collect();
+        let _ = writeln!(y, "    attribution: {}", codes(&written));
         if !c.acr.is_empty() {
             let _ = writeln!(y, "    acr:");
             for (m, a) in &c.acr {
@@ -446,8 +448,9 @@ proptest! {
             more.customers.push(Customer {
                 id: "newcomer".into(),
                 segment: Some(new_customer.0),
-                attribution: new_customer.1,
+                attribution: new_customer.1.into_iter().map(Attribution::from).collect(),
                 acr: BTreeMap::from([(m, extra)]),
+                ..Default::default()
             });
         } else {
             let c = &mut more.customers[i];
@@ -547,6 +550,7 @@ fn growth_customer(id: String, m: Month, prior: Money, last: Money) -> Customer 
         segment: Some(Segment::Enterprise),
         attribution: vec!["PAL".into()],
         acr: BTreeMap::from([(m.months_before(12), prior), (m, last)]),
+        ..Default::default()
     }
 }
 
@@ -701,11 +705,7 @@ fn the_generators_reach_the_edges() {
         nca_over_cap |= adds > losses + 3;
         deployments_over_cap |= count("DAI.CS.DEP.ELIGIBLE") > 5;
         // Growth of more than 20% with the USD 1,000 minimum met, computed here.
-        let eligible = |c: &&Customer| {
-            c.attribution
-                .iter()
-                .any(|a| ["PAL", "DPOR", "CSP"].contains(&a.as_str()))
-        };
+        let eligible = |c: &&Customer| c.codes().any(|a| ["PAL", "DPOR", "CSP"].contains(&a));
         let sum = |m: Month| -> rust_decimal::Decimal {
             s.customers
                 .iter()

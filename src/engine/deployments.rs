@@ -26,10 +26,17 @@ pub(super) fn score(
     let area = at.area;
     let excluded: Vec<String> = rule.excluded_services.iter().map(|s| normal(s)).collect();
     let (from, to) = book.windows.ttm.bounds(situation.as_of);
+    // PCS.ATTR.SINCE: a deployment's customer attribution is judged at M.
+    let in_force: Vec<Vec<String>> = situation
+        .customers
+        .iter()
+        .map(|c| c.codes_at(situation.as_of).map(str::to_string).collect())
+        .collect();
     let customers: HashMap<&str, &[String]> = situation
         .customers
         .iter()
-        .map(|c| (c.id.as_str(), c.attribution.as_slice()))
+        .zip(&in_force)
+        .map(|(c, codes)| (c.id.as_str(), codes.as_slice()))
         .collect();
     // Distinct services in first-seen order, with the entries merged into each.
     let mut distinct: Vec<(String, Vec<usize>)> = Vec::new();

@@ -16,9 +16,11 @@ pub(super) fn eligible_customers<'s>(
     let rule = &book.attribution;
     let mut eligible = Vec::with_capacity(situation.customers.len());
     for c in &situation.customers {
-        if rule.any_eligible(&c.attribution) {
+        // PCS.ATTR.SINCE: Azure designations judge a customer's attribution at M.
+        if rule.any_eligible(c.codes_at(situation.as_of)) {
             eligible.push(c);
         } else if t.on() {
+            let written: Vec<String> = c.attribution.iter().map(ToString::to_string).collect();
             t.push_with(
                 Area::Path,
                 &rule.clause,
@@ -27,14 +29,14 @@ pub(super) fn eligible_customers<'s>(
                 format!(
                     "attribution {} has none of {}, so its ACR counts toward neither the path, \
                      net customer adds nor usage growth{}",
-                    codes(&c.attribution),
+                    codes(&written),
                     rule.eligible.join(", "),
-                    near_misses(&c.attribution, &rule.eligible)
+                    near_misses(&written, &rule.eligible)
                 ),
                 Evidence::Attribution {
                     customer: c.id.clone(),
                     segment: c.segment,
-                    codes: c.attribution.clone(),
+                    codes: written,
                 },
             );
         }

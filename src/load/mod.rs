@@ -21,8 +21,8 @@ pub(crate) mod tree;
 pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
-    Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money, MoneyError,
-    Month, PathKind, Person, Points, Position, Segment, Situation, Written,
+    Attribution, Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money,
+    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Written,
 };
 use crate::rulebook::Rulebook;
 use format::{Need, Object};
@@ -965,8 +965,13 @@ impl<'a> Reader<'a> {
         Ok(Customer {
             id,
             segment,
-            attribution: attribution.unwrap_or_default(),
+            attribution: attribution
+                .unwrap_or_default()
+                .into_iter()
+                .map(Attribution::code)
+                .collect(),
             acr: acr.into_iter().collect(),
+            ..Customer::default()
         })
     }
 

@@ -129,23 +129,135 @@ impl Segment {
 }
 
 /// One customer and its monthly Azure consumed revenue.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Default)]
 pub struct Customer {
     /// Unique id within the file.
     pub id: String,
     /// Market segment; `None` when the file leaves it out, which it may when the path
     /// is not derived from segments (a located error otherwise).
     pub segment: Option<Segment>,
-    /// Association types as written (`PAL`, `DPOR`, `CSP` are the eligible ones).
-    pub attribution: Vec<String>,
+    /// Association types as written, each with the month it is in force from
+    /// (`PCS.ATTR.SINCE`); which codes count is the rulebook's rule.
+    pub attribution: Vec<Attribution>,
     /// ACR per month; a month that is absent counts as zero (`DAI.WINDOW.MISSING`).
     pub acr: BTreeMap<Month, Money>,
+    /// ACR per Azure service per month, as written (Security's Azure side reads it;
+    /// `PCS.DATA.UNUSED`: it is independent of `acr`). Service names are kept as
+    /// written, in file order; the rule that reads them matches names.
+    pub acr_by_service: Vec<(String, BTreeMap<Month, Money>)>,
+    /// Workloads of the customer's tenant (Business Applications, Modern Work,
+    /// Security), in file order, each slug once.
+    pub workloads: Vec<Workload>,
 }
 
 impl Customer {
     /// ACR in a month, zero when the month is not listed.
     pub fn acr_in(&self, month: Month) -> Money {
         self.acr.get(&month).copied().unwrap_or(Money::ZERO)
+    }
+
+    /// The codes of the customer's attribution, as written, whatever their `since`.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.attribution.iter().map(|a| a.code.as_str())
+    }
+
+    /// The codes in force in a month (`PCS.ATTR.SINCE`).
+    pub fn codes_at(&self, month: Month) -> impl Iterator<Item = &str> {
+        in_force(&self.attribution, month)
+    }
+}
+
+/// The codes of an attribution list in force in a month (`PCS.ATTR.SINCE`).
+pub fn in_force(list: &[Attribution], month: Month) -> impl Iterator<Item = &str> {
+    list.iter()
+        .filter(move |a| a.in_force(month))
+        .map(|a| a.code.as_str())
+}
+
+/// One attribution entry: an association type, and the month it is in force from when
+/// the file says (`{type: CPOR, since: 2026-03}`).
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Attribution {
+    /// The code as written (`PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, ...).
+    pub code: String,
+    /// The first month it is in force; `None`: every month.
+    pub since: Option<Month>,
+}
+
+impl Attribution {
+    /// An entry in force in every month.
+    pub fn code(code: impl Into<String>) -> Attribution {
+        Attribution {
+            code: code.into(),
+            since: None,
+        }
+    }
+
+    /// Whether the entry is in force in a month (`PCS.ATTR.SINCE`).
+    pub fn in_force(&self, month: Month) -> bool {
+        self.since.is_none_or(|since| since <= month)
+    }
+}
+
+impl From<&str> for Attribution {
+    fn from(code: &str) -> Attribution {
+        Attribution::code(code)
+    }
+}
+
+impl From<String> for Attribution {
+    fn from(code: String) -> Attribution {
+        Attribution::code(code)
+    }
+}
+
+impl fmt::Display for Attribution {
+    /// `CPOR`, or `CPOR since 2026-03`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.since {
+            None => f.write_str(&self.code),
+            Some(since) => write!(f, "{} since {since}", self.code),
+        }
+    }
+}
+
+/// One workload of a customer's tenant and its monthly figures; a month that is absent
+/// counts as zero.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Workload {
+    /// The workload's slug, known to some rulebook's lists (`PCS.DATA.UNUSED`).
+    pub workload: String,
+    /// The pair's own attribution (Business Applications); `None`: the customer's.
+    pub attribution: Option<Vec<Attribution>>,
+    /// Revenue in USD per month, exact.
+    pub revenue: BTreeMap<Month, Money>,
+    /// Usage in the rate card's unit per month, exact.
+    pub usage: BTreeMap<Month, Money>,
+    /// Paid licences per month, whole.
+    pub paid_licences: BTreeMap<Month, u64>,
+    /// Active users per month, whole.
+    pub active_users: BTreeMap<Month, u64>,
+}
+
+impl Workload {
+    /// Revenue in a month, zero when not listed.
+    pub fn revenue_in(&self, month: Month) -> Money {
+        self.revenue.get(&month).copied().unwrap_or(Money::ZERO)
+    }
+
+    /// Usage in a month, zero when not listed.
+    pub fn usage_in(&self, month: Month) -> Money {
+        self.usage.get(&month).copied().unwrap_or(Money::ZERO)
+    }
+
+    /// Paid licences in a month, zero when not listed.
+    pub fn paid_licences_in(&self, month: Month) -> u64 {
+        self.paid_licences.get(&month).copied().unwrap_or(0)
+    }
+
+    /// Active users in a month, zero when not listed.
+    pub fn active_users_in(&self, month: Month) -> u64 {
+        self.active_users.get(&month).copied().unwrap_or(0)
     }
 }
 

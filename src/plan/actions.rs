@@ -9,7 +9,8 @@
 
 use crate::engine::Assessment;
 use crate::model::{
-    Certification, Customer, Deployment, Money, Month, PathKind, Person, Segment, Situation,
+    Attribution, Certification, Customer, Deployment, Money, Month, PathKind, Person, Segment,
+    Situation,
 };
 use crate::rulebook::{
     CertificationLadder, DeploymentsRule, NetCustomerAddsRule, Retirement, Rule, Rulebook,
@@ -353,8 +354,9 @@ impl Action {
                     s.customers.push(Customer {
                         id: id.clone(),
                         segment: Some(*segment),
-                        attribution: vec![attribution.clone()],
+                        attribution: vec![Attribution::code(attribution.clone())],
                         acr: BTreeMap::from([(*month, *amount)]),
+                        ..Customer::default()
                     });
                 }
                 lengths
@@ -372,8 +374,9 @@ impl Action {
                     s.customers.push(Customer {
                         id: id.clone(),
                         segment: Some(*segment),
-                        attribution: vec![code.clone()],
+                        attribution: vec![Attribution::code(code.clone())],
                         acr: BTreeMap::new(),
+                        ..Customer::default()
                     });
                     *customer = id;
                 }
@@ -938,11 +941,15 @@ pub fn deployment(s: &Situation, path: PathKind, book: &Rulebook) -> Option<Acti
     let excluded: BTreeSet<String> = rule.excluded_services.iter().map(|x| normal(x)).collect();
     // The first customer of each id, as a search from the start would find it: one
     // look-up per deployment rather than a pass over the customers.
+    // PCS.ATTR.SINCE: judged at M, as the engine does.
+    let in_force: Vec<Vec<String>> = s
+        .customers
+        .iter()
+        .map(|c| c.codes_at(s.as_of).map(str::to_string).collect())
+        .collect();
     let mut customers: HashMap<&str, &[String]> = HashMap::with_capacity(s.customers.len());
-    for c in &s.customers {
-        customers
-            .entry(c.id.as_str())
-            .or_insert(c.attribution.as_slice());
+    for (c, codes) in s.customers.iter().zip(&in_force) {
+        customers.entry(c.id.as_str()).or_insert(codes.as_slice());
     }
     let names: Vec<Cow<'_, str>> = s
         .deployments
@@ -1048,7 +1055,7 @@ pub fn net_customer_adds(s: &Situation, path: PathKind, book: &Rulebook) -> Vec<
     let mut adds: Vec<(Decimal, &str, usize)> = Vec::new();
     let mut holds: Vec<(Decimal, &str, usize)> = Vec::new();
     for (i, c) in s.customers.iter().enumerate() {
-        if !book.attribution.any_eligible(&c.attribution) {
+        if !book.attribution.any_eligible(c.codes_at(s.as_of)) {
             continue;
         }
         let base_zero = baseline.iter().all(|m| c.acr_in(*m).is_zero());
@@ -1109,7 +1116,7 @@ pub(crate) fn growth_sums(s: &Situation, book: &Rulebook) -> (Decimal, Decimal) 
     let (last, prior) = s
         .customers
         .iter()
-        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .filter(|c| book.attribution.any_eligible(c.codes_at(s.as_of)))
         // Summed as exact money (a decimal's `+` rounds past 28 digits and panics past its
         // range); only the totals become decimals, for the arithmetic of the top-up.
         .fold((Money::ZERO, Money::ZERO), |(l, p), c| {
@@ -1213,7 +1220,7 @@ pub fn all(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
 fn top_eligible<'s>(s: &'s Situation, book: &Rulebook) -> Option<&'s Customer> {
     s.customers
         .iter()
-        .filter(|c| book.attribution.any_eligible(&c.attribution))
+        .filter(|c| book.attribution.any_eligible(c.codes_at(s.as_of)))
         .max_by(|a, b| {
             a.acr_in(s.as_of)
                 .cmp(&b.acr_in(s.as_of))
@@ -1245,6 +1252,7 @@ mod tests {
                 (m, Money::parse(l).unwrap()),
                 (m.months_before(12), Money::parse(p).unwrap()),
             ]),
+            ..Default::default()
         });
         s
     }
@@ -1308,6 +1316,7 @@ mod tests {
                 segment: Some(Segment::Enterprise),
                 attribution: vec!["PAL".into()],
                 acr,
+                ..Default::default()
             });
         }
         let book = Rulebook::builtin();

@@ -236,6 +236,7 @@ fn deployments_only(s: &Situation, path: PathKind, extra_customer: Option<&str>)
             id: c.id.clone(),
             segment: c.segment,
             attribution: c.attribution.clone(),
+            ..crate::model::Customer::default()
         })
         .collect();
     r
@@ -1086,9 +1087,10 @@ mod tests {
                 segment: Some([Segment::Smb, Segment::Smc, Segment::Enterprise][c % 3]),
                 attribution: [&["PAL"][..], &["CSP", "MCI"], &["MCI"]][c % 3]
                     .iter()
-                    .map(|a| a.to_string())
+                    .map(|a| crate::model::Attribution::from(*a))
                     .collect(),
                 acr: acr.into_iter().map(|(k, v)| (m(k), usd(v))).collect(),
+                ..Default::default()
             });
         }
         for p in 0..20 {

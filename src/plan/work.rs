@@ -346,7 +346,7 @@ impl<'b> Work<'b> {
             .s
             .customers
             .iter()
-            .filter(|c| book.attribution.any_eligible(&c.attribution))
+            .filter(|c| book.attribution.any_eligible(c.codes_at(self.s.as_of)))
             .filter(|c| {
                 baseline.iter().all(|m| c.acr_in(*m).is_zero())
                     || recent.iter().all(|m| c.acr_in(*m) < threshold)
@@ -360,6 +360,7 @@ impl<'b> Work<'b> {
                 segment: c.segment,
                 attribution: c.attribution.clone(),
                 acr: months_of(c, &months),
+                ..Customer::default()
             }));
             let (a, l) = self.net_of(std::mem::take(&mut slice), path)?;
             adds += a;
@@ -434,6 +435,7 @@ fn countable(s: &Situation, book: &Rulebook) -> Result<Vec<Deployment>, EngineEr
                     segment: c.segment,
                     attribution: c.attribution.clone(),
                     acr: BTreeMap::new(),
+                    ..Customer::default()
                 }
             })
             .collect();
@@ -557,11 +559,15 @@ mod tests {
         Customer {
             id: id.into(),
             segment: Some(Segment::Enterprise),
-            attribution: codes.iter().map(|c| (*c).to_string()).collect(),
+            attribution: codes
+                .iter()
+                .map(|c| crate::model::Attribution::from(*c))
+                .collect(),
             acr: acr
                 .iter()
                 .map(|(m, v)| (Month::parse(m).unwrap(), Money::parse(v).unwrap()))
                 .collect(),
+            ..Default::default()
         }
     }
 

@@ -323,8 +323,10 @@ pub struct AttributionRule {
 
 impl AttributionRule {
     /// Whether any of the codes is eligible.
-    pub fn any_eligible(&self, codes: &[String]) -> bool {
-        codes.iter().any(|c| self.eligible.contains(c))
+    pub fn any_eligible<'c, S: AsRef<str> + 'c>(&self, codes: impl IntoIterator<Item = S>) -> bool {
+        codes
+            .into_iter()
+            .any(|c| self.eligible.iter().any(|e| e == c.as_ref()))
     }
 }
 
