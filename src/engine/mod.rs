@@ -139,6 +139,21 @@ impl Tracer {
         });
     }
 
+    /// An entry with no sentence: the data as values, which `report` turns into words
+    /// (`report::reason`). The engine computes; reports speak. Rule kinds written since
+    /// the 2026-05 edition record this way, and the older ones move to it.
+    #[allow(dead_code)] // the first users are the 2026-05 rule kinds, landing next
+    pub(crate) fn record(
+        &mut self,
+        area: Area,
+        clause: &str,
+        subject: impl Into<String>,
+        outcome: Outcome,
+        evidence: Evidence,
+    ) {
+        self.push_with(area, clause, subject, outcome, String::new(), evidence);
+    }
+
     /// Like [`Tracer::push`], with the data as values beside the reason.
     pub(crate) fn push_with(
         &mut self,

@@ -218,7 +218,8 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
     ];
     // The heading already says whether it is attained; the engine's reason opens with
     // the same words.
-    let why = attainment.map_or("", |e| e.reason.as_str());
+    let why = attainment.map(crate::report::reason).unwrap_or_default();
+    let why = why.as_ref();
     let why = why
         .strip_prefix("attained: ")
         .or_else(|| why.strip_prefix("not attained: "))
@@ -462,7 +463,7 @@ fn findings(entries: &[&TraceEntry]) -> Table {
                     text(effect(e.outcome)),
                     text(e.subject.clone()),
                     Cell::Clauses(clauses_of(e)),
-                    text(e.reason.clone()),
+                    text(crate::report::reason(e).into_owned()),
                 ],
                 tone: tone(e.outcome),
             })
@@ -493,7 +494,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
                     text(codes),
                     text(effect(e.outcome)),
                     Cell::Clauses(clauses_of(e)),
-                    text(e.reason.clone()),
+                    text(crate::report::reason(e).into_owned()),
                 ],
                 tone: tone(e.outcome),
             }
@@ -740,7 +741,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
                     text(attribution),
                     result,
                     Cell::Clauses(clauses_of(e)),
-                    text(e.reason.clone()),
+                    text(crate::report::reason(e).into_owned()),
                 ],
                 tone: tone(e.outcome),
             }

@@ -88,7 +88,7 @@ fn section<'a>(out: &mut String, heading: &str, entries: impl Iterator<Item = &'
             "  {effect:<5} {}  [{}]\n        {}\n",
             one_line(&e.subject),
             one_line(&e.clause),
-            one_line(&e.reason)
+            one_line(&crate::report::reason(e))
         ));
     }
 }

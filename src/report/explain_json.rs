@@ -43,7 +43,7 @@ fn entry(e: &TraceEntry, book: &Rulebook) -> Value {
         "subject": e.subject,
         "outcome": outcome,
         "value": value,
-        "reason": e.reason,
+        "reason": crate::report::reason(e),
         "evidence": e.evidence.as_ref().map_or(Value::Null, evidence),
     })
 }

@@ -12,6 +12,7 @@ mod explain;
 mod explain_html;
 mod explain_json;
 mod explain_markdown;
+mod reason;
 mod rules;
 
 pub(crate) use card::card_shape;
@@ -26,6 +27,7 @@ pub use explain::explain_text;
 pub use explain_html::explain_html;
 pub use explain_json::explain_json;
 pub use explain_markdown::explain_markdown;
+pub(crate) use reason::reason;
 pub use rules::{rules_check_text, rules_text};
 
 /// `1 point`, `20 points`: a number of points with its noun.

