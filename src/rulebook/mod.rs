@@ -71,6 +71,11 @@ pub struct Rulebook {
     pub source: String,
     /// Whether the rules are a provisional reading (not from a program guide).
     pub provisional: bool,
+    /// The decimals a point value may have where a card is shown or compared: 0 for
+    /// the Azure designations (whole points), 2 for the designations whose points have
+    /// fractions (`PCS.POINTS.SHOWN`, `PCS.EXPECTED.DECIMALS`).
+    #[serde(default)]
+    pub points_decimals: u32,
     /// The categories, in score card order.
     pub categories: Vec<CategoryRule>,
     /// The subcategories, in score card order: read them through

@@ -41,6 +41,59 @@ pub fn editions() -> &'static [Edition] {
     })
 }
 
+/// A workload an edition's rulebooks read (`src/rulebook/<edition>/workloads.yaml`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorkloadInfo {
+    /// The slug written in files, such as `exchange-online`.
+    pub slug: String,
+    /// Other spellings of Partner Center's `WorkloadName` for it (`IMPORT.WORKLOADS`).
+    #[serde(default)]
+    pub names: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WorkloadsFile {
+    edition: String,
+    workloads: Vec<WorkloadInfo>,
+}
+
+/// The workload tables, one an edition that has workloads.
+const WORKLOADS: &[(&str, &str)] = &[(
+    "2026-05/workloads.yaml",
+    include_str!("2026-05/workloads.yaml"),
+)];
+
+/// Every workload of every edition, each slug once, in table order
+/// (`PCS.DATA.UNUSED`: a slug is known when some rulebook of any edition reads it).
+pub fn known_workloads() -> &'static [WorkloadInfo] {
+    static KNOWN: OnceLock<Vec<WorkloadInfo>> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut known: Vec<WorkloadInfo> = Vec::new();
+        for (origin, text) in WORKLOADS {
+            // Checked by this module's tests: failing here means the binary was built broken.
+            let file: WorkloadsFile = serde_yaml::from_str(text)
+                .unwrap_or_else(|e| panic!("src/rulebook/{origin} is invalid: {e}"));
+            debug_assert!(
+                edition(&file.edition).is_some(),
+                "{origin}: unknown edition"
+            );
+            for w in file.workloads {
+                if !known.iter().any(|k| k.slug == w.slug) {
+                    known.push(w);
+                }
+            }
+        }
+        known
+    })
+}
+
+/// Whether a workload slug is known to some edition (`PCS.DATA.UNUSED`).
+pub fn is_known_workload(slug: &str) -> bool {
+    known_workloads().iter().any(|w| w.slug == slug)
+}
+
 /// Every built-in rulebook, in the order of [`BUILTIN`] (by edition, then designation).
 pub fn all() -> &'static [Rulebook] {
     static BOOKS: OnceLock<Vec<Rulebook>> = OnceLock::new();
@@ -264,6 +317,19 @@ fn customer_index(doc: &Document, id: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_workload_tables_load_with_each_slug_once() {
+        let known = known_workloads();
+        assert!(is_known_workload("teams-premium"));
+        assert!(is_known_workload("business-central"));
+        assert!(!is_known_workload("Teams"));
+        let mut slugs: Vec<&str> = known.iter().map(|w| w.slug.as_str()).collect();
+        let n = slugs.len();
+        slugs.sort_unstable();
+        slugs.dedup();
+        assert_eq!(slugs.len(), n);
+    }
 
     #[test]
     fn every_edition_and_rulebook_loads_and_each_rulebook_has_its_edition() {
