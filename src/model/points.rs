@@ -54,6 +54,28 @@ impl Points {
         }
     }
 
+    /// The value a card shows with `decimals` places (`PCS.POINTS.SHOWN`): truncated
+    /// toward zero, never rounded, so 69.999 shows 69.99 and never 70.
+    pub fn shown(self, decimals: u32) -> Points {
+        Points(
+            self.0
+                .round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::ToZero),
+        )
+    }
+
+    /// The text a card writes with `decimals` places (`PCS.POINTS.SHOWN`): a shown value
+    /// that is whole without decimals (`20`), any other with exactly `decimals` places
+    /// (`6.42`, `6.40`).
+    pub fn shown_text(self, decimals: u32) -> String {
+        let shown = self.shown(decimals);
+        if shown.is_whole() {
+            return shown.to_string();
+        }
+        let mut d = shown.0;
+        d.rescale(decimals);
+        d.to_string()
+    }
+
     /// The whole points rounded down, for counting whole-point steps; `None` below zero
     /// or beyond `u32`.
     pub fn whole(self) -> Option<u32> {
@@ -189,6 +211,19 @@ mod tests {
         let scaled = Points::new(Decimal::new(3000, 2));
         assert_eq!(scaled.to_string(), "30");
         assert_eq!(serde_json::to_string(&scaled).unwrap(), "30");
+    }
+
+    #[test]
+    fn a_card_shows_values_truncated_to_its_decimals() {
+        let p = |v: &str| Points::new(v.parse().expect("a decimal"));
+        let seven = Points::new(Decimal::from(15) / Decimal::from(7));
+        assert_eq!((seven * 3).shown_text(2), "6.42");
+        assert_eq!(p("6.4").shown_text(2), "6.40");
+        assert_eq!(p("20.004").shown_text(2), "20");
+        assert_eq!(p("69.999").shown_text(2), "69.99");
+        assert_eq!(p("69.999").shown(2), p("69.99"));
+        assert_eq!(p("30").shown_text(0), "30");
+        assert_eq!(p("0.5").shown_text(0), "0");
     }
 
     #[test]
