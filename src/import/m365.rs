@@ -83,8 +83,11 @@ pub(crate) struct TenantWorkloads {
     /// The `since` of its CPOR attribution, from the earliest `DateAssociated`.
     pub(crate) cpor_since: Option<Month>,
     /// Each workload slug with its paid licences and active users per month.
-    pub(crate) workloads: BTreeMap<&'static str, (BTreeMap<Month, u64>, BTreeMap<Month, u64>)>,
+    pub(crate) workloads: BTreeMap<&'static str, Figures>,
 }
+
+/// A workload's paid licences and active users, per month.
+pub(crate) type Figures = (BTreeMap<Month, u64>, BTreeMap<Month, u64>);
 
 /// What the download becomes at the as-of month, with the counts for the header.
 #[derive(Debug, Default)]
@@ -284,7 +287,7 @@ impl M365 {
             Vec::with_capacity(self.names.texts.len());
         let mut unmapped: Vec<(String, u64, u64)> = Vec::new();
         let mut in_window = vec![0u64; self.names.texts.len()];
-        for (&(_, month, w), _) in &self.cells {
+        for &(_, month, w) in self.cells.keys() {
             if month >= first && month <= as_of {
                 in_window[w as usize] += 1;
             }
