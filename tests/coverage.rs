@@ -131,7 +131,7 @@ fn clause_ids_in_comments_doc_strings_and_partner_files_cite_nothing() {
     ));
 }
 
-const SUMMARY: &str = "78 (edition, clause) pairs, 11 covered, 67 uncovered, 8 unknown citations";
+const SUMMARY: &str = "78 (edition, clause) pairs, 13 covered, 65 uncovered, 8 unknown citations";
 
 #[test]
 fn unknown_ids_are_reported_with_file_line_and_a_suggestion_and_exit_1() {
@@ -211,6 +211,17 @@ fn each_citation_counts_for_its_own_editions_pair() {
     assert!(block(&run.stdout, "2026-05 AZ.SKILL.RETIRING").ends_with(&format!(
         "\n  feature   {cd}/features/untagged.feature:6  An id only 2026-05 has counts for 2026-05\n"
     )));
+    // A scenario naming both editions counts each id for the edition that has it.
+    assert!(
+        block(&run.stdout, "2025-01 DAI.PATH.DERIVED").ends_with(&format!(
+            "\n  feature   {editions}:37  The same partner's path under both editions\n"
+        ))
+    );
+    assert!(
+        block(&run.stdout, "2026-05 AZ.PATH.SHARE").ends_with(&format!(
+            "\n  feature   {editions}:37  The same partner's path under both editions\n"
+        ))
+    );
     // EDITION.SHOWN is cited only without an edition: neither edition's pair counts it.
     for edition in ["2025-01", "2026-05"] {
         assert!(block(&run.stdout, &format!("{edition} EDITION.SHOWN")).contains("UNCOVERED"));
@@ -245,7 +256,7 @@ fn the_text_report_has_a_heading_per_edition() {
     }
     assert!(
         run.stdout.starts_with(
-            "edition 2025-01 (digital-app-innovation): 37 clauses, 7 covered, 30 uncovered\n\n\
+            "edition 2025-01 (digital-app-innovation): 37 clauses, 8 covered, 29 uncovered\n\n\
          2025-01 DAI.WINDOW.RECENT  "
         ),
         "{}",
@@ -305,13 +316,13 @@ fn json_has_every_clause_with_its_citations_and_the_counts() {
     assert_eq!(
         v["catalogues"][0],
         serde_json::json!({"edition": "2025-01", "designations": ["digital-app-innovation"],
-            "clauses": 37, "covered": 7, "uncovered": 30})
+            "clauses": 37, "covered": 8, "uncovered": 29})
     );
     assert_eq!(v["catalogues"].as_array().map(Vec::len), Some(3));
     assert_eq!(v["catalogues"][2]["edition"], serde_json::Value::Null);
     assert_eq!(
         v["summary"],
-        serde_json::json!({"clauses": 78, "covered": 11, "uncovered": 67, "unknown_citations": 8})
+        serde_json::json!({"clauses": 78, "covered": 13, "uncovered": 65, "unknown_citations": 8})
     );
     assert_eq!(
         v["not_counted"],
@@ -343,7 +354,7 @@ fn markdown_is_a_table_with_one_row_per_clause() {
         &"| 2025-01 | `DAI.WINDOW.TTM` | **no** | The trailing twelve months run from M-11 to M inclusive. |  |  |"
     ));
     assert!(lines.contains(
-        &"- edition 2026-05 (data-ai, digital-app-innovation, infrastructure): 29 clauses, 4 covered, 25 uncovered"
+        &"- edition 2026-05 (data-ai, digital-app-innovation, infrastructure): 29 clauses, 5 covered, 24 uncovered"
     ), "{}", run.stdout);
     assert_eq!(lines.last(), Some(&SUMMARY));
 }

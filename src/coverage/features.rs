@@ -199,7 +199,7 @@ fn credit(
             Ok(pair) => found.features.push((pair, at.clone())),
             Err((edition, why)) => {
                 let scope = match &edition {
-                    Some(e) => Scope::Edition(e.clone()),
+                    Some(_) => Scope::Editions(editions.iter().map(|e| e.to_string()).collect()),
                     None => Scope::All,
                 };
                 found.unknown.push(Unmatched {

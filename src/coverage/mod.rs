@@ -110,7 +110,8 @@ pub struct UnknownCitation {
     pub line: usize,
     /// The id as written (for [`Unknown::NoSuchEdition`], the tag).
     pub id: String,
-    /// The edition the citation was read against, when it has one.
+    /// The edition the citation was read against, when it has one (for a feature
+    /// scenario naming several, their names joined by ` or `).
     pub edition: Option<String>,
     /// The designation the citation was read against: a YAML scenario's.
     pub designation: Option<String>,
@@ -364,7 +365,7 @@ impl Catalogues {
 
     /// Reads a feature scenario's citation of `id` under the editions its tags name
     /// (none: the edition whose catalogue has the id). Each answer is a pair the
-    /// citation counts for, or the edition it was read against and why it counts for
+    /// citation counts for, or the editions it was read against and why it counts for
     /// none.
     fn read_feature(
         &self,
@@ -386,21 +387,23 @@ impl Catalogues {
                 )),
             }];
         }
-        editions
+        // A scenario that names several editions pins rules of each: an id counts for
+        // every named edition whose catalogue has it, and is unknown only when none has.
+        let pairs: Vec<_> = editions
             .iter()
-            .map(|e| match self.index.get(&(Some(*e), id)) {
-                Some(&at) => Ok(at),
-                None => {
-                    let elsewhere = self.elsewhere(id, (e, None));
-                    let why = if elsewhere.is_empty() {
-                        Unknown::Nowhere
-                    } else {
-                        Unknown::NotInEdition { elsewhere }
-                    };
-                    Err((Some(e.to_string()), why))
-                }
-            })
-            .collect()
+            .filter_map(|e| self.index.get(&(Some(*e), id)).map(|&at| Ok(at)))
+            .collect();
+        if !pairs.is_empty() {
+            return pairs;
+        }
+        let read = editions.join(" or ");
+        let elsewhere = self.elsewhere(id, ("", None));
+        let why = if elsewhere.is_empty() {
+            Unknown::Nowhere
+        } else {
+            Unknown::NotInEdition { elsewhere }
+        };
+        vec![Err((Some(read), why))]
     }
 
     /// The ids a suggestion for a citation read against `scope` is chosen from: the
@@ -417,10 +420,10 @@ impl Catalogues {
                 })
                 .map(|e| e.id)
                 .collect(),
-            Scope::Edition(edition) => self
+            Scope::Editions(editions) => self
                 .entries
                 .iter()
-                .filter(|e| e.edition == Some(edition.as_str()))
+                .filter(|e| e.edition.is_some_and(|n| editions.iter().any(|x| x == n)))
                 .map(|e| e.id)
                 .collect(),
             Scope::All => self
@@ -446,7 +449,7 @@ impl Catalogues {
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 enum Scope {
     Book(String, String),
-    Edition(String),
+    Editions(Vec<String>),
     All,
 }
 

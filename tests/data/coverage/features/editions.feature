@@ -31,3 +31,8 @@ Feature: Deployments in two editions
     Examples: 2026-05
       | service |
       | x       |
+
+  # Both editions named: each id counts for the named edition whose catalogue has it.
+  @edition-2025-01 @edition-2026-05 @DAI.PATH.DERIVED @AZ.PATH.SHARE
+  Scenario: The same partner's path under both editions
+    Given a partner
