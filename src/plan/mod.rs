@@ -1060,6 +1060,7 @@ mod tests {
             categories: Vec::new(),
             total: total_of(&points, book),
             attained: attains(&points, book),
+            decimals: 0,
         }
     }
 
