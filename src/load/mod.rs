@@ -50,8 +50,10 @@ fn earliest_as_of() -> Option<Month> {
     Month::new(2, 1)
 }
 
-/// Files larger than this are refused before parsing, so memory stays bounded.
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+/// Files larger than this are refused before parsing, so memory stays bounded. Room for
+/// a Modern Work partner of 50,000 tenants x 5 workloads x 24 months of licences and
+/// users (about 190 MB; issue 8), which 128 MiB was not.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads and parses a file. `file` is shown in errors as given.
 pub fn load_file(file: &Path) -> Result<Document, LoadError> {
