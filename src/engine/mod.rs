@@ -115,6 +115,9 @@ pub struct Assessment {
     pub paths: Option<PathCards>,
     /// Every rule application, in scoring order.
     pub trace: Vec<TraceEntry>,
+    /// The file's data the rulebook does not read (`PCS.DATA.UNUSED`); empty when
+    /// scored without a trace.
+    pub unused: Vec<crate::rulebook::reads::Unused>,
 }
 
 /// Both paths' cards and which one counts (`MW.PATH.BEST`, `PCS.JSON`).
@@ -241,6 +244,11 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
         path_source,
         card,
         paths: None,
+        unused: if trace {
+            crate::rulebook::reads::unused(situation, book)
+        } else {
+            Vec::new()
+        },
         trace: t.entries,
     })
 }
@@ -344,6 +352,11 @@ fn best_of_both(
             smb,
             choice,
         }),
+        unused: if t.on() {
+            crate::rulebook::reads::unused(situation, book)
+        } else {
+            Vec::new()
+        },
         trace: t.entries,
     })
 }
