@@ -521,23 +521,24 @@ impl Measure {
     }
 }
 
-/// Net customer adds before the clamp, read from a traced assessment: adds, losses.
+/// Net customer adds before the clamp, read from a traced assessment: adds, losses. Read
+/// from the rule's typed count: a rulebook may give adds, losses and neutral customers
+/// one clause id (the 2026-05 editions cite `AZ.PERF.NCA` for all three).
 fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
     let Some(i) = position_of(book, |r| matches!(r, Rule::NetCustomerAdds(_))) else {
         return (0, 0);
     };
-    let Rule::NetCustomerAdds(rule) = &book.subcategories[i].rule else {
-        return (0, 0);
-    };
     let area = crate::engine::Area::Subcategory(i);
-    let count = |id: &str| {
-        a.trace
-            .iter()
-            .filter(|e| e.area == area && e.clause == id)
-            .filter(|e| matches!(e.outcome, crate::engine::Outcome::Counts(n) if n != 0))
-            .count() as i64
-    };
-    (count(&rule.clauses.add), count(&rule.clauses.loss))
+    a.trace
+        .iter()
+        .filter(|e| e.area == area)
+        .find_map(|e| match e.evidence {
+            Some(crate::engine::Evidence::NetAdds { adds, losses, .. }) => {
+                Some((i64::from(adds), i64::from(losses)))
+            }
+            _ => None,
+        })
+        .unwrap_or((0, 0))
 }
 
 /// How many path-moving actions are tried as the first step of a plan when no plan on

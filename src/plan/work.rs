@@ -697,4 +697,30 @@ mod tests {
         );
         assert_eq!(net_adds(&traced, book()), (2049, 2049));
     }
+
+    /// The 2026-05 editions cite one clause id for adds, losses and neutral customers:
+    /// net adds are the rule's count, not a count of the entries that cite a clause.
+    #[test]
+    fn net_adds_do_not_depend_on_the_clause_ids_a_rulebook_gives() {
+        let book = crate::rulebook::registry::find("infrastructure", "2026-05").expect("rules");
+        let mut s = Situation::new(Month::parse("2026-05").unwrap());
+        s.designation = crate::model::Designation::Infrastructure;
+        s.path = Some(PathKind::Enterprise);
+        // An add, a loss and a neutral customer.
+        s.customers
+            .push(customer("add", &["PAL"], &[("2026-05", "1000")]));
+        s.customers.push(customer(
+            "loss",
+            &["PAL"],
+            &[("2025-04", "1000"), ("2026-05", "10")],
+        ));
+        s.customers.push(customer(
+            "neutral",
+            &["PAL"],
+            &[("2025-04", "1000"), ("2026-05", "1000")],
+        ));
+        let mut work = Work::new(s, book).expect("work");
+        let start = work.start().expect("start");
+        assert_eq!(work.net_adds(&start).expect("net adds"), (1, 1));
+    }
 }
