@@ -13,6 +13,7 @@ mod certification_ladder;
 mod deployments;
 mod designation;
 pub mod evidence;
+pub(crate) mod moves;
 mod net_customer_adds;
 mod path;
 mod usage_growth;
