@@ -131,19 +131,18 @@ pub(super) fn climb(ask: &Ask, sub: &Subcategory, card: &ScoreCard) -> Climb {
 }
 
 /// The clauses of a top-up on the situation it is applied to: the minimum only when
-/// the top-up is what reaches it.
+/// the top-up is what reaches it. A rulebook may give the formula, the minimum and the
+/// subcategory one clause id (the 2026-05 editions cite `AZ.CS.UG` for all three): the
+/// minimum is then left out, not the formula with it.
 pub(super) fn clauses(s: &Situation, book: &Rulebook) -> Vec<String> {
     let Some((sub, ug)) = rule_of(book) else {
         return Vec::new();
     };
-    let mut v = vec![
-        ug.clauses.formula.clone(),
-        ug.clauses.min_acr.clone(),
-        sub.clause.clone(),
-    ];
-    if sums(s, book).0 >= ug.min_last_month_acr().amount() {
-        v.retain(|c| *c != ug.clauses.min_acr);
+    let mut v = vec![ug.clauses.formula.clone()];
+    if sums(s, book).0 < ug.min_last_month_acr().amount() {
+        v.push(ug.clauses.min_acr.clone());
     }
+    v.push(sub.clause.clone());
     v
 }
 
@@ -186,5 +185,21 @@ mod tests {
         assert_eq!(top_up(&small, 1).as_deref(), Some("900"));
         // No baseline: no amount helps.
         assert_eq!(top_up(&partner("5000", "0"), 1), None);
+    }
+
+    /// A top-up cites the growth formula even where the minimum shares its clause id.
+    #[test]
+    fn a_top_up_past_the_minimum_still_cites_the_formula() {
+        for (designation, edition) in [
+            ("digital-app-innovation", "2025-01"),
+            ("infrastructure", "2026-05"),
+        ] {
+            let book = crate::rulebook::registry::find(designation, edition).expect("rules");
+            let (_, ug) = rule_of(book).expect("usage growth");
+            let past = clauses(&partner("5000", "4000"), book);
+            assert!(past.contains(&ug.clauses.formula), "{edition}: {past:?}");
+            let under = clauses(&partner("100", "500"), book);
+            assert!(under.contains(&ug.clauses.min_acr), "{edition}: {under:?}");
+        }
     }
 }
