@@ -347,7 +347,10 @@ fn trace_points(
     );
     // Several prerequisite steps (Data & AI's ladder): each step is met, and earns its
     // gate points, on its own, so each is said with its own count.
-    let why = if rule.prerequisites.len() > 1 {
+    let why = if rule.prerequisites.is_empty() {
+        // No prerequisite (the 2026-05 Business Applications and Modern Work lists).
+        scored
+    } else if rule.prerequisites.len() > 1 {
         let steps = rule
             .prerequisites
             .iter()
@@ -463,10 +466,13 @@ fn retired_reason<'r>(
         (
             r.clause.as_str(),
             CertStatus::Retired,
-            format!(
-                "retired on {}; it scored only while the measurement month was {last} or earlier",
-                r.retired_on
-            ),
+            match &r.retired_on {
+                Some(day) => format!(
+                    "retired on {day}; it scored only while the measurement month was {last} \
+                     or earlier"
+                ),
+                None => format!("it scores only while the measurement month is {last} or earlier"),
+            },
         )
     })
 }

@@ -5,7 +5,7 @@
 //! The engine fills these while it scores; reports only render them. Nothing here is
 //! computed twice: each value is the one the rule used.
 
-use crate::model::{Money, Month, PathKind, Segment};
+use crate::model::{Money, Month, PathKind, Points, Segment};
 use chrono::NaiveDate;
 
 /// The data behind one trace entry, when it has any beyond the reason text.
@@ -82,6 +82,226 @@ pub enum Evidence {
         /// Services counted, at most the maximum.
         counted: u32,
     },
+    /// One unit (a pair, a tenant, a customer) judged in one month by a 2026-05 rule.
+    Unit(UnitEvidence),
+    /// The net count of a `net_units` rule, per side, and its points.
+    NetUnits(NetUnitsTally),
+    /// L, P and the growth of counting MCV (`BA.CS.UG.*`).
+    ConsumptionGrowth(ConsumptionTally),
+    /// One association type's growth or deployed tenants and its points (`MW.CS.*`).
+    TypeScore(TypeScore),
+    /// One side's growth in whole steps (`SEC.CS.UG.*`).
+    SideSteps(SideSteps),
+    /// The Business Applications path: pairs over the revenue in both months
+    /// (`BA.PATH.*`).
+    PairPath {
+        /// The path scored on.
+        path: PathKind,
+        /// The path written in the file, if any.
+        given: Option<PathKind>,
+        /// Counting revenue pairs over the revenue in both M and M-12.
+        pairs: u32,
+        /// Pairs needed for Enterprise.
+        needed: u32,
+    },
+    /// Both paths scored, and which one counts (`MW.PATH.BEST`, `SEC.PATH`).
+    PathChoice(PathChoice),
+}
+
+/// What a unit was measured by in a month.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Measure {
+    /// A pair's revenue, USD.
+    Revenue(rust_decimal::Decimal),
+    /// A pair's monthly consumption value: usage x rate.
+    Mcv {
+        /// Usage in the rate card's unit.
+        usage: rust_decimal::Decimal,
+        /// USD per unit.
+        rate: rust_decimal::Decimal,
+        /// The product, USD.
+        value: rust_decimal::Decimal,
+    },
+    /// A tenant's size: the most paid licences of one size workload, and the sizes.
+    Size {
+        /// The most paid licences of one listed workload.
+        largest: u64,
+        /// Enterprise-size then.
+        enterprise: bool,
+        /// SMB-size then (the carry-over included).
+        smb: bool,
+        /// SMB-size at M only by the carry-over (`MW.TENANT.CARRY`).
+        carried: bool,
+    },
+    /// Active users against paid licences, summed over the listed workloads.
+    Share {
+        /// Active users.
+        users: u64,
+        /// Paid licences.
+        licences: u64,
+        /// The share needed, percent.
+        percent: u32,
+    },
+    /// Security TTM ending in the month, USD.
+    SecurityTtm(rust_decimal::Decimal),
+    /// Active users summed over the listed workloads.
+    Users(u64),
+}
+
+/// Whether a unit counts in a month, and if not, why.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum UnitStatus {
+    /// It counts.
+    Counts,
+    /// None of the codes the rule needs is in force then.
+    NoCode,
+    /// Its figure is outside the rule's bounds then.
+    Short,
+    /// It is not of the path's size then.
+    NotPathSize,
+    /// Counted at M, it was already deployed in its association's `since` month
+    /// (`MW.CS.DEP.EXCLUDE`).
+    DeployedAtSince(Month),
+}
+
+/// One unit judged in one month.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct UnitEvidence {
+    /// The side of the rule (from 0), for rules with sides.
+    pub side: usize,
+    /// The customer's id.
+    pub customer: String,
+    /// The workload, for a pair.
+    pub workload: Option<String>,
+    /// The month judged.
+    pub month: Month,
+    /// The figure it was judged by.
+    pub measure: Measure,
+    /// The bounds the figure needed, when the rule has bounds.
+    pub bounds: Option<crate::rulebook::Bounds>,
+    /// The codes in force then (the pair's own when `own_attribution`).
+    pub codes: Vec<String>,
+    /// Whether the codes are the workload entry's own.
+    pub own_attribution: bool,
+    /// The association type it is judged for, for rules per type.
+    pub association: Option<String>,
+    /// Counts or why not.
+    pub status: UnitStatus,
+}
+
+/// One side's count at M and M-12.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SideCount {
+    /// Units at M.
+    pub at_m: u32,
+    /// Units at M-12.
+    pub at_m12: u32,
+    /// At M less at M-12, floored at 0.
+    pub net: u32,
+}
+
+/// The count behind a `net_units` rule's points.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NetUnitsTally {
+    /// M.
+    pub month: Month,
+    /// M-12.
+    pub prior_month: Month,
+    /// Each side's count, in the rule's order.
+    pub sides: Vec<SideCount>,
+    /// The sides' nets added, held to the maximum.
+    pub counted: u32,
+    /// The maximum, when the rule has one.
+    pub max_units: Option<u32>,
+    /// Points per net unit.
+    pub per_unit: Points,
+    /// The points before the subcategory's cap.
+    pub raw: Points,
+}
+
+/// L and P and what they give (`BA.CS.UG.*`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct ConsumptionTally {
+    /// M.
+    pub month: Month,
+    /// L: counting MCV at M.
+    pub last: rust_decimal::Decimal,
+    /// M-12.
+    pub prior_month: Month,
+    /// P: counting MCV at M-12.
+    pub prior: rust_decimal::Decimal,
+    /// The baseline P needs.
+    pub baseline: crate::rulebook::Bounds,
+    /// Whether P meets it.
+    pub baseline_met: bool,
+    /// The growth percent truncated to 2 decimals, when P is not 0.
+    pub percent: Option<rust_decimal::Decimal>,
+    /// The whole percent counted (rounded down, at least 0).
+    pub whole_percent: u64,
+}
+
+/// One association type's score (`MW.CS.UG.*`, `MW.CS.DEP.*`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct TypeScore {
+    /// The type's name.
+    pub association: String,
+    /// Growth: Now (users); deployments: deployed tenants at M.
+    pub now: u64,
+    /// Growth: Before (users, the `since` months' included); deployments: deployed
+    /// tenants at M-12.
+    pub before: u64,
+    /// Growth: the `since` months' users within Before; deployments: tenants left out
+    /// at M by `MW.CS.DEP.EXCLUDE`.
+    pub since_part: u64,
+    /// Growth: the users of growth worth the full points; deployments: 0.
+    pub threshold: u64,
+    /// Deployments: points per net tenant; growth: the full points.
+    pub value: Points,
+    /// Its points, clamped.
+    pub points: Points,
+    /// Whether it is the type that scores.
+    pub best: bool,
+}
+
+/// One side's growth in steps (`SEC.CS.UG.*`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SideSteps {
+    /// The side, from 0 (Azure, then Microsoft 365).
+    pub side: usize,
+    /// The sum at M.
+    pub now: rust_decimal::Decimal,
+    /// The sum at M-12.
+    pub before: rust_decimal::Decimal,
+    /// One step.
+    pub step: rust_decimal::Decimal,
+    /// Whole steps in the growth, floored at 0.
+    pub steps: u64,
+}
+
+/// Both paths' cards and the choice (`MW.PATH.BEST`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct PathChoice {
+    /// The Enterprise total and whether it attains.
+    pub enterprise: (Points, bool),
+    /// The SMB total and whether it attains.
+    pub smb: (Points, bool),
+    /// The path chosen or given.
+    pub chosen: PathKind,
+    /// Why.
+    pub reason: ChoiceReason,
+}
+
+/// Why a path was chosen (`MW.PATH.BEST`).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum ChoiceReason {
+    /// The file names it.
+    Given,
+    /// It attains and the other does not.
+    OnlyOneAttains,
+    /// Both attain, or neither, and its exact total is higher.
+    HigherTotal,
+    /// Both attain, or neither, with equal totals: Enterprise (decided).
+    TieGoesToEnterprise,
 }
 
 /// The path and the data behind it.

@@ -10,18 +10,25 @@
 //! Every trace entry cites a clause id the rulebook gives (`docs/rules.md`).
 
 mod certification_ladder;
+mod consumption_growth;
+mod deployed_share;
 mod deployments;
 mod designation;
 pub mod evidence;
+mod growth_by_association_type;
 pub(crate) mod moves;
 mod net_customer_adds;
+mod net_units;
 mod path;
+mod side_growth;
+pub(crate) mod units;
 mod usage_growth;
 
 use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
-use crate::rulebook::{Rule, Rulebook};
+use crate::rulebook::{PathRule, Rule, Rulebook};
 pub use designation::attainment_reason;
 pub use evidence::Evidence;
+use evidence::{ChoiceReason, PathChoice};
 
 /// Why a situation could not be scored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -34,6 +41,9 @@ pub enum EngineError {
     /// A sum or product of amounts left the exact decimal range.
     #[error("the amounts are too large to {0} exactly")]
     Overflow(&'static str),
+    /// `plan` has no moves for the designation's rule kinds yet.
+    #[error("plan does not yet support {0}")]
+    PlanUnsupported(Designation),
 }
 
 /// Where in the score a trace entry belongs.
@@ -101,8 +111,22 @@ pub struct Assessment {
     pub path_source: PathSource,
     /// The score card.
     pub card: ScoreCard,
+    /// For a rulebook whose path is the best of both (`MW.PATH.BEST`): both paths'
+    /// cards and the choice; `None` for the others.
+    pub paths: Option<PathCards>,
     /// Every rule application, in scoring order.
     pub trace: Vec<TraceEntry>,
+}
+
+/// Both paths' cards and which one counts (`MW.PATH.BEST`, `PCS.JSON`).
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct PathCards {
+    /// The card on the Enterprise path.
+    pub enterprise: ScoreCard,
+    /// The card on the SMB path.
+    pub smb: ScoreCard,
+    /// The path chosen or given, with both totals and the reason.
+    pub choice: PathChoice,
 }
 
 /// Collects trace entries, or, when off, only lets the rules run.
@@ -199,9 +223,37 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
         on: trace,
     };
     windows(situation.as_of, book, &mut t);
-    let eligible = path::eligible_customers(situation, book, &mut t);
+    if let PathRule::BestOfBoth(rule) = &book.path {
+        return best_of_both(situation, book, rule, t);
+    }
+    // The Azure kinds read the customers the rulebook's attribution makes eligible;
+    // the workload kinds judge attribution per unit and month themselves.
+    let eligible = if book.path.reads_eligible_acr() {
+        path::eligible_customers(situation, book, &mut t)
+    } else {
+        Vec::new()
+    };
     let (path, path_source) = path::decide(situation, &eligible, book, &mut t)?;
+    let points = subcategory_points(situation, book, path, &eligible, &mut t)?;
+    let card = designation::card(path, points, book, &mut t);
+    Ok(Assessment {
+        designation: situation.designation,
+        as_of: situation.as_of,
+        path_source,
+        card,
+        paths: None,
+        trace: t.entries,
+    })
+}
 
+/// Every subcategory's points on a path, in the rulebook's order.
+fn subcategory_points(
+    situation: &Situation,
+    book: &Rulebook,
+    path: PathKind,
+    eligible: &[&crate::model::Customer],
+    t: &mut Tracer,
+) -> Result<Vec<Keyed>, EngineError> {
     let mut points = Vec::with_capacity(book.subcategories.len());
     for (i, sub) in book.subcategories().enumerate() {
         let at = Scoring {
@@ -212,29 +264,108 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
         // One scoring function per rule kind: the designation is never asked.
         let earned = match &sub.rule {
             Rule::NetCustomerAdds(rule) => {
-                net_customer_adds::score(&at, rule, situation.as_of, &eligible, book, &mut t)
+                net_customer_adds::score(&at, rule, situation.as_of, eligible, book, t)
             }
             Rule::CertificationLadder(rule) => {
-                certification_ladder::score(&at, rule, situation, book, &mut t)
+                certification_ladder::score(&at, rule, situation, book, t)
             }
             Rule::UsageGrowth(rule) => {
-                usage_growth::score(&at, rule, situation.as_of, &eligible, book, &mut t)?
+                usage_growth::score(&at, rule, situation.as_of, eligible, book, t)?
             }
-            Rule::Deployments(rule) => deployments::score(&at, rule, situation, book, &mut t),
+            Rule::Deployments(rule) => deployments::score(&at, rule, situation, book, t),
+            Rule::NetUnits(rule) => net_units::score(&at, rule, situation, t),
+            Rule::ConsumptionGrowth(rule) => consumption_growth::score(&at, rule, situation, t)?,
+            Rule::GrowthByAssociationType(rule) => {
+                growth_by_association_type::score(&at, rule, situation, t)
+            }
+            Rule::DeployedShare(rule) => deployed_share::score(&at, rule, situation, t),
+            Rule::SideGrowth(rule) => side_growth::score(&at, rule, situation, t)?,
         };
         points.push(Keyed {
             key: sub.key.clone(),
             points: earned,
         });
     }
-    let card = designation::card(path, points, book, &mut t);
+    Ok(points)
+}
+
+/// Both paths scored; the file's path, else the one that attains, else the higher
+/// exact total, a tie going to Enterprise (`MW.PATH.BEST`). The trace is the chosen
+/// path's, after one entry with both totals and the reason.
+fn best_of_both(
+    situation: &Situation,
+    book: &Rulebook,
+    rule: &crate::rulebook::BestOfBoth,
+    mut t: Tracer,
+) -> Result<Assessment, EngineError> {
+    let on = |path: PathKind| -> Result<(ScoreCard, Vec<TraceEntry>), EngineError> {
+        let mut own = Tracer {
+            entries: Vec::new(),
+            on: t.on,
+        };
+        let points = subcategory_points(situation, book, path, &[], &mut own)?;
+        let card = designation::card(path, points, book, &mut own);
+        Ok((card, own.entries))
+    };
+    let (enterprise, e_trace) = on(PathKind::Enterprise)?;
+    let (smb, s_trace) = on(PathKind::Smb)?;
+    let (chosen, reason) = choose_path(situation.path, &enterprise, &smb);
+    let choice = PathChoice {
+        enterprise: (enterprise.total, enterprise.attained),
+        smb: (smb.total, smb.attained),
+        chosen,
+        reason,
+    };
+    let (clause, path_source) = match reason {
+        ChoiceReason::Given => (&rule.explicit_clause, PathSource::Explicit),
+        _ => (&rule.derived_clause, PathSource::Derived),
+    };
+    t.record(
+        Area::Path,
+        clause,
+        "partner",
+        Outcome::Note,
+        Evidence::PathChoice(choice),
+    );
+    t.entries.extend(match chosen {
+        PathKind::Enterprise => e_trace,
+        PathKind::Smb => s_trace,
+    });
+    let card = match chosen {
+        PathKind::Enterprise => enterprise.clone(),
+        PathKind::Smb => smb.clone(),
+    };
     Ok(Assessment {
         designation: situation.designation,
         as_of: situation.as_of,
         path_source,
         card,
+        paths: Some(PathCards {
+            enterprise,
+            smb,
+            choice,
+        }),
         trace: t.entries,
     })
+}
+
+/// The path of `MW.PATH.BEST`: the given one; else the one that attains when only one
+/// does; else the higher exact total; a tie goes to Enterprise (decided).
+pub(crate) fn choose_path(
+    given: Option<PathKind>,
+    enterprise: &ScoreCard,
+    smb: &ScoreCard,
+) -> (PathKind, ChoiceReason) {
+    if let Some(path) = given {
+        return (path, ChoiceReason::Given);
+    }
+    match (enterprise.attained, smb.attained) {
+        (true, false) => (PathKind::Enterprise, ChoiceReason::OnlyOneAttains),
+        (false, true) => (PathKind::Smb, ChoiceReason::OnlyOneAttains),
+        _ if smb.total > enterprise.total => (PathKind::Smb, ChoiceReason::HigherTotal),
+        _ if enterprise.total > smb.total => (PathKind::Enterprise, ChoiceReason::HigherTotal),
+        _ => (PathKind::Enterprise, ChoiceReason::TieGoesToEnterprise),
+    }
 }
 
 fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
@@ -304,6 +435,9 @@ pub(crate) fn path_word(path: PathKind) -> &'static str {
         PathKind::Enterprise => "Enterprise",
     }
 }
+
+#[cfg(test)]
+mod workload_tests;
 
 #[cfg(test)]
 mod tests {

@@ -5,6 +5,7 @@
 use super::evidence::{Evidence, PathEvidence};
 use super::{Area, EngineError, Outcome, PathSource, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
+use crate::rulebook::RevenuePairsPath;
 use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook, ShareInMonth};
 
 /// The customers with an eligible attribution; the others are noted in the trace.
@@ -85,6 +86,13 @@ pub(super) fn decide(
             driven_acr_and_share(situation, eligible, rule, book, t)
         }
         PathRule::ShareInMonth(rule) => share_in_month(situation, eligible, rule, t),
+        PathRule::RevenuePairs(rule) => Ok(revenue_pairs(situation, rule, t)),
+        // Scored on both paths by the engine before it gets here; Enterprise is the
+        // path of the tie, should a caller ask.
+        PathRule::BestOfBoth(_) => Ok(match situation.path {
+            Some(given) => (given, PathSource::Explicit),
+            None => (PathKind::Enterprise, PathSource::Derived),
+        }),
     }
 }
 
@@ -294,4 +302,51 @@ fn driven_acr_and_share(
 fn percent(part: u64, whole: u64) -> String {
     let value = rust_decimal::Decimal::from(part * 100) / rust_decimal::Decimal::from(whole);
     format!("{}%", value.round_dp(2).normalize())
+}
+
+/// Enterprise when at least the rule's number of pairs have revenue within its bounds
+/// in both M and M-12, with a counting code in force in each (`BA.PATH.DERIVED`,
+/// `PCS.ATTR.SINCE`); SMB otherwise. A path in the file is used as is.
+fn revenue_pairs(
+    situation: &Situation,
+    rule: &RevenuePairsPath,
+    t: &mut Tracer,
+) -> (PathKind, PathSource) {
+    let m = situation.as_of;
+    let m12 = m.months_before(12);
+    let mut pairs = 0u32;
+    for c in &situation.customers {
+        for w in super::units::listed(c, &rule.workloads) {
+            let list = super::units::pair_attribution(c, w);
+            let holds = |month| {
+                super::units::has_code_at(list, &rule.codes, month)
+                    && rule.revenue.contains(w.revenue_in(month).amount())
+            };
+            if holds(m) && holds(m12) {
+                pairs = pairs.saturating_add(1);
+            }
+        }
+    }
+    let derived = if pairs >= rule.min_pairs {
+        PathKind::Enterprise
+    } else {
+        PathKind::Smb
+    };
+    let (path, source, clause) = match situation.path {
+        Some(given) => (given, PathSource::Explicit, &rule.explicit_clause),
+        None => (derived, PathSource::Derived, &rule.derived_clause),
+    };
+    t.record(
+        Area::Path,
+        clause,
+        "partner",
+        Outcome::Note,
+        Evidence::PairPath {
+            path,
+            given: situation.path,
+            pairs,
+            needed: rule.min_pairs,
+        },
+    );
+    (path, source)
 }

@@ -623,8 +623,6 @@ pub(super) fn why_stuck(sub: &Subcategory, as_of: Month, start: &Facts, book: &R
                 format!("no action the planner can take adds a point to {name}")
             }
         }
-        Rule::Deployments(_) => {
-            format!("no action the planner can take adds a point to {name}")
-        }
+        _ => format!("no action the planner can take adds a point to {name}"),
     }
 }

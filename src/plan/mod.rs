@@ -228,6 +228,11 @@ pub fn plan(situation: &Situation, book: &Rulebook) -> Result<Plan, EngineError>
 /// Plans for a situation the caller no longer needs: [`plan`] without the copy, which
 /// for a large partner is most of the memory a plan takes.
 pub fn plan_owned(situation: Situation, book: &Rulebook) -> Result<Plan, EngineError> {
+    // The planner has moves for the Azure rule kinds only: refuse rather than plan
+    // without the subcategories it cannot move.
+    if book.subcategories().any(|s| !s.rule.plannable()) {
+        return Err(EngineError::PlanUnsupported(situation.designation));
+    }
     plan_in(&mut Work::new(situation, book)?)
 }
 
@@ -959,6 +964,7 @@ mod tests {
             categories: Vec::new(),
             total: total_of(&points, book),
             attained: attains(&points, book),
+            decimals: 0,
         }
     }
 

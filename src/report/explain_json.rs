@@ -76,6 +76,17 @@ fn month_acr(list: &[MonthAcr]) -> Value {
 
 fn evidence(ev: &Evidence) -> Value {
     match ev {
+        // The 2026-05 kinds' evidence, as its fields; a table of its own can come later.
+        Evidence::Unit(_)
+        | Evidence::NetUnits(_)
+        | Evidence::ConsumptionGrowth(_)
+        | Evidence::TypeScore(_)
+        | Evidence::SideSteps(_)
+        | Evidence::PairPath { .. }
+        | Evidence::PathChoice(_) => json!({
+            "kind": "workload_rule",
+            "data": format!("{ev:?}"),
+        }),
         Evidence::Window { from, to } => json!({
             "kind": "window",
             "from": from.to_string(),

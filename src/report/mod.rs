@@ -12,7 +12,7 @@ mod explain;
 mod explain_html;
 mod explain_json;
 mod explain_markdown;
-mod reason;
+pub(crate) mod reason;
 mod rules;
 
 pub(crate) use card::card_shape;

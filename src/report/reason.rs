@@ -4,6 +4,8 @@
 //! words are written here, so that a report, not the engine, speaks. Entries of the
 //! older rule kinds still carry a sentence the engine wrote, which is used as it is.
 
+mod units;
+
 use crate::engine::{Evidence, TraceEntry};
 use std::borrow::Cow;
 
@@ -19,6 +21,5 @@ pub(crate) fn reason(e: &TraceEntry) -> Cow<'_, str> {
 fn words(evidence: &Evidence) -> String {
     // Every variant recorded without a sentence gets its words here, one arm a variant;
     // the older variants always come with the engine's sentence and never reach this.
-    let _ = evidence;
-    String::new()
+    units::words(evidence).unwrap_or_default()
 }

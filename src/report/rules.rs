@@ -107,6 +107,7 @@ pub fn rules_text(book: &Rulebook) -> String {
                 });
                 rows.push(row([&sub.title, &e, &s, &sub.clause]));
             }
+            rule => workload_rows(&sub.title, &sub.clause, rule, &mut rows),
         }
     }
     out.push_str(&table(&rows, &[]));
@@ -132,10 +133,12 @@ pub fn rules_text(book: &Rulebook) -> String {
                     level = "";
                 }
                 if let Some(r) = ladder.retirement(slug) {
-                    let when = format!(
-                        "  retired {}, scores through {}",
-                        r.retired_on, r.scores_through
-                    );
+                    let when = match &r.retired_on {
+                        Some(day) => {
+                            format!("  retired {day}, scores through {}", r.scores_through)
+                        }
+                        None => format!("  scores through {}", r.scores_through),
+                    };
                     rows.push(row(["", "", &when, &r.clause]));
                 }
                 if let Some(r) = ladder.retiring_of(slug) {
@@ -175,6 +178,24 @@ pub fn rules_text(book: &Rulebook) -> String {
                 &p.derived_clause,
             ]));
             rows.push(row(["Enterprise path", "otherwise", ""]));
+        }
+        PathRule::RevenuePairs(p) => {
+            rows.push(row([
+                "Enterprise path",
+                &format!(
+                    "at least {} revenue pairs with revenue {} in both M and M-12",
+                    p.min_pairs, p.revenue
+                ),
+                &p.derived_clause,
+            ]));
+            rows.push(row(["SMB path", "otherwise", ""]));
+        }
+        PathRule::BestOfBoth(p) => {
+            rows.push(row([
+                "Path",
+                "both scored: the one that attains, else the higher total, a tie Enterprise",
+                &p.derived_clause,
+            ]));
         }
     }
     rows.push(row([
@@ -295,6 +316,86 @@ fn table(rows: &[Vec<String>], right: &[usize]) -> String {
         out.push('\n');
     }
     out
+}
+
+/// The point schedule rows of the 2026-05 workload kinds.
+fn workload_rows(title: &str, clause: &str, rule: &Rule, rows: &mut Vec<Vec<String>>) {
+    let both = |f: &dyn Fn(PathKind) -> String| [f(PathKind::Enterprise), f(PathKind::Smb)];
+    match rule {
+        Rule::NetUnits(r) => {
+            let [e, s] = both(&|p| {
+                let per = r.points_per_unit.on(p);
+                match &r.max_units {
+                    Some(max) => format!("{per} x {} net units = {}", max.on(p), *per * *max.on(p)),
+                    None => format!("{per} per net unit"),
+                }
+            });
+            rows.push(row([title, &e, &s, clause]));
+            for side in &r.sides {
+                let [e, s] = both(&|p| unit_test(side, p));
+                rows.push(row(["  counts", &e, &s, side.clause()]));
+            }
+        }
+        Rule::ConsumptionGrowth(r) => {
+            let [e, s] = both(&|_| format!("{} per whole % of MCV growth", r.points_per_percent));
+            rows.push(row([title, &e, &s, clause]));
+            let [e, s] = both(&|p| format!("MCV at M-12 {}", r.baseline.on(p)));
+            rows.push(row(["  baseline", &e, &s, &r.clauses.baseline]));
+        }
+        Rule::GrowthByAssociationType(r) => {
+            let [e, s] = both(&|p| {
+                let types: Vec<String> = r
+                    .thresholds
+                    .on(p)
+                    .iter()
+                    .map(|t| format!("{} {}", t.name, t.value))
+                    .collect();
+                format!("{} x users of growth / {}", r.points, types.join(", "))
+            });
+            rows.push(row([title, &e, &s, clause]));
+        }
+        Rule::DeployedShare(r) => {
+            let [e, s] = both(&|p| {
+                let types: Vec<String> = r
+                    .values
+                    .on(p)
+                    .iter()
+                    .map(|t| format!("{} {}", t.name, t.value))
+                    .collect();
+                format!(
+                    "per net tenant at {}%: {}",
+                    r.share_percent,
+                    types.join(", ")
+                )
+            });
+            rows.push(row([title, &e, &s, clause]));
+        }
+        Rule::SideGrowth(r) => {
+            let [e, s] = both(&|p| {
+                format!(
+                    "{} per USD {} of security TTM, per {} users",
+                    r.points_per_step,
+                    crate::model::plain_decimal(r.azure.step.on(p).0),
+                    r.m365.step.on(p)
+                )
+            });
+            rows.push(row([title, &e, &s, clause]));
+        }
+        _ => {}
+    }
+}
+
+fn unit_test(test: &crate::rulebook::UnitTest, p: PathKind) -> String {
+    use crate::rulebook::UnitTest;
+    match test {
+        UnitTest::RevenuePairs { revenue, .. } => format!("pairs with revenue {}", revenue.on(p)),
+        UnitTest::McvPairs { mcv, .. } => format!("pairs with MCV {}", mcv.on(p)),
+        UnitTest::PathTenants { .. } => "path tenants".to_string(),
+        UnitTest::DeployedTenants { share_percent, .. } => {
+            format!("tenants with users at {share_percent}% of licences")
+        }
+        UnitTest::SecurityCustomers { ttm, .. } => format!("security TTM {}", ttm.on(p)),
+    }
 }
 
 #[cfg(test)]

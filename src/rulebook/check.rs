@@ -78,10 +78,10 @@ impl Reach {
                 format!("0 per {unit}")
             }
             Reach::Unbounded { per_unit, unit } => {
-                format!(
-                    "{per_unit} per {unit}, {cap} from {}%",
-                    (cap.value() / per_unit.value()).ceil()
-                )
+                // Exact: 15 / (15/7) is 7 units, not 7.000...1.
+                let units = (cap.value() / per_unit.value()).round_dp(12).ceil();
+                let percent = if unit.contains("percent") { "%" } else { "" };
+                format!("{per_unit} per {unit}, {cap} from {units}{percent}")
             }
         }
     }
@@ -115,6 +115,35 @@ fn reach(sub: &Subcategory, path: PathKind) -> Reach {
             unit: "whole percent of growth",
         },
         Rule::Deployments(r) => bounded(None, r.points_per_service, r.max_services),
+        Rule::NetUnits(r) => match &r.max_units {
+            Some(max) => bounded(None, *r.points_per_unit.on(path), *max.on(path)),
+            None => Reach::Unbounded {
+                per_unit: *r.points_per_unit.on(path),
+                unit: "net unit",
+            },
+        },
+        Rule::ConsumptionGrowth(r) => Reach::Unbounded {
+            per_unit: r.points_per_percent,
+            unit: "whole percent of growth",
+        },
+        Rule::GrowthByAssociationType(r) => Reach::Bounded {
+            points: r.points,
+            sum: format!("the best type's {}", r.points),
+        },
+        Rule::DeployedShare(r) => Reach::Unbounded {
+            per_unit: r
+                .values
+                .on(path)
+                .iter()
+                .map(|t| t.value)
+                .max()
+                .unwrap_or(Points::ZERO),
+            unit: "net tenant of the best type",
+        },
+        Rule::SideGrowth(r) => Reach::Unbounded {
+            per_unit: r.points_per_step,
+            unit: "step of growth",
+        },
     }
 }
 

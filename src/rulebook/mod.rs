@@ -20,8 +20,11 @@ pub mod registry;
 pub mod rules;
 
 pub use rules::{
-    CertificationLadder, DeploymentsRule, LadderSchedule, LadderStep, NetCustomerAddsRule, PerPath,
-    Retirement, Retiring, Rule, UsageGrowthRule,
+    Amount, AzureGrowthSide, Bounds, CertificationLadder, CodeGroup, ConsumptionGrowthRule,
+    ConsumptionRule, DeployedShareRule, DeploymentsRule, GrowthByTypeRule, LadderSchedule,
+    LadderStep, NetCustomerAddsRule, NetUnitsRule, PerPath, Retirement, Retiring, Rule,
+    SecurityServices, SideGrowthRule, TenantClauses, TenantGrowthSide, TenantRule, TypeParameter,
+    UnitTest, UsageGrowthRule, WorkloadGroup,
 };
 
 use crate::model::{Money, Month, Points};
@@ -228,6 +231,12 @@ pub enum PathRule {
     /// SMB when enough of the eligible customers with ACR in M are in SMB segments; no
     /// ACR limit.
     ShareInMonth(ShareInMonth),
+    /// Enterprise when enough revenue pairs are over a revenue in both M and M-12
+    /// (`BA.PATH.DERIVED`).
+    RevenuePairs(RevenuePairsPath),
+    /// Both paths scored, the one that attains chosen, else the higher total, a tie
+    /// going to Enterprise (`MW.PATH.BEST`, `SEC.PATH`).
+    BestOfBoth(BestOfBoth),
 }
 
 impl PathRule {
@@ -236,6 +245,8 @@ impl PathRule {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.explicit_clause,
             PathRule::ShareInMonth(r) => &r.explicit_clause,
+            PathRule::RevenuePairs(r) => &r.explicit_clause,
+            PathRule::BestOfBoth(r) => &r.explicit_clause,
         }
     }
 
@@ -244,6 +255,8 @@ impl PathRule {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.derived_clause,
             PathRule::ShareInMonth(r) => &r.derived_clause,
+            PathRule::RevenuePairs(r) => &r.derived_clause,
+            PathRule::BestOfBoth(r) => &r.derived_clause,
         }
     }
 
@@ -252,6 +265,7 @@ impl PathRule {
         match self {
             PathRule::DrivenAcrAndShare(r) => &r.smb_segments,
             PathRule::ShareInMonth(r) => &r.smb_segments,
+            PathRule::RevenuePairs(_) | PathRule::BestOfBoth(_) => &[],
         }
     }
 
@@ -260,6 +274,7 @@ impl PathRule {
         match self {
             PathRule::DrivenAcrAndShare(r) => r.smb_share_percent,
             PathRule::ShareInMonth(r) => r.smb_share_percent,
+            PathRule::RevenuePairs(_) | PathRule::BestOfBoth(_) => 0,
         }
     }
 
@@ -273,9 +288,47 @@ impl PathRule {
     pub fn driven_acr_limit(&self) -> Option<Money> {
         match self {
             PathRule::DrivenAcrAndShare(r) => Some(r.limit()),
-            PathRule::ShareInMonth(_) => None,
+            PathRule::ShareInMonth(_) | PathRule::RevenuePairs(_) | PathRule::BestOfBoth(_) => None,
         }
     }
+
+    /// Whether the path is derived from the customers' eligible ACR (the Azure kinds),
+    /// so the rulebook's `attribution` picks the customers every rule reads.
+    pub fn reads_eligible_acr(&self) -> bool {
+        matches!(
+            self,
+            PathRule::DrivenAcrAndShare(_) | PathRule::ShareInMonth(_)
+        )
+    }
+}
+
+/// The Business Applications path (`kind: revenue_pairs`): Enterprise when at least
+/// `min_pairs` counting revenue pairs have revenue within `revenue` in both M and M-12.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RevenuePairsPath {
+    /// The clause of a path written in the file.
+    pub explicit_clause: String,
+    /// The clause of the path derived from the data.
+    pub derived_clause: String,
+    /// The revenue workloads.
+    pub workloads: Vec<String>,
+    /// The codes that make a pair's revenue count, judged in each month.
+    pub codes: Vec<String>,
+    /// The revenue a pair needs in both months.
+    pub revenue: rules::Bounds,
+    /// Pairs needed for Enterprise.
+    pub min_pairs: u32,
+}
+
+/// The best of both paths (`kind: best_of_both`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BestOfBoth {
+    /// The clause of a path written in the file.
+    pub explicit_clause: String,
+    /// The clause of the choice.
+    pub derived_clause: String,
 }
 
 /// The path from the share of SMB customers among the eligible customers with ACR in
@@ -395,6 +448,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
     (
         "2025-01/digital-app-innovation.yaml",
         include_str!("2025-01/digital-app-innovation.yaml"),
+    ),
+    (
+        "2026-05/business-applications.yaml",
+        include_str!("2026-05/business-applications.yaml"),
     ),
     ("2026-05/data-ai.yaml", include_str!("2026-05/data-ai.yaml")),
     (
@@ -579,7 +636,8 @@ mod tests {
         }
         let book = Rulebook::builtin();
         assert_eq!(book.designation, "digital-app-innovation");
-        assert_eq!(book.clauses.len(), 34);
+        // The 34 readings of the guide and the three `EDITION.*` ids every edition has.
+        assert_eq!(book.clauses.len(), 37);
         let kinds: Vec<&str> = book.subcategories().map(|s| s.rule.kind()).collect();
         assert_eq!(
             kinds,

@@ -18,8 +18,9 @@
 //! - `targets` and `clauses` for the actions it offers;
 //!
 //! and one arm per function in the dispatch below (`match` on [`Rule`], as
-//! [`crate::engine::score`] dispatches its scoring). A kind whose moves are of a new sort
-//! also adds an [`Action`] variant, whose apply and undo are the planner's.
+//! [`crate::engine::score`] dispatches its scoring), and `Rule::plannable` made true for
+//! it (`plan` refuses a rulebook with a kind that has no moves). A kind whose moves are
+//! of a new sort also adds an [`Action`] variant, whose apply and undo are the planner's.
 
 mod action;
 pub(crate) mod certification_ladder;
@@ -125,6 +126,8 @@ pub(crate) fn rung(ask: &Ask, i: usize) -> Vec<Action> {
         Rule::CertificationLadder(_) => certification_ladder::rung(ask, sub),
         Rule::Deployments(_) => deployments::rung(ask),
         Rule::UsageGrowth(_) => Vec::new(),
+        // Kinds with no moves yet: `plan` refuses their rulebooks (`Rule::plannable`).
+        _ => Vec::new(),
     }
 }
 
@@ -141,6 +144,7 @@ pub(crate) fn climb(ask: &Ask, i: usize, card: &ScoreCard) -> Climb {
         },
         Rule::Deployments(_) => deployments::climb(ask),
         Rule::UsageGrowth(_) => usage_growth::climb(ask, sub, card),
+        _ => Climb::Nothing,
     }
 }
 
