@@ -16,6 +16,7 @@ mod deployments;
 mod designation;
 pub mod evidence;
 mod growth_by_association_type;
+pub(crate) mod moves;
 mod net_customer_adds;
 mod net_units;
 mod path;
