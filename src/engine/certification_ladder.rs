@@ -10,7 +10,7 @@
 //! its certification earns.
 
 use super::evidence::{CertRole, CertStatus, CertificationEvidence, Evidence, SkillingTally};
-use super::{path_word, Area, Outcome, Scoring, Tracer};
+use super::{path_word, Area, Outcome, Scoring, Subject, Tracer};
 use crate::model::{Certification, Month, Person, Points, Situation};
 use crate::rulebook::{CertificationInfo, CertificationLadder, LadderSchedule, Rulebook};
 
@@ -184,7 +184,7 @@ fn note_unknown_certifications(
                 t.push_with(
                     area,
                     scoring_clause,
-                    format!("person {}", p.id),
+                    Subject::Person(p.id.clone()),
                     Outcome::Excluded,
                     why.clone(),
                     Evidence::Certification(CertificationEvidence {
@@ -214,7 +214,7 @@ fn trace_person(
     as_of: Month,
     t: &mut Tracer,
 ) {
-    let subject = format!("person {}", s.person.id);
+    let subject = Subject::Person(s.person.id.clone());
     for j in &s.judged {
         let (role, role_clause, cert_role) = match j.role {
             Role::Step(i) => (
@@ -246,7 +246,7 @@ fn trace_person(
             Some((id, status, why)) => t.push_with(
                 area,
                 id,
-                &subject,
+                subject.clone(),
                 Outcome::Excluded,
                 format!("{} is a {role} but does not count: {why}", describe(j.cert)),
                 evidence(*status, Some(why.clone())),
@@ -268,7 +268,7 @@ fn trace_person(
                 t.push_with(
                     area,
                     role_clause,
-                    &subject,
+                    subject.clone(),
                     outcome,
                     reason,
                     evidence(CertStatus::Active, None),
@@ -277,7 +277,7 @@ fn trace_person(
                     t.push(
                         area,
                         &r.clause,
-                        &subject,
+                        subject.clone(),
                         Outcome::Note,
                         format!(
                             "{} retires on {}; while the person's certification is active it \
@@ -293,7 +293,7 @@ fn trace_person(
         t.push(
             area,
             &rule.clauses.unique,
-            &subject,
+            subject.clone(),
             Outcome::Note,
             format!(
                 "holds {} active scoring certifications and counts once in this subcategory",
@@ -305,7 +305,7 @@ fn trace_person(
         t.push(
             area,
             &rule.clauses.same_people,
-            &subject,
+            subject.clone(),
             Outcome::Note,
             "meets the prerequisite and also counts as a scoring person",
         );
@@ -398,11 +398,11 @@ fn trace_points(
         )
     };
     let points = raw.min(max);
-    let name = at.sub.title.to_lowercase();
+    let name = Subject::Subcategory(at.sub.title.clone());
     t.push_with(
         area,
         &schedule.clause,
-        name.as_str(),
+        name.clone(),
         Outcome::Points(points),
         why,
         Evidence::Skilling(*tally),

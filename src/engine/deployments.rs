@@ -6,7 +6,7 @@
 
 use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
 use super::path::{codes, near_misses};
-use super::{Outcome, Scoring, Tracer};
+use super::{Outcome, Scoring, Subject, Tracer};
 use crate::model::{Points, Situation};
 use crate::rulebook::{DeploymentsRule, Rulebook};
 use std::collections::HashMap;
@@ -44,14 +44,14 @@ pub(super) fn score(
     for (i, d) in situation.deployments.iter().enumerate() {
         let n = i + 1;
         let subject = if t.on() {
-            format!(
-                "deployment {n} ({} for {}, {})",
-                d.service.trim(),
-                d.customer,
-                d.month
-            )
+            Subject::Deployment {
+                number: n,
+                service: d.service.trim().to_string(),
+                customer: d.customer.clone(),
+                month: d.month,
+            }
         } else {
-            String::new()
+            Subject::Partner
         };
         let (attribution, whose) = match &d.attribution {
             Some(own) => (own.as_slice(), "its own attribution"),
@@ -185,7 +185,7 @@ pub(super) fn score(
     t.push_with(
         area,
         &at.sub.clause,
-        at.sub.title.to_lowercase(),
+        Subject::Subcategory(at.sub.title.clone()),
         Outcome::Points(points),
         format!(
             "{} distinct service{}{}; counted {counted} (at most {}) x {} points",

@@ -1,6 +1,6 @@
 //! The designation: categories, total and attainment (`PCS.*`).
 
-use super::{path_word, Area, Outcome, Tracer};
+use super::{Area, Outcome, Subject, Tracer};
 use crate::model::{Keyed, PathKind, Points, ScoreCard};
 use crate::rulebook::Rulebook;
 
@@ -37,7 +37,7 @@ pub(super) fn card(
         t.push(
             Area::Designation,
             &cat.clause,
-            &*cat.key,
+            Subject::Category(cat.key.to_string()),
             Outcome::Points(value),
             format!("{parts} (maximum {})", cat.max),
         );
@@ -62,7 +62,7 @@ pub(super) fn card(
     t.push(
         Area::Designation,
         &a.clause,
-        format!("{} path", path_word(path)),
+        Subject::Designation(path),
         Outcome::Points(total),
         why,
     );

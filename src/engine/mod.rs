@@ -15,12 +15,14 @@ mod designation;
 pub mod evidence;
 mod net_customer_adds;
 mod path;
+mod subject;
 mod usage_growth;
 
 use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
 use crate::rulebook::{Rule, Rulebook};
 pub use designation::attainment_reason;
 pub use evidence::Evidence;
+pub use subject::Subject;
 
 /// Why a situation could not be scored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -69,8 +71,8 @@ pub struct TraceEntry {
     pub area: Area,
     /// The clause id applied, such as `DAI.PERF.NCA.ADD`.
     pub clause: String,
-    /// What it is about: `customer contoso`, `person alice`, `deployment 3`, `partner`.
-    pub subject: String,
+    /// What it is about: a customer, a person, a deployment, the partner.
+    pub subject: Subject,
     /// Its effect.
     pub outcome: Outcome,
     /// The reason, with the data used (months, amounts, dates, names).
@@ -122,7 +124,7 @@ impl Tracer {
         &mut self,
         area: Area,
         clause: &str,
-        subject: impl Into<String>,
+        subject: Subject,
         outcome: Outcome,
         reason: impl Into<String>,
     ) {
@@ -132,7 +134,7 @@ impl Tracer {
         self.entries.push(TraceEntry {
             area,
             clause: clause.to_string(),
-            subject: subject.into(),
+            subject,
             outcome,
             reason: reason.into(),
             evidence: None,
@@ -147,7 +149,7 @@ impl Tracer {
         &mut self,
         area: Area,
         clause: &str,
-        subject: impl Into<String>,
+        subject: Subject,
         outcome: Outcome,
         evidence: Evidence,
     ) {
@@ -159,7 +161,7 @@ impl Tracer {
         &mut self,
         area: Area,
         clause: &str,
-        subject: impl Into<String>,
+        subject: Subject,
         outcome: Outcome,
         reason: impl Into<String>,
         evidence: Evidence,
@@ -255,7 +257,7 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     t.push_with(
         Area::Windows,
         &w.recent.clause,
-        w.recent.title.as_str(),
+        Subject::Window(w.recent.title.clone()),
         Outcome::Note,
         list(w.recent.months(as_of)),
         span(&w.recent),
@@ -263,7 +265,7 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     t.push_with(
         Area::Windows,
         &w.baseline.clause,
-        w.baseline.title.as_str(),
+        Subject::Window(w.baseline.title.clone()),
         Outcome::Note,
         list(w.baseline.months(as_of)),
         span(&w.baseline),
@@ -272,7 +274,7 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     t.push_with(
         Area::Windows,
         &w.ttm.clause,
-        w.ttm.title.as_str(),
+        Subject::Window(w.ttm.title.clone()),
         Outcome::Note,
         format!("{from} to {to}"),
         span(&w.ttm),
@@ -280,7 +282,7 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
     t.push(
         Area::Windows,
         &w.missing_clause,
-        "missing months",
+        Subject::MissingMonths,
         Outcome::Note,
         "a month with no ACR figure counts as USD 0.00",
     );
@@ -332,7 +334,7 @@ mod tests {
             a.trace
                 .iter()
                 .filter(|e| e.area == Area::Subcategory(0))
-                .map(|e| e.subject.clone())
+                .map(|e| e.subject.to_string())
                 .collect()
         };
         assert_eq!(subjects(&a).last().map(String::as_str), Some("new logos"));
@@ -361,7 +363,10 @@ mod tests {
             let e = a
                 .trace
                 .iter()
-                .find(|e| e.clause == "DAI.SKILL.INT.SCORING" && e.subject == "person dev")
+                .find(|e| {
+                    e.clause == "DAI.SKILL.INT.SCORING"
+                        && e.subject == Subject::Person("dev".into())
+                })
                 .expect("the developer's entry")
                 .clone();
             (

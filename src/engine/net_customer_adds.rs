@@ -6,7 +6,7 @@
 //! net add, with net adds held between 0 and its maximum.
 
 use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
-use super::{Outcome, Scoring, Tracer};
+use super::{Outcome, Scoring, Subject, Tracer};
 use crate::model::{Customer, Money, Month, Points};
 use crate::rulebook::{NetCustomerAddsRule, Rulebook};
 
@@ -24,7 +24,7 @@ pub(super) fn score(
         t.push(
             area,
             &rule.clauses.threshold,
-            "threshold",
+            Subject::Threshold,
             Outcome::Note,
             format!(
                 "{threshold} of ACR in a month on the {} path; reaching it counts as above",
@@ -91,7 +91,7 @@ pub(super) fn score(
         t.push_with(
             area,
             id,
-            format!("customer {}", c.id),
+            Subject::Customer(c.id.clone()),
             outcome,
             reason,
             Evidence::CustomerAcr(CustomerAcr {
@@ -113,7 +113,7 @@ pub(super) fn score(
     t.push_with(
         area,
         &at.sub.clause,
-        at.sub.title.to_lowercase(),
+        Subject::Subcategory(at.sub.title.clone()),
         Outcome::Points(points),
         format!(
             "{adds} adds - {losses} losses = {net} net; counted {counted} (0 to {}) x {} points",

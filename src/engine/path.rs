@@ -3,7 +3,7 @@
 //! (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE` in 2025-01).
 
 use super::evidence::{Evidence, PathEvidence};
-use super::{Area, EngineError, Outcome, PathSource, Tracer};
+use super::{Area, EngineError, Outcome, PathSource, Subject, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
 use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook, ShareInMonth};
 
@@ -24,7 +24,7 @@ pub(super) fn eligible_customers<'s>(
             t.push_with(
                 Area::Path,
                 &rule.clause,
-                format!("customer {}", c.id),
+                Subject::Customer(c.id.clone()),
                 Outcome::Excluded,
                 format!(
                     "attribution {} has none of {}, so its ACR counts toward neither the path, \
@@ -170,7 +170,7 @@ fn explained(
             t.push_with(
                 Area::Path,
                 explicit,
-                "partner",
+                Subject::Partner,
                 Outcome::Note,
                 format!("the file sets the path to {given}; the data alone would give {derived} ({why})"),
                 Evidence::Path(evidence),
@@ -181,7 +181,7 @@ fn explained(
             t.push_with(
                 Area::Path,
                 derived_clause,
-                "partner",
+                Subject::Partner,
                 Outcome::Note,
                 format!("{derived} path: {why}"),
                 Evidence::Path(evidence),
@@ -267,7 +267,7 @@ fn driven_acr_and_share(
             t.push_with(
                 Area::Path,
                 &rule.explicit_clause,
-                "partner",
+                Subject::Partner,
                 Outcome::Note,
                 format!(
                     "the file sets the path to {given}; the data alone would give {derived} ({why})"
@@ -280,7 +280,7 @@ fn driven_acr_and_share(
             t.push_with(
                 Area::Path,
                 &rule.derived_clause,
-                "partner",
+                Subject::Partner,
                 Outcome::Note,
                 format!("{derived} path: {why}"),
                 evidence(derived),

@@ -5,7 +5,7 @@
 //! subcategory's maximum, and nothing under the rule's minimum ACR in M or without a
 //! baseline.
 
-use super::{EngineError, Evidence, Outcome, Scoring, Tracer};
+use super::{EngineError, Evidence, Outcome, Scoring, Subject, Tracer};
 use crate::model::{Customer, Money, Month, Points};
 use crate::rulebook::{Rulebook, UsageGrowthRule};
 use rust_decimal::Decimal;
@@ -29,7 +29,7 @@ pub(super) fn score(
             t.push_with(
                 area,
                 &rule.clauses.formula,
-                format!("customer {}", c.id),
+                Subject::Customer(c.id.clone()),
                 Outcome::Note,
                 format!("{as_of} {l}; {then} {p}"),
                 Evidence::GrowthCustomer {
@@ -45,7 +45,7 @@ pub(super) fn score(
     t.push_with(
         area,
         &rule.clauses.formula,
-        "partner",
+        Subject::Partner,
         Outcome::Note,
         format!("L = eligible ACR in {as_of} = {last}; P = eligible ACR in {then} = {prior}"),
         Evidence::GrowthTotals {
@@ -61,7 +61,7 @@ pub(super) fn score(
         t.push(
             area,
             &rule.clauses.min_acr,
-            "partner",
+            Subject::Partner,
             Outcome::Excluded,
             format!("{last} in {as_of} is under the {minimum} needed to qualify"),
         );
@@ -71,7 +71,7 @@ pub(super) fn score(
         t.push(
             area,
             &rule.clauses.no_baseline,
-            "partner",
+            Subject::Partner,
             Outcome::Excluded,
             format!("no baseline: eligible ACR in {then} is {prior}, so growth is undefined"),
         );
@@ -90,7 +90,7 @@ pub(super) fn score(
             t.push_with(
                 area,
                 &rule.clauses.formula,
-                "partner",
+                Subject::Partner,
                 Outcome::Note,
                 format!(
                     "growth = ({last} - {prior}) / {prior} x 100 = {}",
@@ -108,7 +108,7 @@ pub(super) fn score(
             t.push(
                 area,
                 &at.sub.clause,
-                at.sub.title.to_lowercase(),
+                Subject::Subcategory(at.sub.title.clone()),
                 Outcome::Points(points),
                 format!(
                     "{whole} whole percent x {} point, held between 0 and {}",
@@ -121,7 +121,7 @@ pub(super) fn score(
     t.push(
         area,
         &at.sub.clause,
-        at.sub.title.to_lowercase(),
+        Subject::Subcategory(at.sub.title.clone()),
         Outcome::Points(points),
         "no growth points",
     );

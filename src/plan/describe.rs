@@ -190,7 +190,7 @@ fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
                 && e.clause == clause_id
                 && matches!(&e.evidence, Some(Evidence::Certification(c)) if c.status == CertStatus::Active)
         })
-        .map(|e| e.subject.as_str())
+        .map(|e| &e.subject)
         .collect::<BTreeSet<_>>()
         .len()
 }

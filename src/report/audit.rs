@@ -160,13 +160,6 @@ fn amount(m: Money) -> String {
     shown.strip_prefix("USD ").unwrap_or(&shown).to_string()
 }
 
-/// The entry's subject without the word the table's first column already says.
-fn bare<'e>(e: &'e TraceEntry, word: &str) -> &'e str {
-    e.subject
-        .strip_prefix(word)
-        .map_or(e.subject.as_str(), str::trim_start)
-}
-
 /// Builds the report of an assessment.
 pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook) -> Audit {
     let card = &a.card;
@@ -461,7 +454,7 @@ fn findings(entries: &[&TraceEntry]) -> Table {
             .map(|e| Row {
                 cells: vec![
                     text(effect(e.outcome)),
-                    text(e.subject.clone()),
+                    text(e.subject.to_string()),
                     Cell::Clauses(clauses_of(e)),
                     text(crate::report::reason(e).into_owned()),
                 ],
@@ -476,8 +469,13 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .map(|e| {
-            let (segment, codes) = match &e.evidence {
-                Some(Evidence::Attribution { segment, codes, .. }) => (
+            let (customer, segment, codes) = match &e.evidence {
+                Some(Evidence::Attribution {
+                    customer,
+                    segment,
+                    codes,
+                }) => (
+                    customer.clone(),
                     segment.map_or("", |s| s.as_str()).to_string(),
                     if codes.is_empty() {
                         "none".to_string()
@@ -485,11 +483,11 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
                         codes.join(", ")
                     },
                 ),
-                _ => (String::new(), String::new()),
+                _ => (String::new(), String::new(), String::new()),
             };
             Row {
                 cells: vec![
-                    Cell::Code(bare(e, "customer").to_string()),
+                    Cell::Code(customer),
                     text(segment),
                     text(codes),
                     text(effect(e.outcome)),

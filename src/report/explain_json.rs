@@ -40,7 +40,7 @@ fn entry(e: &TraceEntry, book: &Rulebook) -> Value {
     json!({
         "area": area(e.area, book),
         "clause": e.clause,
-        "subject": e.subject,
+        "subject": e.subject.to_string(),
         "outcome": outcome,
         "value": value,
         "reason": crate::report::reason(e),

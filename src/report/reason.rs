@@ -4,6 +4,8 @@
 //! words are written here, so that a report, not the engine, speaks. Entries of the
 //! older rule kinds still carry a sentence the engine wrote, which is used as it is.
 
+mod subject;
+
 use crate::engine::{Evidence, TraceEntry};
 use std::borrow::Cow;
 

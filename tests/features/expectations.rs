@@ -112,11 +112,11 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
         format!(", saying \"{saying}\"")
     };
     if about.is_empty() {
-        let mut subjects: Vec<&str> = s
+        let mut subjects: Vec<String> = s
             .assessment
             .trace
             .iter()
-            .map(|e| e.subject.as_str())
+            .map(|e| e.subject.to_string())
             .collect();
         subjects.dedup();
         return Err(format!(
@@ -149,8 +149,9 @@ fn explanation_says(w: &mut Spec, phrase: String) -> Result<(), String> {
 /// Whether a trace entry is about `subject`: the same words, or those words followed
 /// by details (`deployment 2` matches `deployment 2 (Azure Functions for contoso, ...)`).
 fn is_about(e: &TraceEntry, subject: &str) -> bool {
-    e.subject == subject
-        || e.subject
+    let said = e.subject.to_string();
+    said == subject
+        || said
             .strip_prefix(subject)
             .is_some_and(|rest| rest.starts_with(' '))
 }
