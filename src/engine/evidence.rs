@@ -5,7 +5,7 @@
 //! The engine fills these while it scores; reports only render them. Nothing here is
 //! computed twice: each value is the one the rule used.
 
-use crate::model::{Money, Month, PathKind, Segment};
+use crate::model::{Money, Month, PathKind, Points, Segment};
 use chrono::NaiveDate;
 
 /// The data behind one trace entry, when it has any beyond the reason text.
@@ -18,7 +18,26 @@ pub enum Evidence {
         from: Month,
         /// The last month of the window.
         to: Month,
+        /// Whether the rules read each of its months on its own (the recent and baseline
+        /// months net customer adds compares), rather than the window as one span (the
+        /// trailing twelve months).
+        each_month: bool,
     },
+    /// What a month with no ACR figure counts as (`DAI.WINDOW.MISSING`).
+    MissingMonth {
+        /// The amount it counts as: zero.
+        counts_as: Money,
+    },
+    /// A category's points: its subcategories' points, summed and capped
+    /// (`PCS.CATEGORY.MAX`).
+    Category {
+        /// Each subcategory of the category, by key, with its points, in card order.
+        parts: Vec<(String, Points)>,
+        /// The category's maximum.
+        max: Points,
+    },
+    /// Whether the designation is attained, and what it lacks (`PCS.ATTAINED`).
+    Attainment(AttainmentEvidence),
     /// A customer left out because none of its codes is eligible (`DAI.ATTR.ELIGIBLE`).
     Attribution {
         /// The customer's id.
@@ -82,6 +101,19 @@ pub enum Evidence {
         /// Services counted, at most the maximum.
         counted: u32,
     },
+}
+
+/// The total against the attainment bar.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AttainmentEvidence {
+    /// The total points.
+    pub total: Points,
+    /// The total the bar needs.
+    pub min_total: Points,
+    /// The points every subcategory needs.
+    pub min_per_subcategory: Points,
+    /// The subcategories under that, by key, in card order.
+    pub short: Vec<String>,
 }
 
 /// The path and the data behind it.

@@ -20,7 +20,7 @@ mod usage_growth;
 
 use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
 use crate::rulebook::{Rule, Rulebook};
-pub use designation::attainment_reason;
+pub use designation::attainment_evidence;
 pub use evidence::Evidence;
 pub use subject::Subject;
 
@@ -144,7 +144,6 @@ impl Tracer {
     /// An entry with no sentence: the data as values, which `report` turns into words
     /// (`report::reason`). The engine computes; reports speak. Rule kinds written since
     /// the 2026-05 edition record this way, and the older ones move to it.
-    #[allow(dead_code)] // the first users are the 2026-05 rule kinds, landing next
     pub(crate) fn record(
         &mut self,
         area: Area,
@@ -243,48 +242,28 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
         return;
     }
     let w = &book.windows;
-    let list = |months: Vec<Month>| {
-        months
-            .iter()
-            .map(Month::to_string)
-            .collect::<Vec<_>>()
-            .join(" and ")
-    };
-    let span = |rule: &crate::rulebook::WindowRule| {
+    for (rule, each_month) in [(&w.recent, true), (&w.baseline, true), (&w.ttm, false)] {
         let (from, to) = rule.bounds(as_of);
-        Evidence::Window { from, to }
-    };
-    t.push_with(
-        Area::Windows,
-        &w.recent.clause,
-        Subject::Window(w.recent.title.clone()),
-        Outcome::Note,
-        list(w.recent.months(as_of)),
-        span(&w.recent),
-    );
-    t.push_with(
-        Area::Windows,
-        &w.baseline.clause,
-        Subject::Window(w.baseline.title.clone()),
-        Outcome::Note,
-        list(w.baseline.months(as_of)),
-        span(&w.baseline),
-    );
-    let (from, to) = w.ttm.bounds(as_of);
-    t.push_with(
-        Area::Windows,
-        &w.ttm.clause,
-        Subject::Window(w.ttm.title.clone()),
-        Outcome::Note,
-        format!("{from} to {to}"),
-        span(&w.ttm),
-    );
-    t.push(
+        t.record(
+            Area::Windows,
+            &rule.clause,
+            Subject::Window(rule.title.clone()),
+            Outcome::Note,
+            Evidence::Window {
+                from,
+                to,
+                each_month,
+            },
+        );
+    }
+    t.record(
         Area::Windows,
         &w.missing_clause,
         Subject::MissingMonths,
         Outcome::Note,
-        "a month with no ACR figure counts as USD 0.00",
+        Evidence::MissingMonth {
+            counts_as: crate::model::Money::ZERO,
+        },
     );
 }
 

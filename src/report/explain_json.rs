@@ -76,7 +76,7 @@ fn month_acr(list: &[MonthAcr]) -> Value {
 
 fn evidence(ev: &Evidence) -> Value {
     match ev {
-        Evidence::Window { from, to } => json!({
+        Evidence::Window { from, to, .. } => json!({
             "kind": "window",
             "from": from.to_string(),
             "to": to.to_string(),
@@ -217,6 +217,11 @@ fn evidence(ev: &Evidence) -> Value {
                 "merged_into": into,
                 "refusals": reasons,
             })
+        }
+        // The data behind a sentence only: the format has no shape for it yet, and
+        // gives the sentence as `reason`.
+        Evidence::MissingMonth { .. } | Evidence::Category { .. } | Evidence::Attainment(_) => {
+            Value::Null
         }
         Evidence::DistinctServices { services, counted } => json!({
             "kind": "distinct_services",

@@ -1,26 +1,45 @@
 //! The sentence that says why a trace entry came out as it did.
 //!
 //! The engine records what a rule decided and the data it used ([`Evidence`]); the
-//! words are written here, so that a report, not the engine, speaks. Entries of the
-//! older rule kinds still carry a sentence the engine wrote, which is used as it is.
+//! words are written here, one file a rule kind under `reason/`, so that a report, not
+//! the engine, speaks. Entries of the older rule kinds that still carry a sentence the
+//! engine wrote use it as it is.
 
+mod designation;
 mod subject;
+mod windows;
 
 use crate::engine::{Evidence, TraceEntry};
+use crate::model::ScoreCard;
+use crate::rulebook::Rulebook;
 use std::borrow::Cow;
 
 /// Why the entry came out as it did, in one sentence (without a final full stop).
-pub(crate) fn reason(e: &TraceEntry) -> Cow<'_, str> {
+pub fn reason(e: &TraceEntry) -> Cow<'_, str> {
     if !e.reason.is_empty() {
         return Cow::Borrowed(e.reason.as_str());
     }
     Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
 }
 
+/// Why a card is attained or not, as the trace's last entry says it (`PCS.ATTAINED`),
+/// worked out from the card alone: a card scored without the trace says it too.
+pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
+    designation::attainment(&crate::engine::attainment_evidence(card, book))
+}
+
 /// The sentence for evidence the engine recorded without one.
 fn words(evidence: &Evidence) -> String {
-    // Every variant recorded without a sentence gets its words here, one arm a variant;
-    // the older variants always come with the engine's sentence and never reach this.
-    let _ = evidence;
-    String::new()
+    match evidence {
+        Evidence::Window {
+            from,
+            to,
+            each_month,
+        } => windows::window(*from, *to, *each_month),
+        Evidence::MissingMonth { counts_as } => windows::missing_month(*counts_as),
+        Evidence::Category { parts, max } => designation::category(parts, *max),
+        Evidence::Attainment(a) => designation::attainment(a),
+        // The older variants still come with the engine's sentence and never reach this.
+        _ => String::new(),
+    }
 }

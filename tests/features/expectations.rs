@@ -5,6 +5,7 @@ use crate::params::{CategoryArg, ClauseArg, PathArg, SubcategoryArg};
 use crate::world::Spec;
 use cucumber::then;
 use pcscore::engine::{Area, PathSource, TraceEntry};
+use pcscore::report;
 
 #[then(
     regex = r"^the partner is scored on the (SMB|smb|Enterprise|enterprise) path(?:, (derived from the data|as the file says))?$"
@@ -102,7 +103,7 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
         .collect();
     let found = about
         .iter()
-        .any(|e| e.clause == clause.0 && e.reason.contains(&saying));
+        .any(|e| e.clause == clause.0 && report::reason(e).contains(&saying));
     if found {
         return Ok(());
     }
@@ -126,7 +127,7 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
     }
     let said: String = about
         .iter()
-        .map(|e| format!("  [{}] {}\n", e.clause, e.reason))
+        .map(|e| format!("  [{}] {}\n", e.clause, report::reason(e)))
         .collect();
     Err(format!(
         "the explanation does not cite {} for {subject}{wanted}. What it says about {subject}:\n{said}",
