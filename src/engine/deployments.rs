@@ -5,7 +5,6 @@
 //! service name.
 
 use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
-use super::path::{codes, near_misses};
 use super::{Outcome, Scoring, Subject, Tracer};
 use crate::model::{Points, Situation};
 use crate::rulebook::{DeploymentsRule, Rulebook};
@@ -205,4 +204,32 @@ pub(super) fn score(
         },
     );
     points
+}
+
+/// A note for codes that differ from an eligible one only in case or spacing
+/// (`pal`): they are not eligible, but the analyst probably meant them to be.
+fn near_misses(written: &[String], eligible: &[String]) -> String {
+    let misses: Vec<String> = written
+        .iter()
+        .filter_map(|w| {
+            eligible
+                .iter()
+                .find(|e| *e != w && e.eq_ignore_ascii_case(w.trim()))
+                .map(|e| format!("`{w}` is not `{e}`"))
+        })
+        .collect();
+    if misses.is_empty() {
+        String::new()
+    } else {
+        format!(" ({}: codes are matched exactly)", misses.join(", "))
+    }
+}
+
+/// `[PAL, CSP]`, or `[] (none)`.
+fn codes(list: &[String]) -> String {
+    if list.is_empty() {
+        "[] (none)".to_string()
+    } else {
+        format!("[{}]", list.join(", "))
+    }
 }

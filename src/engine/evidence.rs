@@ -46,6 +46,11 @@ pub enum Evidence {
         segment: Option<Segment>,
         /// Its codes as written.
         codes: Vec<String>,
+        /// The eligible codes, none of which it has.
+        eligible: Vec<String>,
+        /// The subcategories its ACR would have counted toward besides the path, by
+        /// title.
+        counts_toward: Vec<String>,
     },
     /// The path, with the figures it was derived from (`DAI.PATH.*`).
     Path(PathEvidence),
@@ -125,7 +130,12 @@ pub struct PathEvidence {
     pub given: Option<PathKind>,
     /// The path the data alone gives.
     pub derived: PathKind,
-    /// Eligible ACR summed over the trailing twelve months.
+    /// The first month the figures below cover: the first of the trailing twelve
+    /// months, or M for a rule that reads M alone (one without a driven-ACR limit).
+    pub from: Month,
+    /// The last month they cover: M.
+    pub to: Month,
+    /// Eligible ACR summed over `from` to `to`.
     pub driven_acr: Money,
     /// Driven ACR at or above this means Enterprise, when the path rule has a limit.
     pub driven_acr_limit: Option<Money>,
@@ -134,8 +144,13 @@ pub struct PathEvidence {
     pub active_customers: u64,
     /// Those of them in an SMB segment.
     pub smb_customers: u64,
+    /// The segments that count as SMB.
+    pub smb_segments: Vec<String>,
     /// The share of SMB customers (percent) the SMB path needs.
     pub smb_share_needed: u32,
+    /// Whether the SMB customers reach that share (as they do when there are none
+    /// with ACR at all).
+    pub smb_share_met: bool,
 }
 
 /// One month's ACR of a customer and whether it reaches the threshold.

@@ -474,6 +474,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
                     customer,
                     segment,
                     codes,
+                    ..
                 }) => (
                     customer.clone(),
                     segment.map_or("", |s| s.as_str()).to_string(),

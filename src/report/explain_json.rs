@@ -85,6 +85,7 @@ fn evidence(ev: &Evidence) -> Value {
             customer,
             segment,
             codes,
+            ..
         } => json!({
             "kind": "attribution",
             "customer": customer,

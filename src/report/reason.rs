@@ -6,6 +6,7 @@
 //! engine wrote use it as it is.
 
 mod designation;
+mod path;
 mod subject;
 mod windows;
 
@@ -37,6 +38,13 @@ fn words(evidence: &Evidence) -> String {
             each_month,
         } => windows::window(*from, *to, *each_month),
         Evidence::MissingMonth { counts_as } => windows::missing_month(*counts_as),
+        Evidence::Attribution {
+            codes,
+            eligible,
+            counts_toward,
+            ..
+        } => path::attribution(codes, eligible, counts_toward),
+        Evidence::Path(p) => path::path(p),
         Evidence::Category { parts, max } => designation::category(parts, *max),
         Evidence::Attainment(a) => designation::attainment(a),
         // The older variants still come with the engine's sentence and never reach this.
