@@ -54,6 +54,14 @@ pub enum Evidence {
     },
     /// The path, with the figures it was derived from (`DAI.PATH.*`).
     Path(PathEvidence),
+    /// The monthly ACR a customer must reach on the partner's path
+    /// (`DAI.PERF.NCA.THRESHOLD`).
+    Threshold {
+        /// The threshold.
+        amount: Money,
+        /// The path it is the threshold of.
+        path: PathKind,
+    },
     /// A customer's ACR in the months net customer adds compares, against the threshold.
     CustomerAcr(CustomerAcr),
     /// The count that gives the net customer adds points.
@@ -64,6 +72,10 @@ pub enum Evidence {
         losses: u32,
         /// Net adds held between 0 and the maximum.
         counted: u32,
+        /// The most net adds counted.
+        max_adds: u32,
+        /// Points per net add counted.
+        points_per_add: Points,
     },
     /// One certification of one person, in one skilling subcategory.
     Certification(CertificationEvidence),
@@ -175,10 +187,33 @@ pub struct CustomerAcr {
     pub baseline: Vec<MonthAcr>,
     /// The last two months, oldest first.
     pub recent: Vec<MonthAcr>,
+    /// The rulebook's name for the recent months (`last two months`).
+    pub recent_title: String,
     /// Add, loss or neither.
     pub verdict: AddVerdict,
-    /// The verdict in words, without the figures (they are in the fields above).
-    pub finding: String,
+    /// What made it so.
+    pub finding: AddFinding,
+}
+
+/// Why a customer is an add, a loss or neither: the verdict with the fact that decided it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AddFinding {
+    /// Nothing in every baseline month, at or above the threshold in a recent month.
+    Add,
+    /// At or above the threshold in a baseline month, under it in every recent month.
+    Loss,
+    /// At or above the threshold in a baseline month and in a recent month.
+    HeldAbove,
+    /// Nothing in the baseline, under the threshold in every recent month.
+    NeverReached,
+    /// Some ACR in a baseline month, under the threshold throughout the baseline: the
+    /// first such month and its amount.
+    BaselineUnderThreshold {
+        /// The first baseline month with ACR.
+        month: Month,
+        /// Its ACR.
+        amount: Money,
+    },
 }
 
 /// What a customer is for net customer adds.

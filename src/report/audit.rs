@@ -558,7 +558,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
                 }
             )));
             cells.push(Cell::Clauses(clauses_of(e)));
-            cells.push(text(c.finding.clone()));
+            cells.push(text(super::reason::finding(c)));
             Row {
                 cells,
                 tone: tone(e.outcome),

@@ -114,12 +114,13 @@ fn evidence(ev: &Evidence) -> Value {
                 AddVerdict::Loss => "loss",
                 AddVerdict::Neutral => "neutral",
             },
-            "finding": c.finding,
+            "finding": super::reason::finding(c),
         }),
         Evidence::NetAdds {
             adds,
             losses,
             counted,
+            ..
         } => json!({
             "kind": "net_adds",
             "adds": adds,
@@ -221,9 +222,10 @@ fn evidence(ev: &Evidence) -> Value {
         }
         // The data behind a sentence only: the format has no shape for it yet, and
         // gives the sentence as `reason`.
-        Evidence::MissingMonth { .. } | Evidence::Category { .. } | Evidence::Attainment(_) => {
-            Value::Null
-        }
+        Evidence::MissingMonth { .. }
+        | Evidence::Threshold { .. }
+        | Evidence::Category { .. }
+        | Evidence::Attainment(_) => Value::Null,
         Evidence::DistinctServices { services, counted } => json!({
             "kind": "distinct_services",
             "services": services

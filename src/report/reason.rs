@@ -6,6 +6,7 @@
 //! engine wrote use it as it is.
 
 mod designation;
+mod net_customer_adds;
 mod path;
 mod subject;
 mod windows;
@@ -22,6 +23,8 @@ pub fn reason(e: &TraceEntry) -> Cow<'_, str> {
     }
     Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
 }
+
+pub(crate) use net_customer_adds::finding;
 
 /// Why a card is attained or not, as the trace's last entry says it (`PCS.ATTAINED`),
 /// worked out from the card alone: a card scored without the trace says it too.
@@ -45,6 +48,15 @@ fn words(evidence: &Evidence) -> String {
             ..
         } => path::attribution(codes, eligible, counts_toward),
         Evidence::Path(p) => path::path(p),
+        Evidence::Threshold { amount, path } => net_customer_adds::threshold(*amount, *path),
+        Evidence::CustomerAcr(c) => net_customer_adds::customer(c),
+        Evidence::NetAdds {
+            adds,
+            losses,
+            counted,
+            max_adds,
+            points_per_add,
+        } => net_customer_adds::points(*adds, *losses, *counted, *max_adds, *points_per_add),
         Evidence::Category { parts, max } => designation::category(parts, *max),
         Evidence::Attainment(a) => designation::attainment(a),
         // The older variants still come with the engine's sentence and never reach this.
