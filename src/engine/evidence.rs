@@ -85,8 +85,12 @@ pub enum Evidence {
     GrowthCustomer {
         /// The customer's id.
         customer: String,
+        /// M.
+        last_month: Month,
         /// ACR in M.
         last: Money,
+        /// M-12.
+        prior_month: Month,
         /// ACR in M-12.
         prior: Money,
     },
@@ -101,14 +105,46 @@ pub enum Evidence {
         /// P: eligible ACR in M-12.
         prior: Money,
     },
+    /// Eligible ACR in M under the minimum usage growth needs (`DAI.CS.UG.MIN_ACR`).
+    GrowthMinimum {
+        /// M.
+        month: Month,
+        /// Eligible ACR in M.
+        last: Money,
+        /// The minimum.
+        minimum: Money,
+    },
+    /// No eligible ACR in the comparison month: growth is undefined
+    /// (`DAI.CS.UG.NO_BASELINE`).
+    NoBaseline {
+        /// The comparison month.
+        month: Month,
+        /// Eligible ACR in it: zero.
+        prior: Money,
+    },
     /// The growth rate, when it is defined.
     GrowthRate {
+        /// L.
+        last: Money,
+        /// P.
+        prior: Money,
         /// The exact percentage truncated to two decimals, as shown: `31.99`; `None`
         /// when it is beyond the decimal range (the whole percent still decides).
         percent: Option<String>,
         /// The whole percent, rounded down, the points are counted from.
         whole_percent: i64,
     },
+    /// Usage growth's points from the whole percent.
+    GrowthPoints {
+        /// The whole percent, rounded down.
+        whole_percent: i64,
+        /// Points per whole percent.
+        points_per_percent: Points,
+        /// The subcategory's maximum.
+        max: Points,
+    },
+    /// Usage growth earns nothing: under the minimum, or without a baseline.
+    NoGrowthPoints,
     /// One deployment entry and what became of it (`DAI.CS.DEP.*`).
     Deployment(DeploymentEvidence),
     /// The distinct services that give the deployments points.

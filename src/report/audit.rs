@@ -672,6 +672,7 @@ fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
                 customer,
                 last,
                 prior,
+                ..
             }) => Some(Row {
                 cells: vec![
                     Cell::Code(customer.clone()),

@@ -161,6 +161,7 @@ fn evidence(ev: &Evidence) -> Value {
             customer,
             last,
             prior,
+            ..
         } => json!({
             "kind": "growth_customer",
             "customer": customer,
@@ -182,6 +183,7 @@ fn evidence(ev: &Evidence) -> Value {
         Evidence::GrowthRate {
             percent,
             whole_percent,
+            ..
         } => json!({
             "kind": "growth_rate",
             "percent": percent,
@@ -224,6 +226,10 @@ fn evidence(ev: &Evidence) -> Value {
         // gives the sentence as `reason`.
         Evidence::MissingMonth { .. }
         | Evidence::Threshold { .. }
+        | Evidence::GrowthMinimum { .. }
+        | Evidence::NoBaseline { .. }
+        | Evidence::GrowthPoints { .. }
+        | Evidence::NoGrowthPoints
         | Evidence::Category { .. }
         | Evidence::Attainment(_) => Value::Null,
         Evidence::DistinctServices { services, counted } => json!({

@@ -9,6 +9,7 @@ mod designation;
 mod net_customer_adds;
 mod path;
 mod subject;
+mod usage_growth;
 mod windows;
 
 use crate::engine::{Evidence, TraceEntry};
@@ -57,6 +58,37 @@ fn words(evidence: &Evidence) -> String {
             max_adds,
             points_per_add,
         } => net_customer_adds::points(*adds, *losses, *counted, *max_adds, *points_per_add),
+        Evidence::GrowthCustomer {
+            last_month,
+            last,
+            prior_month,
+            prior,
+            ..
+        } => usage_growth::customer(*last_month, *last, *prior_month, *prior),
+        Evidence::GrowthTotals {
+            last_month,
+            last,
+            prior_month,
+            prior,
+        } => usage_growth::totals(*last_month, *last, *prior_month, *prior),
+        Evidence::GrowthMinimum {
+            month,
+            last,
+            minimum,
+        } => usage_growth::minimum(*month, *last, *minimum),
+        Evidence::NoBaseline { month, prior } => usage_growth::no_baseline(*month, *prior),
+        Evidence::GrowthRate {
+            last,
+            prior,
+            percent,
+            ..
+        } => usage_growth::rate(*last, *prior, percent.as_deref()),
+        Evidence::GrowthPoints {
+            whole_percent,
+            points_per_percent,
+            max,
+        } => usage_growth::points(*whole_percent, *points_per_percent, *max),
+        Evidence::NoGrowthPoints => usage_growth::no_points(),
         Evidence::Category { parts, max } => designation::category(parts, *max),
         Evidence::Attainment(a) => designation::attainment(a),
         // The older variants still come with the engine's sentence and never reach this.
