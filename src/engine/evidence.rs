@@ -153,6 +153,10 @@ pub enum Evidence {
         services: Vec<(String, Vec<usize>)>,
         /// Services counted, at most the maximum.
         counted: u32,
+        /// The most services counted.
+        max_services: u32,
+        /// Points per service counted.
+        points_per_service: Points,
     },
 }
 
@@ -355,6 +359,8 @@ pub enum DeploymentStatus {
     Counted {
         /// The service name as matched: lower case, trimmed.
         service: String,
+        /// The rulebook's name for the window it lies in (`trailing twelve months`).
+        window: String,
     },
     /// The same service as an earlier counted entry.
     Merged {
@@ -366,6 +372,43 @@ pub enum DeploymentStatus {
     /// Not eligible: every reason, each with its clause id.
     Refused {
         /// `(clause id, reason)` in the order the rules were applied.
-        reasons: Vec<(String, String)>,
+        reasons: Vec<(String, Refusal)>,
+    },
+}
+
+/// Why a deployment entry is not eligible.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Refusal {
+    /// Its service level is not the one that counts.
+    ServiceLevel {
+        /// Its level.
+        found: u32,
+        /// The level that counts.
+        needed: u32,
+    },
+    /// Its service is one that never counts.
+    ExcludedService {
+        /// The service as written, without surrounding white space.
+        service: String,
+    },
+    /// The attribution that decides has no eligible code.
+    Attribution {
+        /// Whether it is the deployment's own attribution (else its customer's).
+        own: bool,
+        /// The codes as written.
+        codes: Vec<String>,
+        /// The eligible codes.
+        eligible: Vec<String>,
+    },
+    /// Its month lies outside the window.
+    OutsideWindow {
+        /// Its month.
+        month: Month,
+        /// The rulebook's name for the window (`trailing twelve months`).
+        window: String,
+        /// The window's first month.
+        from: Month,
+        /// The window's last month.
+        to: Month,
     },
 }

@@ -191,7 +191,7 @@ fn evidence(ev: &Evidence) -> Value {
         }),
         Evidence::Deployment(d) => {
             let (status, service, into, reasons) = match &d.status {
-                DeploymentStatus::Counted { service } => {
+                DeploymentStatus::Counted { service, .. } => {
                     ("counted", Some(service), None, Vec::new())
                 }
                 DeploymentStatus::Merged { service, into } => {
@@ -203,7 +203,9 @@ fn evidence(ev: &Evidence) -> Value {
                     None,
                     reasons
                         .iter()
-                        .map(|(clause, reason)| json!({"clause": clause, "reason": reason}))
+                        .map(|(clause, r)| {
+                            json!({"clause": clause, "reason": super::reason::refusal(r)})
+                        })
                         .collect(),
                 ),
             };
@@ -232,7 +234,9 @@ fn evidence(ev: &Evidence) -> Value {
         | Evidence::NoGrowthPoints
         | Evidence::Category { .. }
         | Evidence::Attainment(_) => Value::Null,
-        Evidence::DistinctServices { services, counted } => json!({
+        Evidence::DistinctServices {
+            services, counted, ..
+        } => json!({
             "kind": "distinct_services",
             "services": services
                 .iter()

@@ -5,6 +5,7 @@
 //! the engine, speaks. Entries of the older rule kinds that still carry a sentence the
 //! engine wrote use it as it is.
 
+mod deployments;
 mod designation;
 mod net_customer_adds;
 mod path;
@@ -25,6 +26,7 @@ pub fn reason(e: &TraceEntry) -> Cow<'_, str> {
     Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
 }
 
+pub(crate) use deployments::refusal;
 pub(crate) use net_customer_adds::finding;
 
 /// Why a card is attained or not, as the trace's last entry says it (`PCS.ATTAINED`),
@@ -89,6 +91,13 @@ fn words(evidence: &Evidence) -> String {
             max,
         } => usage_growth::points(*whole_percent, *points_per_percent, *max),
         Evidence::NoGrowthPoints => usage_growth::no_points(),
+        Evidence::Deployment(d) => deployments::deployment(d),
+        Evidence::DistinctServices {
+            services,
+            counted,
+            max_services,
+            points_per_service,
+        } => deployments::distinct(services, *counted, *max_services, *points_per_service),
         Evidence::Category { parts, max } => designation::category(parts, *max),
         Evidence::Attainment(a) => designation::attainment(a),
         // The older variants still come with the engine's sentence and never reach this.
