@@ -79,8 +79,31 @@ pub enum Evidence {
     },
     /// One certification of one person, in one skilling subcategory.
     Certification(CertificationEvidence),
+    /// A certification announced as retiring, which scores like any other while active
+    /// (`DAI.SKILL.*.RETIRING`).
+    Retiring {
+        /// Its title.
+        title: String,
+        /// The day it retires, as the rulebook writes it.
+        retires_on: String,
+    },
+    /// A person with several active scoring certifications, counted once
+    /// (`DAI.SKILL.UNIQUE`).
+    CountedOnce {
+        /// Their distinct active scoring certifications.
+        certifications: usize,
+    },
+    /// A person who meets a prerequisite and also scores (`DAI.SKILL.SAME_PEOPLE`).
+    PrerequisiteAndScoring,
     /// The counts that give a skilling subcategory its points.
     Skilling(SkillingTally),
+    /// A subcategory's points from its schedule against its maximum (`DAI.SKILL.MAX`).
+    Capped {
+        /// The points the schedule gives.
+        raw: Points,
+        /// The subcategory's maximum.
+        max: Points,
+    },
     /// A customer's eligible ACR in the two months usage growth compares.
     GrowthCustomer {
         /// The customer's id.
@@ -277,7 +300,7 @@ pub enum CertRole {
 }
 
 /// Whether a certification counted at M, and if not, why.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum CertStatus {
     /// Active at the last day of M, held by an associated person: it counts.
     Active,
@@ -288,7 +311,12 @@ pub enum CertStatus {
     /// Held by a person not associated to the partner (`DAI.SKILL.ASSOC`).
     NotAssociated,
     /// Retired, and M is past its grace period (`DAI.SKILL.ADV.IOT_GRACE`).
-    Retired,
+    Retired {
+        /// The day it retired, as the rulebook writes it.
+        retired_on: String,
+        /// The last measurement month it scored in.
+        scores_through: Month,
+    },
     /// Not a certification this designation scores.
     NotScored,
 }
@@ -310,16 +338,31 @@ pub struct CertificationEvidence {
     pub earned: NaiveDate,
     /// The day it expires, if it does.
     pub expires: Option<NaiveDate>,
+    /// M, the month it is judged in.
+    pub as_of: Month,
     /// The day it is judged on: the last day of M.
     pub judged_on: NaiveDate,
     /// Whether it counted.
     pub status: CertStatus,
-    /// Why it did not count, in words, when it did not.
-    pub why_not: Option<String>,
+    /// An active scoring certification that earns nothing, as a prerequisite step is
+    /// unmet.
+    pub prerequisite_unmet: bool,
+    /// For a name the rulebook does not know: the certification it names but for case
+    /// or spacing, if any.
+    pub similar: Option<SimilarCertification>,
 }
 
-/// The counts behind a skilling subcategory's points.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// A certification the rulebook knows, under every name it is accepted by.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SimilarCertification {
+    /// Its title.
+    pub title: String,
+    /// Its slug, then its exam code and aliases.
+    pub names: Vec<String>,
+}
+
+/// The counts behind a skilling subcategory's points, with the schedule they meet.
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct SkillingTally {
     /// Associated people with an active prerequisite.
     pub prerequisite_people: u32,
@@ -329,6 +372,27 @@ pub struct SkillingTally {
     pub scoring_people: u32,
     /// Scoring people counted, at most the path's maximum.
     pub counted_people: u32,
+    /// Each prerequisite step, in order.
+    pub steps: Vec<StepTally>,
+    /// The path whose schedule applies.
+    pub path: PathKind,
+    /// Points a met step earns on its own.
+    pub gate_points: Points,
+    /// Points per scoring person, once every step is met.
+    pub points_per_person: Points,
+    /// Scoring people counted at most.
+    pub max_people: u32,
+}
+
+/// One prerequisite step of a ladder, at M.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StepTally {
+    /// The titles of the certifications that meet it.
+    pub titles: Vec<String>,
+    /// Associated people holding one, active.
+    pub holders: u32,
+    /// Whether they are enough.
+    pub met: bool,
 }
 
 /// One deployment entry and what became of it.

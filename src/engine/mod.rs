@@ -350,7 +350,7 @@ mod tests {
                 .clone();
             (
                 e.outcome,
-                e.reason,
+                crate::report::reason(&e).into_owned(),
                 a.card.points_of("intermediate_certifications"),
             )
         };

@@ -596,17 +596,15 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
                 Some(CertRole::Scoring) => "scoring",
                 None => "none",
             };
-            let status = match c.status {
+            let status = match &c.status {
                 CertStatus::Active => "active",
                 CertStatus::NotYetEarned | CertStatus::Expired => "inactive",
                 CertStatus::NotAssociated => "not associated",
-                CertStatus::Retired => "retired",
+                CertStatus::Retired { .. } => "retired",
                 CertStatus::NotScored => "not scored",
             };
-            let why = c
-                .why_not
-                .clone()
-                .unwrap_or_else(|| format!("active on {}", c.judged_on));
+            let why =
+                super::reason::why_not(c).unwrap_or_else(|| format!("active on {}", c.judged_on));
             Row {
                 cells: vec![
                     Cell::Code(c.person.clone()),

@@ -140,15 +140,15 @@ fn evidence(ev: &Evidence) -> Value {
             "earned": c.earned.to_string(),
             "expires": c.expires.map(|d| d.to_string()),
             "judged_on": c.judged_on.to_string(),
-            "status": match c.status {
+            "status": match &c.status {
                 CertStatus::Active => "active",
                 CertStatus::NotYetEarned => "not_yet_earned",
                 CertStatus::Expired => "expired",
                 CertStatus::NotAssociated => "not_associated",
-                CertStatus::Retired => "retired",
+                CertStatus::Retired { .. } => "retired",
                 CertStatus::NotScored => "not_scored",
             },
-            "why_not": c.why_not,
+            "why_not": super::reason::why_not(c),
         }),
         Evidence::Skilling(s) => json!({
             "kind": "skilling",
@@ -232,6 +232,10 @@ fn evidence(ev: &Evidence) -> Value {
         | Evidence::NoBaseline { .. }
         | Evidence::GrowthPoints { .. }
         | Evidence::NoGrowthPoints
+        | Evidence::Retiring { .. }
+        | Evidence::CountedOnce { .. }
+        | Evidence::PrerequisiteAndScoring
+        | Evidence::Capped { .. }
         | Evidence::Category { .. }
         | Evidence::Attainment(_) => Value::Null,
         Evidence::DistinctServices {

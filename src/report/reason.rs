@@ -5,6 +5,7 @@
 //! the engine, speaks. Entries of the older rule kinds that still carry a sentence the
 //! engine wrote use it as it is.
 
+mod certification_ladder;
 mod deployments;
 mod designation;
 mod net_customer_adds;
@@ -26,6 +27,7 @@ pub fn reason(e: &TraceEntry) -> Cow<'_, str> {
     Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
 }
 
+pub(crate) use certification_ladder::why_not;
 pub(crate) use deployments::refusal;
 pub(crate) use net_customer_adds::finding;
 
@@ -91,6 +93,16 @@ fn words(evidence: &Evidence) -> String {
             max,
         } => usage_growth::points(*whole_percent, *points_per_percent, *max),
         Evidence::NoGrowthPoints => usage_growth::no_points(),
+        Evidence::Certification(c) => certification_ladder::certification(c),
+        Evidence::Retiring { title, retires_on } => {
+            certification_ladder::retiring(title, retires_on)
+        }
+        Evidence::CountedOnce { certifications } => {
+            certification_ladder::counted_once(*certifications)
+        }
+        Evidence::PrerequisiteAndScoring => certification_ladder::prerequisite_and_scoring(),
+        Evidence::Skilling(s) => certification_ladder::points(s),
+        Evidence::Capped { raw, max } => certification_ladder::capped(*raw, *max),
         Evidence::Deployment(d) => deployments::deployment(d),
         Evidence::DistinctServices {
             services,
@@ -100,7 +112,5 @@ fn words(evidence: &Evidence) -> String {
         } => deployments::distinct(services, *counted, *max_services, *points_per_service),
         Evidence::Category { parts, max } => designation::category(parts, *max),
         Evidence::Attainment(a) => designation::attainment(a),
-        // The older variants still come with the engine's sentence and never reach this.
-        _ => String::new(),
     }
 }
