@@ -518,7 +518,7 @@ proptest! {
         // the attainment reason the trace ends with.
         prop_assert_eq!(report::card_text(&untraced, book()), report::card_text(&traced, book()));
         prop_assert_eq!(report::card_json(&untraced, book()), report::card_json(&traced, book()));
-        let last = traced.trace.last().map(|e| report::reason(e).into_owned());
+        let last = traced.trace.last().map(report::reason);
         prop_assert_eq!(last, Some(report::attainment_reason(&traced.card, book())));
     }
 

@@ -65,6 +65,9 @@ pub enum Outcome {
 }
 
 /// One rule application: which clause, about what, with which data, to what effect.
+///
+/// It holds no words: `report::reason` writes the sentence from the evidence, and the
+/// subject's words are its `Display` (in `report`).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct TraceEntry {
     /// Where it belongs.
@@ -75,10 +78,7 @@ pub struct TraceEntry {
     pub subject: Subject,
     /// Its effect.
     pub outcome: Outcome,
-    /// The reason, with the data used (months, amounts, dates, names).
-    pub reason: String,
-    /// The same data as values, for tables and machines; `None` where the reason says
-    /// all there is.
+    /// The data the rule used and what it decided, as values.
     pub evidence: Option<Evidence>,
 }
 
@@ -114,19 +114,21 @@ pub(crate) struct Tracer {
 
 impl Tracer {
     /// Whether entries are kept. Loops over customers, people and deployments build
-    /// their reasons only when they are: on a large partner that text is most of the
-    /// engine's time, and `check` and the machine-readable cards never read it.
+    /// their subjects and evidence only when they are: on a large partner that is most
+    /// of the engine's time, and `check` and the machine-readable cards never read it.
     pub(crate) fn on(&self) -> bool {
         self.on
     }
 
-    pub(crate) fn push(
+    /// An entry: the data as values, which `report` turns into words
+    /// (`report::reason`). The engine computes; reports speak.
+    pub(crate) fn record(
         &mut self,
         area: Area,
         clause: &str,
         subject: Subject,
         outcome: Outcome,
-        reason: impl Into<String>,
+        evidence: Evidence,
     ) {
         if !self.on {
             return;
@@ -136,42 +138,8 @@ impl Tracer {
             clause: clause.to_string(),
             subject,
             outcome,
-            reason: reason.into(),
-            evidence: None,
+            evidence: Some(evidence),
         });
-    }
-
-    /// An entry with no sentence: the data as values, which `report` turns into words
-    /// (`report::reason`). The engine computes; reports speak. Rule kinds written since
-    /// the 2026-05 edition record this way, and the older ones move to it.
-    pub(crate) fn record(
-        &mut self,
-        area: Area,
-        clause: &str,
-        subject: Subject,
-        outcome: Outcome,
-        evidence: Evidence,
-    ) {
-        self.push_with(area, clause, subject, outcome, String::new(), evidence);
-    }
-
-    /// Like [`Tracer::push`], with the data as values beside the reason.
-    pub(crate) fn push_with(
-        &mut self,
-        area: Area,
-        clause: &str,
-        subject: Subject,
-        outcome: Outcome,
-        reason: impl Into<String>,
-        evidence: Evidence,
-    ) {
-        if !self.on {
-            return;
-        }
-        self.push(area, clause, subject, outcome, reason);
-        if let Some(last) = self.entries.last_mut() {
-            last.evidence = Some(evidence);
-        }
     }
 }
 
@@ -350,7 +318,7 @@ mod tests {
                 .clone();
             (
                 e.outcome,
-                crate::report::reason(&e).into_owned(),
+                crate::report::reason(&e),
                 a.card.points_of("intermediate_certifications"),
             )
         };

@@ -209,17 +209,14 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ),
         ("Rules", book.source.clone()),
     ];
-    // The heading already says whether it is attained; the engine's reason opens with
-    // the same words.
-    let why = attainment.map(crate::report::reason).unwrap_or_default();
-    let why = why.as_ref();
-    let why = why
-        .strip_prefix("attained: ")
-        .or_else(|| why.strip_prefix("not attained: "))
-        .unwrap_or(why);
+    // The heading already says whether it is attained: the reason without its verdict.
+    let why = match attainment.and_then(|e| e.evidence.as_ref()) {
+        Some(Evidence::Attainment(a)) => super::reason::attainment_why(a),
+        _ => String::new(),
+    };
     let verdict = (
         card.attained,
-        why.to_string(),
+        why,
         attainment.map(|e| e.clause.clone()).unwrap_or_default(),
     );
 
@@ -456,7 +453,7 @@ fn findings(entries: &[&TraceEntry]) -> Table {
                     text(effect(e.outcome)),
                     text(e.subject.to_string()),
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             })
@@ -493,7 +490,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
                     text(codes),
                     text(effect(e.outcome)),
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             }
@@ -739,7 +736,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
                     text(attribution),
                     result,
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             }

@@ -2,8 +2,8 @@
 //!
 //! The engine records what a rule decided and the data it used ([`Evidence`]); the
 //! words are written here, one file a rule kind under `reason/`, so that a report, not
-//! the engine, speaks. Entries of the older rule kinds that still carry a sentence the
-//! engine wrote use it as it is.
+//! the engine, speaks. A sentence quotes its thresholds, windows and counts from the
+//! evidence, never a number of its own.
 
 mod certification_ladder;
 mod deployments;
@@ -17,18 +17,15 @@ mod windows;
 use crate::engine::{Evidence, TraceEntry};
 use crate::model::ScoreCard;
 use crate::rulebook::Rulebook;
-use std::borrow::Cow;
 
 /// Why the entry came out as it did, in one sentence (without a final full stop).
-pub fn reason(e: &TraceEntry) -> Cow<'_, str> {
-    if !e.reason.is_empty() {
-        return Cow::Borrowed(e.reason.as_str());
-    }
-    Cow::Owned(e.evidence.as_ref().map(words).unwrap_or_default())
+pub fn reason(e: &TraceEntry) -> String {
+    e.evidence.as_ref().map(words).unwrap_or_default()
 }
 
 pub(crate) use certification_ladder::why_not;
 pub(crate) use deployments::refusal;
+pub(crate) use designation::attainment_why;
 pub(crate) use net_customer_adds::finding;
 
 /// Why a card is attained or not, as the trace's last entry says it (`PCS.ATTAINED`),
@@ -37,7 +34,7 @@ pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
     designation::attainment(&crate::engine::attainment_evidence(card, book))
 }
 
-/// The sentence for evidence the engine recorded without one.
+/// The sentence for a piece of evidence.
 fn words(evidence: &Evidence) -> String {
     match evidence {
         Evidence::Window {

@@ -204,7 +204,7 @@ mod tests {
         a.trace
             .iter()
             .filter(|e| e.area == Area::Subcategory(1) && e.subject == *subject)
-            .map(|e| crate::report::reason(e).into_owned())
+            .map(crate::report::reason)
             .collect()
     }
 

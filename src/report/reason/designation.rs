@@ -13,21 +13,31 @@ pub(super) fn category(parts: &[(String, Points)], max: Points) -> String {
     format!("{sum} (maximum {max})")
 }
 
-/// Attained or not, and what is missing.
+/// Attained or not, and why: `attained: ...`, `not attained: ...`.
 pub(super) fn attainment(a: &AttainmentEvidence) -> String {
+    let verdict = if a.total >= a.min_total && a.short.is_empty() {
+        "attained"
+    } else {
+        "not attained"
+    };
+    format!("{verdict}: {}", attainment_why(a))
+}
+
+/// Why the designation is attained or not, without saying which (a heading says it).
+pub(crate) fn attainment_why(a: &AttainmentEvidence) -> String {
     let total = a.total;
     let reached = total >= a.min_total;
     if reached && a.short.is_empty() {
         return format!(
-            "attained: {total} points reach {} and every subcategory has at least {}",
+            "{total} points reach {} and every subcategory has at least {}",
             a.min_total, a.min_per_subcategory
         );
     }
     if a.short.is_empty() {
-        return format!("not attained: {total} points, {} needed", a.min_total);
+        return format!("{total} points, {} needed", a.min_total);
     }
     format!(
-        "not attained: {total} points{}, and {} {} fewer than {} point{}",
+        "{total} points{}, and {} {} fewer than {} point{}",
         if reached {
             String::new()
         } else {
