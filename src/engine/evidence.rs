@@ -1,14 +1,15 @@
 //! Structured evidence attached to trace entries: the data a rule looked at and what it
-//! decided, as values rather than words, so that reports can lay it out in tables and
-//! machines can read it without parsing the reason text.
+//! decided, as values rather than words, so that reports can lay it out in tables, write
+//! the sentence (`report::reason`) and give it to machines without parsing text.
 //!
 //! The engine fills these while it scores; reports only render them. Nothing here is
-//! computed twice: each value is the one the rule used.
+//! computed twice: each value is the one the rule used, and a sentence quotes its
+//! thresholds, windows and counts from here.
 
 use crate::model::{Money, Month, PathKind, Points, Segment};
 use chrono::NaiveDate;
 
-/// The data behind one trace entry, when it has any beyond the reason text.
+/// The data behind one trace entry: what its sentence and its table row are made of.
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
 pub enum Evidence {

@@ -79,7 +79,7 @@ pub struct TraceEntry {
     /// Its effect.
     pub outcome: Outcome,
     /// The data the rule used and what it decided, as values.
-    pub evidence: Option<Evidence>,
+    pub evidence: Evidence,
 }
 
 /// Where the path came from.
@@ -138,7 +138,7 @@ impl Tracer {
             clause: clause.to_string(),
             subject,
             outcome,
-            evidence: Some(evidence),
+            evidence,
         });
     }
 }

@@ -188,7 +188,7 @@ fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
         .filter(|e| {
             e.area == area
                 && e.clause == clause_id
-                && matches!(&e.evidence, Some(Evidence::Certification(c)) if c.status == CertStatus::Active)
+                && matches!(&e.evidence, Evidence::Certification(c) if c.status == CertStatus::Active)
         })
         .map(|e| &e.subject)
         .collect::<BTreeSet<_>>()

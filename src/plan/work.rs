@@ -445,9 +445,7 @@ fn countable(s: &Situation, book: &Rulebook) -> Result<Vec<Deployment>, EngineEr
             .trace
             .iter()
             .filter_map(|e| match &e.evidence {
-                Some(Evidence::Deployment(d))
-                    if matches!(d.status, DeploymentStatus::Counted { .. }) =>
-                {
+                Evidence::Deployment(d) if matches!(d.status, DeploymentStatus::Counted { .. }) => {
                     Some(d.number)
                 }
                 _ => None,

@@ -210,7 +210,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ("Rules", book.source.clone()),
     ];
     // The heading already says whether it is attained: the reason without its verdict.
-    let why = match attainment.and_then(|e| e.evidence.as_ref()) {
+    let why = match attainment.map(|e| &e.evidence) {
         Some(Evidence::Attainment(a)) => super::reason::attainment_why(a),
         _ => String::new(),
     };
@@ -353,10 +353,10 @@ fn cites(e: &TraceEntry, id: &str) -> bool {
 
 /// The clause ids a row cites: all the reasons of a refused deployment, else the entry's.
 fn clauses_of(e: &TraceEntry) -> Vec<String> {
-    if let Some(Evidence::Deployment(DeploymentEvidence {
+    if let Evidence::Deployment(DeploymentEvidence {
         status: DeploymentStatus::Refused { reasons },
         ..
-    })) = &e.evidence
+    }) = &e.evidence
     {
         let mut ids: Vec<String> = Vec::new();
         for (id, _) in reasons {
@@ -384,11 +384,11 @@ enum Kind {
 
 fn kind(e: &TraceEntry) -> Kind {
     match &e.evidence {
-        Some(Evidence::Attribution { .. }) => Kind::Attribution,
-        Some(Evidence::CustomerAcr(_)) => Kind::CustomerAcr,
-        Some(Evidence::Certification(_)) => Kind::Certification,
-        Some(Evidence::GrowthCustomer { .. } | Evidence::GrowthTotals { .. }) => Kind::Growth,
-        Some(Evidence::Deployment(_)) => Kind::Deployment,
+        Evidence::Attribution { .. } => Kind::Attribution,
+        Evidence::CustomerAcr(_) => Kind::CustomerAcr,
+        Evidence::Certification(_) => Kind::Certification,
+        Evidence::GrowthCustomer { .. } | Evidence::GrowthTotals { .. } => Kind::Growth,
+        Evidence::Deployment(_) => Kind::Deployment,
         _ => Kind::Findings,
     }
 }
@@ -467,12 +467,12 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
         .iter()
         .map(|e| {
             let (customer, segment, codes) = match &e.evidence {
-                Some(Evidence::Attribution {
+                Evidence::Attribution {
                     customer,
                     segment,
                     codes,
                     ..
-                }) => (
+                } => (
                     customer.clone(),
                     segment.map_or("", |s| s.as_str()).to_string(),
                     if codes.is_empty() {
@@ -513,7 +513,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
 
 fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
     let first = entries.iter().find_map(|e| match &e.evidence {
-        Some(Evidence::CustomerAcr(c)) => Some(c),
+        Evidence::CustomerAcr(c) => Some(c),
         _ => None,
     });
     let mut columns = vec![short("Customer")];
@@ -533,7 +533,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::CustomerAcr(c)) => Some((e, c)),
+            Evidence::CustomerAcr(c) => Some((e, c)),
             _ => None,
         })
         .map(|(e, c): (&&TraceEntry, &CustomerAcr)| {
@@ -579,7 +579,7 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::Certification(c)) => Some((e, c)),
+            Evidence::Certification(c) => Some((e, c)),
             _ => None,
         })
         .map(|(e, c): (&&TraceEntry, &CertificationEvidence)| {
@@ -645,11 +645,11 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
 
 fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let months = entries.iter().find_map(|e| match &e.evidence {
-        Some(Evidence::GrowthTotals {
+        Evidence::GrowthTotals {
             last_month,
             prior_month,
             ..
-        }) => Some((*prior_month, *last_month)),
+        } => Some((*prior_month, *last_month)),
         _ => None,
     });
     let then = book.windows.growth_comparison.span("to");
@@ -663,12 +663,12 @@ fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::GrowthCustomer {
+            Evidence::GrowthCustomer {
                 customer,
                 last,
                 prior,
                 ..
-            }) => Some(Row {
+            } => Some(Row {
                 cells: vec![
                     Cell::Code(customer.clone()),
                     text(amount(*prior)),
@@ -677,7 +677,7 @@ fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
                 ],
                 tone: Tone::Plain,
             }),
-            Some(Evidence::GrowthTotals { last, prior, .. }) => Some(Row {
+            Evidence::GrowthTotals { last, prior, .. } => Some(Row {
                 cells: vec![
                     Cell::Strong("All eligible customers".into()),
                     Cell::Strong(amount(*prior)),
@@ -704,7 +704,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::Deployment(d)) => Some((e, d)),
+            Evidence::Deployment(d) => Some((e, d)),
             _ => None,
         })
         .map(|(e, d): (&&TraceEntry, &DeploymentEvidence)| {

@@ -44,7 +44,7 @@ fn entry(e: &TraceEntry, book: &Rulebook) -> Value {
         "outcome": outcome,
         "value": value,
         "reason": crate::report::reason(e),
-        "evidence": e.evidence.as_ref().map_or(Value::Null, evidence),
+        "evidence": evidence(&e.evidence),
     })
 }
 

@@ -20,7 +20,7 @@ use crate::rulebook::Rulebook;
 
 /// Why the entry came out as it did, in one sentence (without a final full stop).
 pub fn reason(e: &TraceEntry) -> String {
-    e.evidence.as_ref().map(words).unwrap_or_default()
+    words(&e.evidence)
 }
 
 pub(crate) use certification_ladder::why_not;
