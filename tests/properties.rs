@@ -676,8 +676,8 @@ proptest! {
         // the attainment reason the trace ends with.
         prop_assert_eq!(report::card_text(&untraced, book()), report::card_text(&traced, book()));
         prop_assert_eq!(report::card_json(&untraced, book()), report::card_json(&traced, book()));
-        let last = traced.trace.last().map(|e| e.reason.clone());
-        prop_assert_eq!(last, Some(engine::attainment_reason(&traced.card, book())));
+        let last = traced.trace.last().map(report::reason);
+        prop_assert_eq!(last, Some(report::attainment_reason(&traced.card, book())));
     }
 
     /// Written as a partner file, a situation loads back as itself and scores the same.

@@ -9,10 +9,13 @@
 //! when it is known whether the prerequisites are met, so each entry says at once what
 //! its certification earns.
 
-use super::evidence::{CertRole, CertStatus, CertificationEvidence, Evidence, SkillingTally};
-use super::{path_word, Area, Outcome, Scoring, Tracer};
+use super::evidence::{
+    CertRole, CertStatus, CertificationEvidence, Evidence, SimilarCertification, SkillingTally,
+    StepTally,
+};
+use super::{Area, Outcome, Scoring, Subject, Tracer};
 use crate::model::{Certification, Month, Person, Points, Situation};
-use crate::rulebook::{CertificationInfo, CertificationLadder, LadderSchedule, Rulebook};
+use crate::rulebook::{CertificationInfo, CertificationLadder, Rulebook};
 
 /// What a certification is for in the ladder.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -28,8 +31,8 @@ struct Judged<'a> {
     cert: &'a Certification,
     info: &'a CertificationInfo,
     role: Role,
-    /// Why it does not count: the clause, the status and the words; `None` when active.
-    refusal: Option<(&'a str, CertStatus, String)>,
+    /// Why it does not count: the clause and the status; `None` when active.
+    refusal: Option<(&'a str, CertStatus)>,
 }
 
 /// One person's standing in the ladder.
@@ -79,14 +82,51 @@ pub(super) fn score(
         for s in &standings {
             trace_person(at.area, s, rule, met, as_of, t);
         }
+        let title = |slug: &String| {
+            book.certification(slug)
+                .map_or(slug.clone(), |c| c.title.clone())
+        };
         let tally = SkillingTally {
             // The step furthest from its gate speaks for the prerequisites.
             prerequisite_people: holders.iter().copied().min().unwrap_or(0),
             prerequisite_needed: schedule.gate_people,
             scoring_people,
             counted_people: counted,
+            steps: rule
+                .prerequisites
+                .iter()
+                .zip(&holders)
+                .map(|(step, held)| StepTally {
+                    titles: step.certs.iter().map(title).collect(),
+                    holders: *held,
+                    met: *held >= schedule.gate_people,
+                })
+                .collect(),
+            path,
+            gate_points: schedule.gate_points,
+            points_per_person: schedule.points_per_person,
+            max_people: schedule.max_people,
         };
-        trace_points(at, rule, schedule, (&tally, &holders), met, raw, book, t);
+        let name = || Subject::Subcategory(at.sub.title.clone());
+        t.record(
+            at.area,
+            &schedule.clause,
+            name(),
+            Outcome::Points(points),
+            Evidence::Skilling(tally),
+        );
+        // The cap: a result when it bites, a note when the schedule stays within it.
+        t.record(
+            at.area,
+            &at.sub.clause,
+            name(),
+            if raw <= max {
+                Outcome::Note
+            } else {
+                Outcome::Points(points)
+            },
+            Evidence::Capped { raw, max },
+        );
     }
     points
 }
@@ -116,16 +156,12 @@ fn standing<'a>(
             None => continue,
         };
         let refusal = if person.associated {
-            inactive_reason(c, as_of, rule).or_else(|| match role {
-                Role::Scoring => retired_reason(&info.slug, as_of, rule),
+            inactive(c, as_of, rule).or_else(|| match role {
+                Role::Scoring => retired(&info.slug, as_of, rule),
                 Role::Step(_) => None,
             })
         } else {
-            Some((
-                rule.clauses.associated.as_str(),
-                CertStatus::NotAssociated,
-                "the person is not associated to the partner's Partner Center account".to_string(),
-            ))
+            Some((rule.clauses.associated.as_str(), CertStatus::NotAssociated))
         };
         if refusal.is_none() {
             match role {
@@ -160,47 +196,45 @@ fn note_unknown_certifications(
 ) {
     for p in &situation.people {
         for c in &p.certifications {
-            if book.certification(&c.cert).is_none() {
-                let hint = book
-                    .certifications
-                    .iter()
-                    .find(|k| {
-                        k.other_names()
-                            .any(|n| n.eq_ignore_ascii_case(c.cert.trim()))
-                            || k.slug.eq_ignore_ascii_case(c.cert.trim())
-                    })
-                    .map(|k| {
-                        let names: Vec<String> = std::iter::once(k.slug.as_str())
-                            .chain(k.other_names())
-                            .map(|n| format!("`{n}`"))
-                            .collect();
-                        format!(" (`{}` is, written {})", k.title, names.join(" or "))
-                    })
-                    .unwrap_or_default();
-                let why = format!(
-                    "`{}` is neither a prerequisite nor a scoring certification here{hint}",
-                    c.cert
-                );
-                t.push_with(
-                    area,
-                    scoring_clause,
-                    format!("person {}", p.id),
-                    Outcome::Excluded,
-                    why.clone(),
-                    Evidence::Certification(CertificationEvidence {
-                        person: p.id.clone(),
-                        associated: p.associated,
-                        cert: c.cert.clone(),
-                        title: None,
-                        role: None,
-                        earned: c.earned,
-                        expires: c.expires,
-                        judged_on: situation.as_of.last_day(),
-                        status: CertStatus::NotScored,
-                        why_not: Some(why),
-                    }),
-                );
+            if book.certification(&c.cert).is_some() {
+                continue;
             }
+            // The certification it names but for case or spacing, if any.
+            let similar = book
+                .certifications
+                .iter()
+                .find(|k| {
+                    k.other_names()
+                        .any(|n| n.eq_ignore_ascii_case(c.cert.trim()))
+                        || k.slug.eq_ignore_ascii_case(c.cert.trim())
+                })
+                .map(|k| SimilarCertification {
+                    title: k.title.clone(),
+                    names: std::iter::once(k.slug.as_str())
+                        .chain(k.other_names())
+                        .map(str::to_string)
+                        .collect(),
+                });
+            t.record(
+                area,
+                scoring_clause,
+                Subject::Person(p.id.clone()),
+                Outcome::Excluded,
+                Evidence::Certification(CertificationEvidence {
+                    person: p.id.clone(),
+                    associated: p.associated,
+                    cert: c.cert.clone(),
+                    title: None,
+                    role: None,
+                    earned: c.earned,
+                    expires: c.expires,
+                    as_of: situation.as_of,
+                    judged_on: situation.as_of.last_day(),
+                    status: CertStatus::NotScored,
+                    prerequisite_unmet: false,
+                    similar,
+                }),
+            );
         }
     }
 }
@@ -214,21 +248,28 @@ fn trace_person(
     as_of: Month,
     t: &mut Tracer,
 ) {
-    let subject = format!("person {}", s.person.id);
+    let subject = Subject::Person(s.person.id.clone());
     for j in &s.judged {
-        let (role, role_clause, cert_role) = match j.role {
+        let (role_clause, cert_role) = match j.role {
             Role::Step(i) => (
-                "prerequisite",
                 rule.prerequisites[i].clause.as_str(),
                 CertRole::Prerequisite,
             ),
-            Role::Scoring => (
-                "scoring certification",
-                rule.scoring.clause.as_str(),
-                CertRole::Scoring,
-            ),
+            Role::Scoring => (rule.scoring.clause.as_str(), CertRole::Scoring),
         };
-        let evidence = |status, why_not| {
+        // An active scoring certification earns nothing while the prerequisite is
+        // unmet: said on its own line, not only in the subcategory's total.
+        let unmet = j.refusal.is_none() && j.role == Role::Scoring && !met;
+        let (clause, outcome, status) = match &j.refusal {
+            Some((id, status)) => (*id, Outcome::Excluded, status.clone()),
+            None if unmet => (role_clause, Outcome::Excluded, CertStatus::Active),
+            None => (role_clause, Outcome::Counts(1), CertStatus::Active),
+        };
+        t.record(
+            area,
+            clause,
+            subject.clone(),
+            outcome,
             Evidence::Certification(CertificationEvidence {
                 person: s.person.id.clone(),
                 associated: s.person.associated,
@@ -237,260 +278,81 @@ fn trace_person(
                 role: Some(cert_role),
                 earned: j.cert.earned,
                 expires: j.cert.expires,
+                as_of,
                 judged_on: as_of.last_day(),
                 status,
-                why_not,
-            })
-        };
-        match &j.refusal {
-            Some((id, status, why)) => t.push_with(
-                area,
-                id,
-                &subject,
-                Outcome::Excluded,
-                format!("{} is a {role} but does not count: {why}", describe(j.cert)),
-                evidence(*status, Some(why.clone())),
-            ),
-            None => {
-                let mut reason = format!(
-                    "{} is an active {role} ({})",
-                    describe(j.cert),
-                    j.info.title
-                );
-                // An active scoring certification earns nothing while the prerequisite
-                // is unmet: said on its own line, not only in the subcategory's total.
-                let outcome = if j.role == Role::Scoring && !met {
-                    reason.push_str("; it earns nothing while the prerequisite is unmet");
-                    Outcome::Excluded
-                } else {
-                    Outcome::Counts(1)
-                };
-                t.push_with(
+                prerequisite_unmet: unmet,
+                similar: None,
+            }),
+        );
+        if j.refusal.is_none() {
+            if let Some(r) = rule.retiring_of(&j.info.slug) {
+                t.record(
                     area,
-                    role_clause,
-                    &subject,
-                    outcome,
-                    reason,
-                    evidence(CertStatus::Active, None),
+                    &r.clause,
+                    subject.clone(),
+                    Outcome::Note,
+                    Evidence::Retiring {
+                        title: j.info.title.clone(),
+                        retires_on: r.retires_on.clone(),
+                    },
                 );
-                if let Some(r) = rule.retiring_of(&j.info.slug) {
-                    t.push(
-                        area,
-                        &r.clause,
-                        &subject,
-                        Outcome::Note,
-                        format!(
-                            "{} retires on {}; while the person's certification is active it \
-                             counts like any other, and the date changes no score",
-                            j.info.title, r.retires_on
-                        ),
-                    );
-                }
             }
         }
     }
     if s.scoring > 1 {
-        t.push(
+        t.record(
             area,
             &rule.clauses.unique,
-            &subject,
+            subject.clone(),
             Outcome::Note,
-            format!(
-                "holds {} active scoring certifications and counts once in this subcategory",
-                s.scoring
-            ),
+            Evidence::CountedOnce {
+                certifications: s.scoring,
+            },
         );
     }
     if s.steps.iter().any(|held| *held) && s.scoring > 0 {
-        t.push(
+        t.record(
             area,
             &rule.clauses.same_people,
-            &subject,
+            subject,
             Outcome::Note,
-            "meets the prerequisite and also counts as a scoring person",
-        );
-    }
-}
-
-/// The schedule's points, then the cap.
-#[allow(clippy::too_many_arguments)]
-fn trace_points(
-    at: &Scoring,
-    rule: &CertificationLadder,
-    schedule: &LadderSchedule,
-    (tally, holders): (&SkillingTally, &[u32]),
-    met: bool,
-    raw: Points,
-    book: &Rulebook,
-    t: &mut Tracer,
-) {
-    let (area, path, max) = (at.area, at.path, at.sub.max);
-    let title = |slug: &String| {
-        book.certification(slug)
-            .map_or(slug.clone(), |c| c.title.clone())
-    };
-    let titles = rule
-        .prerequisite_certs()
-        .map(|s| {
-            book.certification(s)
-                .map_or(s.as_str(), |c| c.title.as_str())
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    // What the scoring people earn once every step is met, however many steps there are.
-    let scored = format!(
-        "{} with an active scoring certification, counted {} (at most {}) x {} points",
-        people(tally.scoring_people, "person", "people"),
-        tally.counted_people,
-        schedule.max_people,
-        schedule.points_per_person
-    );
-    // Several prerequisite steps (Data & AI's ladder): each step is met, and earns its
-    // gate points, on its own, so each is said with its own count.
-    let why = if rule.prerequisites.is_empty() {
-        // No prerequisite (the 2026-05 Business Applications and Modern Work lists).
-        scored
-    } else if rule.prerequisites.len() > 1 {
-        let steps = rule
-            .prerequisites
-            .iter()
-            .zip(holders)
-            .enumerate()
-            .map(|(i, (step, held))| {
-                let names = step.certs.iter().map(title).collect::<Vec<_>>().join(", ");
-                let state = if *held >= schedule.gate_people {
-                    format!("met, {} points", schedule.gate_points)
-                } else {
-                    "not met".to_string()
-                };
-                let noun = if *held == 1 { "holder" } else { "holders" };
-                format!(
-                    "step {} ({names}): {held} {noun} of the {} needed on the {} path, {state}",
-                    i + 1,
-                    schedule.gate_people,
-                    path_word(path)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        if met {
-            format!("{steps}; {scored}")
-        } else {
-            format!(
-                "{steps}; so scoring certifications earn nothing until every step is met ({} \
-                 with one)",
-                people(tally.scoring_people, "person", "people")
-            )
-        }
-    } else if met {
-        format!(
-            "{} an active prerequisite ({titles}), {} needed on the {} path: {} points; {scored}",
-            people(tally.prerequisite_people, "holds", "hold"),
-            schedule.gate_people,
-            path_word(path),
-            schedule.gate_points,
-        )
-    } else {
-        format!(
-            "prerequisite not met: {} an active {titles}, {} needed on the {} path, \
-             so scoring certifications earn nothing ({} with one)",
-            people(tally.prerequisite_people, "holds", "hold"),
-            schedule.gate_people,
-            path_word(path),
-            people(tally.scoring_people, "person", "people")
-        )
-    };
-    let points = raw.min(max);
-    let name = at.sub.title.to_lowercase();
-    t.push_with(
-        area,
-        &schedule.clause,
-        name.as_str(),
-        Outcome::Points(points),
-        why,
-        Evidence::Skilling(*tally),
-    );
-    if raw <= max {
-        t.push(
-            area,
-            &at.sub.clause,
-            name,
-            Outcome::Note,
-            format!(
-                "the subcategory is capped at {max} points; the schedule above stays within it"
-            ),
-        );
-    } else {
-        t.push(
-            area,
-            &at.sub.clause,
-            name,
-            Outcome::Points(points),
-            format!("{raw} points capped at the subcategory maximum of {max}"),
+            Evidence::PrerequisiteAndScoring,
         );
     }
 }
 
 /// Why a certification does not count at M, or `None` when it is dated to count.
-fn inactive_reason<'r>(
+fn inactive<'r>(
     c: &Certification,
     as_of: Month,
     rule: &'r CertificationLadder,
-) -> Option<(&'r str, CertStatus, String)> {
+) -> Option<(&'r str, CertStatus)> {
     let day = as_of.last_day();
     if c.earned > day {
-        return Some((
-            &rule.clauses.active,
-            CertStatus::NotYetEarned,
-            format!("earned {}, after the last day of {as_of} ({day})", c.earned),
-        ));
+        return Some((&rule.clauses.active, CertStatus::NotYetEarned));
     }
     match c.expires {
-        Some(exp) if exp < day => Some((
-            &rule.clauses.active,
-            CertStatus::Expired,
-            format!("expired {exp}, before the last day of {as_of} ({day})"),
-        )),
+        Some(exp) if exp < day => Some((&rule.clauses.active, CertStatus::Expired)),
         _ => None,
     }
 }
 
-fn retired_reason<'r>(
+/// A retired certification past the last month it scores in.
+fn retired<'r>(
     slug: &str,
     as_of: Month,
     rule: &'r CertificationLadder,
-) -> Option<(&'r str, CertStatus, String)> {
+) -> Option<(&'r str, CertStatus)> {
     let r = rule.retirement(slug)?;
     let last = r.last_month()?;
     (as_of > last).then(|| {
         (
             r.clause.as_str(),
-            CertStatus::Retired,
-            match &r.retired_on {
-                Some(day) => format!(
-                    "retired on {day}; it scored only while the measurement month was {last} \
-                     or earlier"
-                ),
-                None => format!("it scores only while the measurement month is {last} or earlier"),
+            CertStatus::Retired {
+                retired_on: r.retired_on.clone(),
+                scores_through: last,
             },
         )
     })
-}
-
-fn describe(c: &Certification) -> String {
-    let expiry = c
-        .expires
-        .map(|e| format!(", expires {e}"))
-        .unwrap_or_default();
-    format!("{} (earned {}{expiry})", c.cert, c.earned)
-}
-
-/// `1 associated person holds`, `2 associated people hold`; with nouns, `1 person`.
-fn people(n: u32, one: &str, many: &str) -> String {
-    match (n, one) {
-        (1, "person") => "1 person".to_string(),
-        (_, "person") => format!("{n} {many}"),
-        (1, _) => format!("1 associated person {one}"),
-        _ => format!("{n} associated people {many}"),
-    }
 }

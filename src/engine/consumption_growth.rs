@@ -5,6 +5,7 @@
 
 use super::evidence::{ConsumptionTally, Evidence, Measure, UnitEvidence, UnitStatus};
 use super::units::{codes_at, mcv, pair_attribution};
+use super::Subject;
 use super::{EngineError, Outcome, Scoring, Tracer};
 use crate::model::{Month, Points, Situation};
 use crate::rulebook::ConsumptionGrowthRule;
@@ -35,7 +36,7 @@ pub(super) fn score(
         t.record(
             at.area,
             &rule.clauses.formula,
-            at.sub.title.to_lowercase(),
+            Subject::Subcategory(at.sub.title.clone()),
             Outcome::Points(points),
             Evidence::ConsumptionGrowth(ConsumptionTally {
                 month: m,
@@ -76,7 +77,10 @@ fn total(
                 t.record(
                     at.area,
                     &rule.consumption.clauses.attribution,
-                    format!("customer {}, workload {}", c.id, w.workload),
+                    Subject::Pair {
+                        customer: c.id.clone(),
+                        workload: w.workload.clone(),
+                    },
                     if counts {
                         Outcome::Counts(1)
                     } else {

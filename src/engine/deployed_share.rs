@@ -9,6 +9,7 @@ use super::growth_by_association_type::best_of;
 use super::units::{
     codes_at, group_since, has_code_at, licences, net, path_size, share_reached, users,
 };
+use super::Subject;
 use super::{Area, Outcome, Scoring, Tracer};
 use crate::model::{Customer, Month, PathKind, Points, Situation};
 use crate::rulebook::{CodeGroup, DeployedShareRule};
@@ -110,7 +111,7 @@ fn trace(
         t.record(
             area,
             &clause,
-            format!("customer {}", unit.customer),
+            Subject::Customer(unit.customer.clone()),
             outcome,
             Evidence::Unit(unit),
         );
@@ -119,7 +120,7 @@ fn trace(
         t.record(
             area,
             &rule.clauses.points,
-            format!("type {}", score.association),
+            Subject::AssociationType(score.association.clone()),
             Outcome::Points(score.points),
             Evidence::TypeScore(score),
         );

@@ -4,9 +4,8 @@
 //! attribution, inside the trailing twelve months window) count once per distinct
 //! service name.
 
-use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence};
-use super::path::{codes, near_misses};
-use super::{Outcome, Scoring, Tracer};
+use super::evidence::{DeploymentEvidence, DeploymentStatus, Evidence, Refusal};
+use super::{Outcome, Scoring, Subject, Tracer};
 use crate::model::{Points, Situation};
 use crate::rulebook::{DeploymentsRule, Rulebook};
 use std::collections::HashMap;
@@ -43,22 +42,21 @@ pub(super) fn score(
     let mut index: HashMap<String, usize> = HashMap::new();
     for (i, d) in situation.deployments.iter().enumerate() {
         let n = i + 1;
-        let subject = if t.on() {
-            format!(
-                "deployment {n} ({} for {}, {})",
-                d.service.trim(),
-                d.customer,
-                d.month
-            )
-        } else {
-            String::new()
+        let attribution = match &d.attribution {
+            Some(own) => own.as_slice(),
+            None => customers.get(d.customer.as_str()).copied().unwrap_or(&[]),
         };
-        let (attribution, whose) = match &d.attribution {
-            Some(own) => (own.as_slice(), "its own attribution"),
-            None => (
-                customers.get(d.customer.as_str()).copied().unwrap_or(&[]),
-                "its customer's attribution",
-            ),
+        let key = normal(&d.service);
+        let level_ok = d.service_level == rule.service_level;
+        let excluded_service = excluded.contains(&key);
+        let attribution_ok = book.attribution.any_eligible(attribution);
+        let in_window = d.month.within(from, to);
+        // The subject and evidence are built only for the trace.
+        let subject = || Subject::Deployment {
+            number: n,
+            service: d.service.trim().to_string(),
+            customer: d.customer.clone(),
+            month: d.month,
         };
         let evidence = |status| {
             Evidence::Deployment(DeploymentEvidence {
@@ -72,61 +70,56 @@ pub(super) fn score(
                 status,
             })
         };
-        let mut refusals: Vec<(&str, String)> = Vec::new();
-        if d.service_level != rule.service_level {
-            refusals.push((
-                &rule.clauses.eligible,
-                format!(
-                    "service level {}, only level {} counts",
-                    d.service_level, rule.service_level
-                ),
-            ));
-        }
-        let key = normal(&d.service);
-        if excluded.contains(&key) {
-            refusals.push((
-                &rule.clauses.eligible,
-                format!("`{}` never counts toward deployments", d.service.trim()),
-            ));
-        }
-        if !book.attribution.any_eligible(attribution) {
-            refusals.push((
-                &book.attribution.clause,
-                format!(
-                    "{whose} {} has none of {}{}",
-                    codes(attribution),
-                    book.attribution.eligible.join(", "),
-                    near_misses(attribution, &book.attribution.eligible)
-                ),
-            ));
-        }
-        if !d.month.within(from, to) {
-            refusals.push((
-                &rule.clauses.window,
-                format!(
-                    "{} lies outside the {} {from} to {to}",
-                    d.month, book.windows.ttm.title
-                ),
-            ));
-        }
-        if let Some((id, _)) = refusals.first() {
-            let why = refusals
-                .iter()
-                .map(|(_, w)| w.as_str())
-                .collect::<Vec<_>>()
-                .join("; ");
-            let reasons = refusals
-                .iter()
-                .map(|(id, w)| ((*id).to_string(), w.clone()))
-                .collect();
-            t.push_with(
-                area,
-                id,
-                subject,
-                Outcome::Excluded,
-                format!("not counted: {why}"),
-                evidence(DeploymentStatus::Refused { reasons }),
-            );
+        if !(level_ok && !excluded_service && attribution_ok && in_window) {
+            if t.on() {
+                let mut reasons: Vec<(String, Refusal)> = Vec::new();
+                if !level_ok {
+                    reasons.push((
+                        rule.clauses.eligible.clone(),
+                        Refusal::ServiceLevel {
+                            found: d.service_level,
+                            needed: rule.service_level,
+                        },
+                    ));
+                }
+                if excluded_service {
+                    reasons.push((
+                        rule.clauses.eligible.clone(),
+                        Refusal::ExcludedService {
+                            service: d.service.trim().to_string(),
+                        },
+                    ));
+                }
+                if !attribution_ok {
+                    reasons.push((
+                        book.attribution.clause.clone(),
+                        Refusal::Attribution {
+                            own: d.attribution.is_some(),
+                            codes: attribution.to_vec(),
+                            eligible: book.attribution.eligible.clone(),
+                        },
+                    ));
+                }
+                if !in_window {
+                    reasons.push((
+                        rule.clauses.window.clone(),
+                        Refusal::OutsideWindow {
+                            month: d.month,
+                            window: book.windows.ttm.title.clone(),
+                            from,
+                            to,
+                        },
+                    ));
+                }
+                let first = reasons.first().map(|(id, _)| id.clone());
+                t.record(
+                    area,
+                    first.as_deref().unwrap_or(&rule.clauses.eligible),
+                    subject(),
+                    Outcome::Excluded,
+                    evidence(DeploymentStatus::Refused { reasons }),
+                );
+            }
             continue;
         }
         match index.get(&key) {
@@ -134,34 +127,34 @@ pub(super) fn score(
                 let (_, merged) = &mut distinct[k];
                 let first = merged[0];
                 merged.push(n);
-                t.push_with(
-                    area,
-                    &rule.clauses.distinct,
-                    subject,
-                    Outcome::Excluded,
-                    format!("same service as deployment {first}: counted once as `{key}`"),
-                    evidence(DeploymentStatus::Merged {
-                        service: key.clone(),
-                        into: first,
-                    }),
-                );
+                if t.on() {
+                    t.record(
+                        area,
+                        &rule.clauses.distinct,
+                        subject(),
+                        Outcome::Excluded,
+                        evidence(DeploymentStatus::Merged {
+                            service: key,
+                            into: first,
+                        }),
+                    );
+                }
             }
             None => {
                 index.insert(key.clone(), distinct.len());
                 distinct.push((key.clone(), vec![n]));
-                t.push_with(
-                    area,
-                    &rule.clauses.eligible,
-                    subject,
-                    Outcome::Counts(1),
-                    format!(
-                        "eligible service level {} deployment in the {}: distinct service `{key}`",
-                        rule.service_level, book.windows.ttm.title
-                    ),
-                    evidence(DeploymentStatus::Counted {
-                        service: key.clone(),
-                    }),
-                );
+                if t.on() {
+                    t.record(
+                        area,
+                        &rule.clauses.eligible,
+                        subject(),
+                        Outcome::Counts(1),
+                        evidence(DeploymentStatus::Counted {
+                            service: key,
+                            window: book.windows.ttm.title.clone(),
+                        }),
+                    );
+                }
             }
         }
     }
@@ -170,38 +163,16 @@ pub(super) fn score(
     if !t.on() {
         return points;
     }
-    let listing = distinct
-        .iter()
-        .map(|(name, entries)| {
-            let nums = entries
-                .iter()
-                .map(usize::to_string)
-                .collect::<Vec<_>>()
-                .join(", ");
-            format!("`{name}` (deployment {nums})")
-        })
-        .collect::<Vec<_>>()
-        .join(", ");
-    t.push_with(
+    t.record(
         area,
         &at.sub.clause,
-        at.sub.title.to_lowercase(),
+        Subject::Subcategory(at.sub.title.clone()),
         Outcome::Points(points),
-        format!(
-            "{} distinct service{}{}; counted {counted} (at most {}) x {} points",
-            distinct.len(),
-            if distinct.len() == 1 { "" } else { "s" },
-            if listing.is_empty() {
-                String::new()
-            } else {
-                format!(": {listing}")
-            },
-            rule.max_services,
-            rule.points_per_service
-        ),
         Evidence::DistinctServices {
             services: distinct,
             counted,
+            max_services: rule.max_services,
+            points_per_service: rule.points_per_service,
         },
     );
     points

@@ -1,6 +1,7 @@
 //! The designation: categories, total and attainment (`PCS.*`).
 
-use super::{path_word, Area, Outcome, Tracer};
+use super::evidence::{AttainmentEvidence, Evidence};
+use super::{Area, Outcome, Subject, Tracer};
 use crate::model::{Keyed, PathKind, Points, ScoreCard};
 use crate::rulebook::Rulebook;
 
@@ -29,17 +30,15 @@ pub(super) fn card(
         if !t.on() {
             continue;
         }
-        let parts = subs
-            .iter()
-            .map(|p| format!("{} {}", p.key, p.points))
-            .collect::<Vec<_>>()
-            .join(" + ");
-        t.push(
+        t.record(
             Area::Designation,
             &cat.clause,
-            &*cat.key,
+            Subject::Category(cat.key.to_string()),
             Outcome::Points(value),
-            format!("{parts} (maximum {})", cat.max),
+            Evidence::Category {
+                parts: subs.iter().map(|p| (p.key.to_string(), p.points)).collect(),
+                max: cat.max,
+            },
         );
     }
     let total: Points = categories.iter().map(|c| c.points).sum();
@@ -59,52 +58,30 @@ pub(super) fn card(
     if !t.on() {
         return card;
     }
-    let why = attainment_reason(&card, book);
-    t.push(
+    t.record(
         Area::Designation,
         &a.clause,
-        format!("{} path", path_word(path)),
+        Subject::Designation(path),
         Outcome::Points(total),
-        why,
+        Evidence::Attainment(attainment_evidence(&card, book)),
     );
     card
 }
 
-/// Why the designation is attained or not, in the words of the trace's last entry
+/// The total against the attainment bar, and the subcategories under their minimum
 /// (`PCS.ATTAINED`). It depends on the card alone, so a card scored without the trace
-/// can still say it (the text card of `pcscore score` does).
-pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
+/// can still say why (the text card of `pcscore score` does).
+pub fn attainment_evidence(card: &ScoreCard, book: &Rulebook) -> AttainmentEvidence {
     let a = &book.attainment;
-    let total = card.total;
-    let empty: Vec<&str> = card
-        .points
-        .iter()
-        .filter(|p| p.points < a.min_points_per_subcategory)
-        .map(|p| &*p.key)
-        .collect();
-    match (total >= a.min_total, empty.is_empty()) {
-        (true, true) => format!(
-            "attained: {total} points reach {} and every subcategory has at least {}",
-            a.min_total, a.min_points_per_subcategory
-        ),
-        (false, _) if empty.is_empty() => {
-            format!("not attained: {total} points, {} needed", a.min_total)
-        }
-        (reached, _) => format!(
-            "not attained: {total} points{}, and {} {} fewer than {} point{}",
-            if reached {
-                String::new()
-            } else {
-                format!(" of the {} needed", a.min_total)
-            },
-            empty.join(", "),
-            if empty.len() == 1 { "has" } else { "have" },
-            a.min_points_per_subcategory,
-            if a.min_points_per_subcategory == Points::from(1) {
-                ""
-            } else {
-                "s"
-            },
-        ),
+    AttainmentEvidence {
+        total: card.total,
+        min_total: a.min_total,
+        min_per_subcategory: a.min_points_per_subcategory,
+        short: card
+            .points
+            .iter()
+            .filter(|p| p.points < a.min_points_per_subcategory)
+            .map(|p| p.key.to_string())
+            .collect(),
     }
 }

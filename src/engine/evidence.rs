@@ -1,14 +1,15 @@
 //! Structured evidence attached to trace entries: the data a rule looked at and what it
-//! decided, as values rather than words, so that reports can lay it out in tables and
-//! machines can read it without parsing the reason text.
+//! decided, as values rather than words, so that reports can lay it out in tables, write
+//! the sentence (`report::reason`) and give it to machines without parsing text.
 //!
 //! The engine fills these while it scores; reports only render them. Nothing here is
-//! computed twice: each value is the one the rule used.
+//! computed twice: each value is the one the rule used, and a sentence quotes its
+//! thresholds, windows and counts from here.
 
 use crate::model::{Money, Month, PathKind, Points, Segment};
 use chrono::NaiveDate;
 
-/// The data behind one trace entry, when it has any beyond the reason text.
+/// The data behind one trace entry: what its sentence and its table row are made of.
 #[derive(Clone, PartialEq, Eq, Debug)]
 #[non_exhaustive]
 pub enum Evidence {
@@ -18,7 +19,26 @@ pub enum Evidence {
         from: Month,
         /// The last month of the window.
         to: Month,
+        /// Whether the rules read each of its months on its own (the recent and baseline
+        /// months net customer adds compares), rather than the window as one span (the
+        /// trailing twelve months).
+        each_month: bool,
     },
+    /// What a month with no ACR figure counts as (`DAI.WINDOW.MISSING`).
+    MissingMonth {
+        /// The amount it counts as: zero.
+        counts_as: Money,
+    },
+    /// A category's points: its subcategories' points, summed and capped
+    /// (`PCS.CATEGORY.MAX`).
+    Category {
+        /// Each subcategory of the category, by key, with its points, in card order.
+        parts: Vec<(String, Points)>,
+        /// The category's maximum.
+        max: Points,
+    },
+    /// Whether the designation is attained, and what it lacks (`PCS.ATTAINED`).
+    Attainment(AttainmentEvidence),
     /// A customer left out because none of its codes is eligible (`DAI.ATTR.ELIGIBLE`).
     Attribution {
         /// The customer's id.
@@ -27,9 +47,22 @@ pub enum Evidence {
         segment: Option<Segment>,
         /// Its codes as written.
         codes: Vec<String>,
+        /// The eligible codes, none of which it has.
+        eligible: Vec<String>,
+        /// The subcategories its ACR would have counted toward besides the path, by
+        /// title.
+        counts_toward: Vec<String>,
     },
     /// The path, with the figures it was derived from (`DAI.PATH.*`).
     Path(PathEvidence),
+    /// The monthly ACR a customer must reach on the partner's path
+    /// (`DAI.PERF.NCA.THRESHOLD`).
+    Threshold {
+        /// The threshold.
+        amount: Money,
+        /// The path it is the threshold of.
+        path: PathKind,
+    },
     /// A customer's ACR in the months net customer adds compares, against the threshold.
     CustomerAcr(CustomerAcr),
     /// The count that gives the net customer adds points.
@@ -40,17 +73,48 @@ pub enum Evidence {
         losses: u32,
         /// Net adds held between 0 and the maximum.
         counted: u32,
+        /// The most net adds counted.
+        max_adds: u32,
+        /// Points per net add counted.
+        points_per_add: Points,
     },
     /// One certification of one person, in one skilling subcategory.
     Certification(CertificationEvidence),
+    /// A certification announced as retiring, which scores like any other while active
+    /// (`DAI.SKILL.*.RETIRING`).
+    Retiring {
+        /// Its title.
+        title: String,
+        /// The day it retires, as the rulebook writes it.
+        retires_on: String,
+    },
+    /// A person with several active scoring certifications, counted once
+    /// (`DAI.SKILL.UNIQUE`).
+    CountedOnce {
+        /// Their distinct active scoring certifications.
+        certifications: usize,
+    },
+    /// A person who meets a prerequisite and also scores (`DAI.SKILL.SAME_PEOPLE`).
+    PrerequisiteAndScoring,
     /// The counts that give a skilling subcategory its points.
     Skilling(SkillingTally),
+    /// A subcategory's points from its schedule against its maximum (`DAI.SKILL.MAX`).
+    Capped {
+        /// The points the schedule gives.
+        raw: Points,
+        /// The subcategory's maximum.
+        max: Points,
+    },
     /// A customer's eligible ACR in the two months usage growth compares.
     GrowthCustomer {
         /// The customer's id.
         customer: String,
+        /// M.
+        last_month: Month,
         /// ACR in M.
         last: Money,
+        /// M-12.
+        prior_month: Month,
         /// ACR in M-12.
         prior: Money,
     },
@@ -65,14 +129,46 @@ pub enum Evidence {
         /// P: eligible ACR in M-12.
         prior: Money,
     },
+    /// Eligible ACR in M under the minimum usage growth needs (`DAI.CS.UG.MIN_ACR`).
+    GrowthMinimum {
+        /// M.
+        month: Month,
+        /// Eligible ACR in M.
+        last: Money,
+        /// The minimum.
+        minimum: Money,
+    },
+    /// No eligible ACR in the comparison month: growth is undefined
+    /// (`DAI.CS.UG.NO_BASELINE`).
+    NoBaseline {
+        /// The comparison month.
+        month: Month,
+        /// Eligible ACR in it: zero.
+        prior: Money,
+    },
     /// The growth rate, when it is defined.
     GrowthRate {
+        /// L.
+        last: Money,
+        /// P.
+        prior: Money,
         /// The exact percentage truncated to two decimals, as shown: `31.99`; `None`
         /// when it is beyond the decimal range (the whole percent still decides).
         percent: Option<String>,
         /// The whole percent, rounded down, the points are counted from.
         whole_percent: i64,
     },
+    /// Usage growth's points from the whole percent.
+    GrowthPoints {
+        /// The whole percent, rounded down.
+        whole_percent: i64,
+        /// Points per whole percent.
+        points_per_percent: Points,
+        /// The subcategory's maximum.
+        max: Points,
+    },
+    /// Usage growth earns nothing: under the minimum, or without a baseline.
+    NoGrowthPoints,
     /// One deployment entry and what became of it (`DAI.CS.DEP.*`).
     Deployment(DeploymentEvidence),
     /// The distinct services that give the deployments points.
@@ -81,6 +177,10 @@ pub enum Evidence {
         services: Vec<(String, Vec<usize>)>,
         /// Services counted, at most the maximum.
         counted: u32,
+        /// The most services counted.
+        max_services: u32,
+        /// Points per service counted.
+        points_per_service: Points,
     },
     /// One unit (a pair, a tenant, a customer) judged in one month by a 2026-05 rule.
     Unit(UnitEvidence),
@@ -304,6 +404,19 @@ pub enum ChoiceReason {
     TieGoesToEnterprise,
 }
 
+/// The total against the attainment bar.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct AttainmentEvidence {
+    /// The total points.
+    pub total: Points,
+    /// The total the bar needs.
+    pub min_total: Points,
+    /// The points every subcategory needs.
+    pub min_per_subcategory: Points,
+    /// The subcategories under that, by key, in card order.
+    pub short: Vec<String>,
+}
+
 /// The path and the data behind it.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct PathEvidence {
@@ -313,7 +426,12 @@ pub struct PathEvidence {
     pub given: Option<PathKind>,
     /// The path the data alone gives.
     pub derived: PathKind,
-    /// Eligible ACR summed over the trailing twelve months.
+    /// The first month the figures below cover: the first of the trailing twelve
+    /// months, or M for a rule that reads M alone (one without a driven-ACR limit).
+    pub from: Month,
+    /// The last month they cover: M.
+    pub to: Month,
+    /// Eligible ACR summed over `from` to `to`.
     pub driven_acr: Money,
     /// Driven ACR at or above this means Enterprise, when the path rule has a limit.
     pub driven_acr_limit: Option<Money>,
@@ -322,8 +440,13 @@ pub struct PathEvidence {
     pub active_customers: u64,
     /// Those of them in an SMB segment.
     pub smb_customers: u64,
+    /// The segments that count as SMB.
+    pub smb_segments: Vec<String>,
     /// The share of SMB customers (percent) the SMB path needs.
     pub smb_share_needed: u32,
+    /// Whether the SMB customers reach that share (as they do when there are none
+    /// with ACR at all).
+    pub smb_share_met: bool,
 }
 
 /// One month's ACR of a customer and whether it reaches the threshold.
@@ -348,10 +471,33 @@ pub struct CustomerAcr {
     pub baseline: Vec<MonthAcr>,
     /// The last two months, oldest first.
     pub recent: Vec<MonthAcr>,
+    /// The rulebook's name for the recent months (`last two months`).
+    pub recent_title: String,
     /// Add, loss or neither.
     pub verdict: AddVerdict,
-    /// The verdict in words, without the figures (they are in the fields above).
-    pub finding: String,
+    /// What made it so.
+    pub finding: AddFinding,
+}
+
+/// Why a customer is an add, a loss or neither: the verdict with the fact that decided it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum AddFinding {
+    /// Nothing in every baseline month, at or above the threshold in a recent month.
+    Add,
+    /// At or above the threshold in a baseline month, under it in every recent month.
+    Loss,
+    /// At or above the threshold in a baseline month and in a recent month.
+    HeldAbove,
+    /// Nothing in the baseline, under the threshold in every recent month.
+    NeverReached,
+    /// Some ACR in a baseline month, under the threshold throughout the baseline: the
+    /// first such month and its amount.
+    BaselineUnderThreshold {
+        /// The first baseline month with ACR.
+        month: Month,
+        /// Its ACR.
+        amount: Money,
+    },
 }
 
 /// What a customer is for net customer adds.
@@ -375,7 +521,7 @@ pub enum CertRole {
 }
 
 /// Whether a certification counted at M, and if not, why.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub enum CertStatus {
     /// Active at the last day of M, held by an associated person: it counts.
     Active,
@@ -386,7 +532,13 @@ pub enum CertStatus {
     /// Held by a person not associated to the partner (`DAI.SKILL.ASSOC`).
     NotAssociated,
     /// Retired, and M is past its grace period (`DAI.SKILL.ADV.IOT_GRACE`).
-    Retired,
+    Retired {
+        /// The day it retired, as the rulebook writes it; `None` for a list that says
+        /// only until when it scores (`MW.SKILL.*`).
+        retired_on: Option<String>,
+        /// The last measurement month it scored in.
+        scores_through: Month,
+    },
     /// Not a certification this designation scores.
     NotScored,
 }
@@ -408,16 +560,31 @@ pub struct CertificationEvidence {
     pub earned: NaiveDate,
     /// The day it expires, if it does.
     pub expires: Option<NaiveDate>,
+    /// M, the month it is judged in.
+    pub as_of: Month,
     /// The day it is judged on: the last day of M.
     pub judged_on: NaiveDate,
     /// Whether it counted.
     pub status: CertStatus,
-    /// Why it did not count, in words, when it did not.
-    pub why_not: Option<String>,
+    /// An active scoring certification that earns nothing, as a prerequisite step is
+    /// unmet.
+    pub prerequisite_unmet: bool,
+    /// For a name the rulebook does not know: the certification it names but for case
+    /// or spacing, if any.
+    pub similar: Option<SimilarCertification>,
 }
 
-/// The counts behind a skilling subcategory's points.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+/// A certification the rulebook knows, under every name it is accepted by.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct SimilarCertification {
+    /// Its title.
+    pub title: String,
+    /// Its slug, then its exam code and aliases.
+    pub names: Vec<String>,
+}
+
+/// The counts behind a skilling subcategory's points, with the schedule they meet.
+#[derive(Clone, PartialEq, Eq, Debug)]
 pub struct SkillingTally {
     /// Associated people with an active prerequisite.
     pub prerequisite_people: u32,
@@ -427,6 +594,27 @@ pub struct SkillingTally {
     pub scoring_people: u32,
     /// Scoring people counted, at most the path's maximum.
     pub counted_people: u32,
+    /// Each prerequisite step, in order.
+    pub steps: Vec<StepTally>,
+    /// The path whose schedule applies.
+    pub path: PathKind,
+    /// Points a met step earns on its own.
+    pub gate_points: Points,
+    /// Points per scoring person, once every step is met.
+    pub points_per_person: Points,
+    /// Scoring people counted at most.
+    pub max_people: u32,
+}
+
+/// One prerequisite step of a ladder, at M.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct StepTally {
+    /// The titles of the certifications that meet it.
+    pub titles: Vec<String>,
+    /// Associated people holding one, active.
+    pub holders: u32,
+    /// Whether they are enough.
+    pub met: bool,
 }
 
 /// One deployment entry and what became of it.
@@ -457,6 +645,8 @@ pub enum DeploymentStatus {
     Counted {
         /// The service name as matched: lower case, trimmed.
         service: String,
+        /// The rulebook's name for the window it lies in (`trailing twelve months`).
+        window: String,
     },
     /// The same service as an earlier counted entry.
     Merged {
@@ -468,6 +658,43 @@ pub enum DeploymentStatus {
     /// Not eligible: every reason, each with its clause id.
     Refused {
         /// `(clause id, reason)` in the order the rules were applied.
-        reasons: Vec<(String, String)>,
+        reasons: Vec<(String, Refusal)>,
+    },
+}
+
+/// Why a deployment entry is not eligible.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum Refusal {
+    /// Its service level is not the one that counts.
+    ServiceLevel {
+        /// Its level.
+        found: u32,
+        /// The level that counts.
+        needed: u32,
+    },
+    /// Its service is one that never counts.
+    ExcludedService {
+        /// The service as written, without surrounding white space.
+        service: String,
+    },
+    /// The attribution that decides has no eligible code.
+    Attribution {
+        /// Whether it is the deployment's own attribution (else its customer's).
+        own: bool,
+        /// The codes as written.
+        codes: Vec<String>,
+        /// The eligible codes.
+        eligible: Vec<String>,
+    },
+    /// Its month lies outside the window.
+    OutsideWindow {
+        /// Its month.
+        month: Month,
+        /// The rulebook's name for the window (`trailing twelve months`).
+        window: String,
+        /// The window's first month.
+        from: Month,
+        /// The window's last month.
+        to: Month,
     },
 }

@@ -7,6 +7,7 @@
 
 use super::evidence::{Evidence, TypeScore};
 use super::units::{group_since, has_code_at, path_size, users};
+use super::Subject;
 use super::{Outcome, Scoring, Tracer};
 use crate::model::{Points, Situation};
 use crate::rulebook::GrowthByTypeRule;
@@ -73,7 +74,7 @@ pub(super) fn score(
             t.record(
                 at.area,
                 clause,
-                format!("type {}", score.association),
+                Subject::AssociationType(score.association.clone()),
                 Outcome::Points(score.points),
                 Evidence::TypeScore(score),
             );

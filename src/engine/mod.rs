@@ -21,14 +21,16 @@ mod net_customer_adds;
 mod net_units;
 mod path;
 mod side_growth;
+mod subject;
 pub(crate) mod units;
 mod usage_growth;
 
 use crate::model::{Designation, Keyed, Month, PathKind, Points, ScoreCard, Situation};
 use crate::rulebook::{PathRule, Rule, Rulebook};
-pub use designation::attainment_reason;
+pub use designation::attainment_evidence;
 pub use evidence::Evidence;
 use evidence::{ChoiceReason, PathChoice};
+pub use subject::Subject;
 
 /// Why a situation could not be scored.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -74,21 +76,21 @@ pub enum Outcome {
 }
 
 /// One rule application: which clause, about what, with which data, to what effect.
+///
+/// It holds no words: `report::reason` writes the sentence from the evidence, and the
+/// subject's words are its `Display` (in `report`).
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct TraceEntry {
     /// Where it belongs.
     pub area: Area,
     /// The clause id applied, such as `DAI.PERF.NCA.ADD`.
     pub clause: String,
-    /// What it is about: `customer contoso`, `person alice`, `deployment 3`, `partner`.
-    pub subject: String,
+    /// What it is about: a customer, a person, a deployment, the partner.
+    pub subject: Subject,
     /// Its effect.
     pub outcome: Outcome,
-    /// The reason, with the data used (months, amounts, dates, names).
-    pub reason: String,
-    /// The same data as values, for tables and machines; `None` where the reason says
-    /// all there is.
-    pub evidence: Option<Evidence>,
+    /// The data the rule used and what it decided, as values.
+    pub evidence: Evidence,
 }
 
 /// Where the path came from.
@@ -140,19 +142,21 @@ pub(crate) struct Tracer {
 
 impl Tracer {
     /// Whether entries are kept. Loops over customers, people and deployments build
-    /// their reasons only when they are: on a large partner that text is most of the
-    /// engine's time, and `check` and the machine-readable cards never read it.
+    /// their subjects and evidence only when they are: on a large partner that is most
+    /// of the engine's time, and `check` and the machine-readable cards never read it.
     pub(crate) fn on(&self) -> bool {
         self.on
     }
 
-    pub(crate) fn push(
+    /// An entry: the data as values, which `report` turns into words
+    /// (`report::reason`). The engine computes; reports speak.
+    pub(crate) fn record(
         &mut self,
         area: Area,
         clause: &str,
-        subject: impl Into<String>,
+        subject: Subject,
         outcome: Outcome,
-        reason: impl Into<String>,
+        evidence: Evidence,
     ) {
         if !self.on {
             return;
@@ -160,45 +164,10 @@ impl Tracer {
         self.entries.push(TraceEntry {
             area,
             clause: clause.to_string(),
-            subject: subject.into(),
+            subject,
             outcome,
-            reason: reason.into(),
-            evidence: None,
+            evidence,
         });
-    }
-
-    /// An entry with no sentence: the data as values, which `report` turns into words
-    /// (`report::reason`). The engine computes; reports speak. Rule kinds written since
-    /// the 2026-05 edition record this way, and the older ones move to it.
-    #[allow(dead_code)] // the first users are the 2026-05 rule kinds, landing next
-    pub(crate) fn record(
-        &mut self,
-        area: Area,
-        clause: &str,
-        subject: impl Into<String>,
-        outcome: Outcome,
-        evidence: Evidence,
-    ) {
-        self.push_with(area, clause, subject, outcome, String::new(), evidence);
-    }
-
-    /// Like [`Tracer::push`], with the data as values beside the reason.
-    pub(crate) fn push_with(
-        &mut self,
-        area: Area,
-        clause: &str,
-        subject: impl Into<String>,
-        outcome: Outcome,
-        reason: impl Into<String>,
-        evidence: Evidence,
-    ) {
-        if !self.on {
-            return;
-        }
-        self.push(area, clause, subject, outcome, reason);
-        if let Some(last) = self.entries.last_mut() {
-            last.evidence = Some(evidence);
-        }
     }
 }
 
@@ -331,7 +300,7 @@ fn best_of_both(
     t.record(
         Area::Path,
         clause,
-        "partner",
+        Subject::Partner,
         Outcome::Note,
         Evidence::PathChoice(choice),
     );
@@ -386,48 +355,28 @@ fn windows(as_of: Month, book: &Rulebook, t: &mut Tracer) {
         return;
     }
     let w = &book.windows;
-    let list = |months: Vec<Month>| {
-        months
-            .iter()
-            .map(Month::to_string)
-            .collect::<Vec<_>>()
-            .join(" and ")
-    };
-    let span = |rule: &crate::rulebook::WindowRule| {
+    for (rule, each_month) in [(&w.recent, true), (&w.baseline, true), (&w.ttm, false)] {
         let (from, to) = rule.bounds(as_of);
-        Evidence::Window { from, to }
-    };
-    t.push_with(
-        Area::Windows,
-        &w.recent.clause,
-        w.recent.title.as_str(),
-        Outcome::Note,
-        list(w.recent.months(as_of)),
-        span(&w.recent),
-    );
-    t.push_with(
-        Area::Windows,
-        &w.baseline.clause,
-        w.baseline.title.as_str(),
-        Outcome::Note,
-        list(w.baseline.months(as_of)),
-        span(&w.baseline),
-    );
-    let (from, to) = w.ttm.bounds(as_of);
-    t.push_with(
-        Area::Windows,
-        &w.ttm.clause,
-        w.ttm.title.as_str(),
-        Outcome::Note,
-        format!("{from} to {to}"),
-        span(&w.ttm),
-    );
-    t.push(
+        t.record(
+            Area::Windows,
+            &rule.clause,
+            Subject::Window(rule.title.clone()),
+            Outcome::Note,
+            Evidence::Window {
+                from,
+                to,
+                each_month,
+            },
+        );
+    }
+    t.record(
         Area::Windows,
         &w.missing_clause,
-        "missing months",
+        Subject::MissingMonths,
         Outcome::Note,
-        "a month with no ACR figure counts as USD 0.00",
+        Evidence::MissingMonth {
+            counts_as: crate::model::Money::ZERO,
+        },
     );
 }
 
@@ -480,7 +429,7 @@ mod tests {
             a.trace
                 .iter()
                 .filter(|e| e.area == Area::Subcategory(0))
-                .map(|e| e.subject.clone())
+                .map(|e| e.subject.to_string())
                 .collect()
         };
         assert_eq!(subjects(&a).last().map(String::as_str), Some("new logos"));
@@ -509,12 +458,15 @@ mod tests {
             let e = a
                 .trace
                 .iter()
-                .find(|e| e.clause == "DAI.SKILL.INT.SCORING" && e.subject == "person dev")
+                .find(|e| {
+                    e.clause == "DAI.SKILL.INT.SCORING"
+                        && e.subject == Subject::Person("dev".into())
+                })
                 .expect("the developer's entry")
                 .clone();
             (
                 e.outcome,
-                e.reason,
+                crate::report::reason(&e),
                 a.card.points_of("intermediate_certifications"),
             )
         };

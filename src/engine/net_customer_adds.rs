@@ -5,8 +5,8 @@
 //! in a baseline month and stayed under it in every recent month. The rule's points per
 //! net add, with net adds held between 0 and its maximum.
 
-use super::evidence::{AddVerdict, CustomerAcr, Evidence, MonthAcr};
-use super::{Outcome, Scoring, Tracer};
+use super::evidence::{AddFinding, AddVerdict, CustomerAcr, Evidence, MonthAcr};
+use super::{Outcome, Scoring, Subject, Tracer};
 use crate::model::{Customer, Money, Month, Points};
 use crate::rulebook::{NetCustomerAddsRule, Rulebook};
 
@@ -21,15 +21,15 @@ pub(super) fn score(
     let (area, path) = (at.area, at.path);
     let threshold = rule.threshold_on(path);
     if t.on() {
-        t.push(
+        t.record(
             area,
             &rule.clauses.threshold,
-            "threshold",
+            Subject::Threshold,
             Outcome::Note,
-            format!(
-                "{threshold} of ACR in a month on the {} path; reaching it counts as above",
-                super::path_word(path)
-            ),
+            Evidence::Threshold {
+                amount: threshold,
+                path,
+            },
         );
     }
     let baseline = book.windows.baseline.months(as_of);
@@ -48,37 +48,40 @@ pub(super) fn score(
         if !t.on() {
             continue;
         }
-        let data = format!(
-            "baseline {}; {} {}",
-            months(&b),
-            book.windows.recent.title,
-            months(&r)
-        );
-        let (id, outcome, verdict, why) = if add {
-            (&rule.clauses.add, Outcome::Counts(1), AddVerdict::Add, "an add: nothing in both baseline months, at or above the threshold in a last month".to_string())
+        let (id, outcome, verdict, finding) = if add {
+            (
+                &rule.clauses.add,
+                Outcome::Counts(1),
+                AddVerdict::Add,
+                AddFinding::Add,
+            )
         } else if loss {
-            (&rule.clauses.loss, Outcome::Counts(-1), AddVerdict::Loss, "a loss: at or above the threshold in a baseline month, under it in both last months".to_string())
+            (
+                &rule.clauses.loss,
+                Outcome::Counts(-1),
+                AddVerdict::Loss,
+                AddFinding::Loss,
+            )
         } else {
-            let why = if baseline_above {
-                "not an add and not a loss: at or above the threshold in a baseline month and in a last month".to_string()
+            let finding = if baseline_above {
+                AddFinding::HeldAbove
             } else if baseline_zero {
-                "not an add: under the threshold in both last months; not a loss: nothing in the baseline".to_string()
+                AddFinding::NeverReached
             } else {
-                let (m, a) = b
+                let (month, amount) = b
                     .iter()
                     .find(|(_, a)| !a.is_zero())
                     .copied()
                     .unwrap_or((as_of, Money::ZERO));
-                format!("not an add: {a} in {m}, a baseline month (an add needs USD 0 in both); not a loss: under the threshold throughout the baseline")
+                AddFinding::BaselineUnderThreshold { month, amount }
             };
             (
                 &rule.clauses.neutral,
                 Outcome::Excluded,
                 AddVerdict::Neutral,
-                why,
+                finding,
             )
         };
-        let reason = format!("{why} ({data})");
         let marked = |list: &[(Month, Money)]| {
             list.iter()
                 .map(|&(month, amount)| MonthAcr {
@@ -88,19 +91,19 @@ pub(super) fn score(
                 })
                 .collect()
         };
-        t.push_with(
+        t.record(
             area,
             id,
-            format!("customer {}", c.id),
+            Subject::Customer(c.id.clone()),
             outcome,
-            reason,
             Evidence::CustomerAcr(CustomerAcr {
                 customer: c.id.clone(),
                 threshold,
                 baseline: marked(&b),
                 recent: marked(&r),
+                recent_title: book.windows.recent.title.clone(),
                 verdict,
-                finding: why,
+                finding,
             }),
         );
     }
@@ -110,27 +113,18 @@ pub(super) fn score(
     if !t.on() {
         return points;
     }
-    t.push_with(
+    t.record(
         area,
         &at.sub.clause,
-        at.sub.title.to_lowercase(),
+        Subject::Subcategory(at.sub.title.clone()),
         Outcome::Points(points),
-        format!(
-            "{adds} adds - {losses} losses = {net} net; counted {counted} (0 to {}) x {} points",
-            rule.max_adds, rule.points_per_add
-        ),
         Evidence::NetAdds {
             adds: u32::try_from(adds).unwrap_or(u32::MAX),
             losses: u32::try_from(losses).unwrap_or(u32::MAX),
             counted,
+            max_adds: rule.max_adds,
+            points_per_add: rule.points_per_add,
         },
     );
     points
-}
-
-fn months(list: &[(Month, Money)]) -> String {
-    list.iter()
-        .map(|(m, a)| format!("{m} {a}"))
-        .collect::<Vec<_>>()
-        .join(", ")
 }

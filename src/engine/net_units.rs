@@ -11,6 +11,7 @@ use super::units::{
     codes_at, has_code_at, licences, listed, mcv, net, pair_attribution, path_size, security_ttm,
     share_reached, sizes, users,
 };
+use super::Subject;
 use super::{Area, Outcome, Scoring, Tracer};
 use crate::model::{Customer, Month, PathKind, Points, Situation};
 use crate::rulebook::{NetUnitsRule, TenantRule, UnitTest};
@@ -46,7 +47,7 @@ pub(super) fn score(at: &Scoring, rule: &NetUnitsRule, s: &Situation, t: &mut Tr
         t.record(
             at.area,
             &at.sub.clause,
-            at.sub.title.to_lowercase(),
+            Subject::Subcategory(at.sub.title.clone()),
             Outcome::Points(points),
             Evidence::NetUnits(NetUnitsTally {
                 month: m,
@@ -82,8 +83,11 @@ impl Judge<'_> {
                 }
                 if t.on() {
                     let subject = match &unit.workload {
-                        Some(w) => format!("customer {}, workload {w}", c.id),
-                        None => format!("customer {}", c.id),
+                        Some(w) => Subject::Pair {
+                            customer: c.id.clone(),
+                            workload: w.to_string(),
+                        },
+                        None => Subject::Customer(c.id.clone()),
                     };
                     let sign = if month == self.as_of { 1 } else { -1 };
                     let outcome = if unit.status == UnitStatus::Counts {

@@ -3,10 +3,11 @@
 //! (`DAI.PATH.*`, `DAI.ATTR.ELIGIBLE` in 2025-01).
 
 use super::evidence::{Evidence, PathEvidence};
-use super::{Area, EngineError, Outcome, PathSource, Tracer};
+use super::{Area, EngineError, Outcome, PathSource, Subject, Tracer};
 use crate::model::{Customer, Money, PathKind, Situation};
-use crate::rulebook::RevenuePairsPath;
-use crate::rulebook::{DrivenAcrAndShare, PathRule, Rulebook, ShareInMonth};
+use crate::rulebook::{
+    DrivenAcrAndShare, PathRule, RevenuePairsPath, Rule, Rulebook, ShareInMonth,
+};
 
 /// The customers with an eligible attribution; the others are noted in the trace.
 pub(super) fn eligible_customers<'s>(
@@ -15,62 +16,37 @@ pub(super) fn eligible_customers<'s>(
     t: &mut Tracer,
 ) -> Vec<&'s Customer> {
     let rule = &book.attribution;
+    // What an excluded customer's ACR would have counted toward, said once per scoring.
+    let counts_toward: Vec<String> = if t.on() {
+        book.subcategories()
+            .filter(|s| matches!(s.rule, Rule::NetCustomerAdds(_) | Rule::UsageGrowth(_)))
+            .map(|s| s.title.clone())
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut eligible = Vec::with_capacity(situation.customers.len());
     for c in &situation.customers {
         // PCS.ATTR.SINCE: Azure designations judge a customer's attribution at M.
         if rule.any_eligible(c.codes_at(situation.as_of)) {
             eligible.push(c);
         } else if t.on() {
-            let written: Vec<String> = c.attribution.iter().map(ToString::to_string).collect();
-            t.push_with(
+            t.record(
                 Area::Path,
                 &rule.clause,
-                format!("customer {}", c.id),
+                Subject::Customer(c.id.clone()),
                 Outcome::Excluded,
-                format!(
-                    "attribution {} has none of {}, so its ACR counts toward neither the path, \
-                     net customer adds nor usage growth{}",
-                    codes(&written),
-                    rule.eligible.join(", "),
-                    near_misses(&written, &rule.eligible)
-                ),
                 Evidence::Attribution {
                     customer: c.id.clone(),
                     segment: c.segment,
-                    codes: written,
+                    codes: c.attribution.iter().map(ToString::to_string).collect(),
+                    eligible: rule.eligible.clone(),
+                    counts_toward: counts_toward.clone(),
                 },
             );
         }
     }
     eligible
-}
-
-/// A note for codes that differ from an eligible one only in case or spacing
-/// (`pal`): they are not eligible, but the analyst probably meant them to be.
-pub(super) fn near_misses(written: &[String], eligible: &[String]) -> String {
-    let misses: Vec<String> = written
-        .iter()
-        .filter_map(|w| {
-            eligible
-                .iter()
-                .find(|e| *e != w && e.eq_ignore_ascii_case(w.trim()))
-                .map(|e| format!("`{w}` is not `{e}`"))
-        })
-        .collect();
-    if misses.is_empty() {
-        String::new()
-    } else {
-        format!(" ({}: codes are matched exactly)", misses.join(", "))
-    }
-}
-
-/// `[PAL, CSP]`, or `[] (none)`.
-pub(super) fn codes(list: &[String]) -> String {
-    if list.is_empty() {
-        "[] (none)".to_string()
-    } else {
-        format!("[{}]", list.join(", "))
-    }
 }
 
 /// The path: the file's when given, otherwise derived from the eligible customers by
@@ -126,32 +102,23 @@ fn share_in_month(
     } else {
         PathKind::Enterprise
     };
-    let why = if active == 0 {
-        format!("no eligible customer had ACR in {m}, which means SMB")
-    } else {
-        format!(
-            "{small} of {active} eligible customers with ACR in {m} are {} ({}), {} the {}% \
-             needed for SMB; there is no ACR limit",
-            rule.smb_segments.join("/").to_uppercase(),
-            percent(small, active),
-            if share_met { "meeting" } else { "short of" },
-            rule.smb_share_percent,
-        )
-    };
-    let evidence = PathEvidence {
+    let evidence = || PathEvidence {
         path: situation.path.unwrap_or(derived),
         given: situation.path,
         derived,
+        from: m,
+        to: m,
         driven_acr: in_m,
         driven_acr_limit: None,
         active_customers: active,
         smb_customers: small,
+        smb_segments: rule.smb_segments.clone(),
         smb_share_needed: rule.smb_share_percent,
+        smb_share_met: share_met,
     };
     Ok(explained(
         situation,
         derived,
-        why,
         evidence,
         (&rule.explicit_clause, &rule.derived_clause),
         t,
@@ -164,39 +131,29 @@ fn is_small(c: &Customer, segments: &[String]) -> bool {
         .is_some_and(|s| segments.iter().any(|w| w == s.as_str()))
 }
 
-/// The path given or derived, with its trace entry.
+/// The path given or derived, with its trace entry (the evidence is built only when
+/// the trace is kept).
 fn explained(
     situation: &Situation,
     derived: PathKind,
-    why: String,
-    evidence: PathEvidence,
+    evidence: impl FnOnce() -> PathEvidence,
     (explicit, derived_clause): (&str, &str),
     t: &mut Tracer,
 ) -> (PathKind, PathSource) {
-    match situation.path {
-        Some(given) => {
-            t.push_with(
-                Area::Path,
-                explicit,
-                "partner",
-                Outcome::Note,
-                format!("the file sets the path to {given}; the data alone would give {derived} ({why})"),
-                Evidence::Path(evidence),
-            );
-            (given, PathSource::Explicit)
-        }
-        None => {
-            t.push_with(
-                Area::Path,
-                derived_clause,
-                "partner",
-                Outcome::Note,
-                format!("{derived} path: {why}"),
-                Evidence::Path(evidence),
-            );
-            (derived, PathSource::Derived)
-        }
+    let (path, source, clause) = match situation.path {
+        Some(given) => (given, PathSource::Explicit, explicit),
+        None => (derived, PathSource::Derived, derived_clause),
+    };
+    if t.on() {
+        t.record(
+            Area::Path,
+            clause,
+            Subject::Partner,
+            Outcome::Note,
+            Evidence::Path(evidence()),
+        );
     }
+    (path, source)
 }
 
 /// Enterprise at or above the driven-ACR limit; below it, SMB when enough eligible
@@ -235,73 +192,27 @@ fn driven_acr_and_share(
     } else {
         PathKind::Enterprise
     };
-    if !t.on() {
-        return Ok(match situation.path {
-            Some(given) => (given, PathSource::Explicit),
-            None => (derived, PathSource::Derived),
-        });
-    }
-    let segments = rule.smb_segments.join("/").to_uppercase();
-    let share = if active == 0 {
-        "no eligible customer had ACR in the TTM".to_string()
-    } else {
-        format!(
-            "{small} of {active} eligible customers with ACR in the TTM are {segments} ({})",
-            percent(small, active)
-        )
+    let evidence = || PathEvidence {
+        path: situation.path.unwrap_or(derived),
+        given: situation.path,
+        derived,
+        from,
+        to,
+        driven_acr: driven,
+        driven_acr_limit: Some(limit),
+        active_customers: active,
+        smb_customers: small,
+        smb_segments: rule.smb_segments.clone(),
+        smb_share_needed: rule.smb_share_percent,
+        smb_share_met: share_met,
     };
-    let why =
-        format!(
-        "driven ACR (eligible ACR summed over {from} to {to}) is {driven}, {} {limit}; {share}, \
-         {} the {}% needed for SMB",
-        if driven < limit { "under" } else { "at or above" },
-        if share_met { "meeting" } else { "short of" },
-        rule.smb_share_percent,
-    );
-    let evidence = |path| {
-        Evidence::Path(PathEvidence {
-            path,
-            given: situation.path,
-            derived,
-            driven_acr: driven,
-            driven_acr_limit: Some(limit),
-            active_customers: active,
-            smb_customers: small,
-            smb_share_needed: rule.smb_share_percent,
-        })
-    };
-    match situation.path {
-        Some(given) => {
-            t.push_with(
-                Area::Path,
-                &rule.explicit_clause,
-                "partner",
-                Outcome::Note,
-                format!(
-                    "the file sets the path to {given}; the data alone would give {derived} ({why})"
-                ),
-                evidence(given),
-            );
-            Ok((given, PathSource::Explicit))
-        }
-        None => {
-            t.push_with(
-                Area::Path,
-                &rule.derived_clause,
-                "partner",
-                Outcome::Note,
-                format!("{derived} path: {why}"),
-                evidence(derived),
-            );
-            Ok((derived, PathSource::Derived))
-        }
-    }
-}
-
-/// `75%`, or `66.67%`, for messages only.
-fn percent(part: u64, whole: u64) -> String {
-    let value = rust_decimal::Decimal::from(part * 100) / rust_decimal::Decimal::from(whole);
-    format!("{}%", value.round_dp(2).normalize())
+    Ok(explained(
+        situation,
+        derived,
+        evidence,
+        (&rule.explicit_clause, &rule.derived_clause),
+        t,
+    ))
 }
 
 /// Enterprise when at least the rule's number of pairs have revenue within its bounds
@@ -339,7 +250,7 @@ fn revenue_pairs(
     t.record(
         Area::Path,
         clause,
-        "partner",
+        Subject::Partner,
         Outcome::Note,
         Evidence::PairPath {
             path,

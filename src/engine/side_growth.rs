@@ -6,6 +6,7 @@
 
 use super::evidence::{Evidence, SideSteps};
 use super::units::{has_code_at, path_tenant, security_ttm, users};
+use super::Subject;
 use super::{EngineError, Outcome, Scoring, Tracer};
 use crate::model::{Month, Points, Situation};
 use crate::rulebook::SideGrowthRule;
@@ -63,11 +64,7 @@ pub(super) fn score(
             t.record(
                 at.area,
                 clause,
-                if side == 0 {
-                    "Azure side"
-                } else {
-                    "Microsoft 365 side"
-                },
+                Subject::Side(side),
                 Outcome::Points(points),
                 Evidence::SideSteps(SideSteps {
                     side,
@@ -85,7 +82,7 @@ pub(super) fn score(
         t.record(
             at.area,
             &rule.clause,
-            at.sub.title.to_lowercase(),
+            Subject::Subcategory(at.sub.title.clone()),
             Outcome::Points(points),
             Evidence::SideSteps(SideSteps {
                 side: 2,

@@ -5,7 +5,7 @@
 //! subcategory's maximum, and nothing under the rule's minimum ACR in M or without a
 //! baseline.
 
-use super::{EngineError, Evidence, Outcome, Scoring, Tracer};
+use super::{EngineError, Evidence, Outcome, Scoring, Subject, Tracer};
 use crate::model::{Customer, Money, Month, Points};
 use crate::rulebook::{Rulebook, UsageGrowthRule};
 use rust_decimal::Decimal;
@@ -26,15 +26,16 @@ pub(super) fn score(
     for c in customers {
         let (l, p) = (c.acr_in(as_of), c.acr_in(then));
         if t.on() && (!l.is_zero() || !p.is_zero()) {
-            t.push_with(
+            t.record(
                 area,
                 &rule.clauses.formula,
-                format!("customer {}", c.id),
+                Subject::Customer(c.id.clone()),
                 Outcome::Note,
-                format!("{as_of} {l}; {then} {p}"),
                 Evidence::GrowthCustomer {
                     customer: c.id.clone(),
+                    last_month: as_of,
                     last: l,
+                    prior_month: then,
                     prior: p,
                 },
             );
@@ -42,12 +43,11 @@ pub(super) fn score(
         last = last.checked_add(l).ok_or(OVERFLOW)?;
         prior = prior.checked_add(p).ok_or(OVERFLOW)?;
     }
-    t.push_with(
+    t.record(
         area,
         &rule.clauses.formula,
-        "partner",
+        Subject::Partner,
         Outcome::Note,
-        format!("L = eligible ACR in {as_of} = {last}; P = eligible ACR in {then} = {prior}"),
         Evidence::GrowthTotals {
             last_month: as_of,
             last,
@@ -58,25 +58,30 @@ pub(super) fn score(
     let minimum = rule.min_last_month_acr();
     let mut points = None;
     if last < minimum {
-        t.push(
+        t.record(
             area,
             &rule.clauses.min_acr,
-            "partner",
+            Subject::Partner,
             Outcome::Excluded,
-            format!("{last} in {as_of} is under the {minimum} needed to qualify"),
+            Evidence::GrowthMinimum {
+                month: as_of,
+                last,
+                minimum,
+            },
         );
         points = Some(Points::ZERO);
     }
     if prior.is_zero() {
-        t.push(
+        t.record(
             area,
             &rule.clauses.no_baseline,
-            "partner",
+            Subject::Partner,
             Outcome::Excluded,
-            format!("no baseline: eligible ACR in {then} is {prior}, so growth is undefined"),
+            Evidence::NoBaseline { month: then, prior },
         );
         points = Some(Points::ZERO);
     }
+    let subject = || Subject::Subcategory(at.sub.title.clone());
     let points = match points {
         Some(p) => p,
         None => {
@@ -86,45 +91,43 @@ pub(super) fn score(
                 .checked_mul(rule.points_per_percent.value())
                 .unwrap_or(Decimal::MAX);
             let points = Points::new(earned).min(max);
-            let shown = shown_percent(last, prior);
-            t.push_with(
-                area,
-                &rule.clauses.formula,
-                "partner",
-                Outcome::Note,
-                format!(
-                    "growth = ({last} - {prior}) / {prior} x 100 = {}",
-                    shown
-                        .as_ref()
-                        .map_or("an out-of-range percentage".to_string(), |p| format!(
-                            "{p}%"
-                        ))
-                ),
-                Evidence::GrowthRate {
-                    percent: shown,
-                    whole_percent: whole,
-                },
-            );
-            t.push(
-                area,
-                &at.sub.clause,
-                at.sub.title.to_lowercase(),
-                Outcome::Points(points),
-                format!(
-                    "{whole} whole percent x {} point, held between 0 and {}",
-                    rule.points_per_percent, max
-                ),
-            );
+            if t.on() {
+                t.record(
+                    area,
+                    &rule.clauses.formula,
+                    Subject::Partner,
+                    Outcome::Note,
+                    Evidence::GrowthRate {
+                        last,
+                        prior,
+                        percent: shown_percent(last, prior),
+                        whole_percent: whole,
+                    },
+                );
+                t.record(
+                    area,
+                    &at.sub.clause,
+                    subject(),
+                    Outcome::Points(points),
+                    Evidence::GrowthPoints {
+                        whole_percent: whole,
+                        points_per_percent: rule.points_per_percent,
+                        max,
+                    },
+                );
+            }
             return Ok(points);
         }
     };
-    t.push(
-        area,
-        &at.sub.clause,
-        at.sub.title.to_lowercase(),
-        Outcome::Points(points),
-        "no growth points",
-    );
+    if t.on() {
+        t.record(
+            area,
+            &at.sub.clause,
+            subject(),
+            Outcome::Points(points),
+            Evidence::NoGrowthPoints,
+        );
+    }
     Ok(points)
 }
 

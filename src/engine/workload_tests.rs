@@ -119,8 +119,8 @@ fn business_applications_net_pairs_count_at_the_revenue_bounds() {
     let line = a
         .trace
         .iter()
-        .find(|e| e.subject == "customer a, workload finance")
-        .map(|e| crate::report::reason::reason(e).into_owned())
+        .find(|e| e.subject.to_string() == "customer a, workload finance")
+        .map(crate::report::reason::reason)
         .expect("the finance pair is traced");
     assert!(line.contains("does not count"), "{line}");
 }

@@ -383,9 +383,7 @@ fn countable(s: &Situation, book: &Rulebook) -> Result<Vec<Deployment>, EngineEr
             .trace
             .iter()
             .filter_map(|e| match &e.evidence {
-                Some(Evidence::Deployment(d))
-                    if matches!(d.status, DeploymentStatus::Counted { .. }) =>
-                {
+                Evidence::Deployment(d) if matches!(d.status, DeploymentStatus::Counted { .. }) => {
                     Some(d.number)
                 }
                 _ => None,
@@ -458,7 +456,7 @@ mod tests {
         a.trace
             .iter()
             .find_map(|e| match e.evidence {
-                Some(Evidence::NetAdds { adds, losses, .. }) => {
+                Evidence::NetAdds { adds, losses, .. } => {
                     Some((i64::from(adds), i64::from(losses)))
                 }
                 _ => None,

@@ -160,13 +160,6 @@ fn amount(m: Money) -> String {
     shown.strip_prefix("USD ").unwrap_or(&shown).to_string()
 }
 
-/// The entry's subject without the word the table's first column already says.
-fn bare<'e>(e: &'e TraceEntry, word: &str) -> &'e str {
-    e.subject
-        .strip_prefix(word)
-        .map_or(e.subject.as_str(), str::trim_start)
-}
-
 /// Builds the report of an assessment.
 pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook) -> Audit {
     let card = &a.card;
@@ -216,17 +209,14 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ),
         ("Rules", book.source.clone()),
     ];
-    // The heading already says whether it is attained; the engine's reason opens with
-    // the same words.
-    let why = attainment.map(crate::report::reason).unwrap_or_default();
-    let why = why.as_ref();
-    let why = why
-        .strip_prefix("attained: ")
-        .or_else(|| why.strip_prefix("not attained: "))
-        .unwrap_or(why);
+    // The heading already says whether it is attained: the reason without its verdict.
+    let why = match attainment.map(|e| &e.evidence) {
+        Some(Evidence::Attainment(a)) => super::reason::attainment_why(a),
+        _ => String::new(),
+    };
     let verdict = (
         card.attained,
-        why.to_string(),
+        why,
         attainment.map(|e| e.clause.clone()).unwrap_or_default(),
     );
 
@@ -399,10 +389,10 @@ fn cites(e: &TraceEntry, id: &str) -> bool {
 
 /// The clause ids a row cites: all the reasons of a refused deployment, else the entry's.
 fn clauses_of(e: &TraceEntry) -> Vec<String> {
-    if let Some(Evidence::Deployment(DeploymentEvidence {
+    if let Evidence::Deployment(DeploymentEvidence {
         status: DeploymentStatus::Refused { reasons },
         ..
-    })) = &e.evidence
+    }) = &e.evidence
     {
         let mut ids: Vec<String> = Vec::new();
         for (id, _) in reasons {
@@ -430,11 +420,11 @@ enum Kind {
 
 fn kind(e: &TraceEntry) -> Kind {
     match &e.evidence {
-        Some(Evidence::Attribution { .. }) => Kind::Attribution,
-        Some(Evidence::CustomerAcr(_)) => Kind::CustomerAcr,
-        Some(Evidence::Certification(_)) => Kind::Certification,
-        Some(Evidence::GrowthCustomer { .. } | Evidence::GrowthTotals { .. }) => Kind::Growth,
-        Some(Evidence::Deployment(_)) => Kind::Deployment,
+        Evidence::Attribution { .. } => Kind::Attribution,
+        Evidence::CustomerAcr(_) => Kind::CustomerAcr,
+        Evidence::Certification(_) => Kind::Certification,
+        Evidence::GrowthCustomer { .. } | Evidence::GrowthTotals { .. } => Kind::Growth,
+        Evidence::Deployment(_) => Kind::Deployment,
         _ => Kind::Findings,
     }
 }
@@ -497,9 +487,9 @@ fn findings(entries: &[&TraceEntry]) -> Table {
             .map(|e| Row {
                 cells: vec![
                     text(effect(e.outcome)),
-                    text(e.subject.clone()),
+                    text(e.subject.to_string()),
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             })
@@ -512,8 +502,14 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .map(|e| {
-            let (segment, codes) = match &e.evidence {
-                Some(Evidence::Attribution { segment, codes, .. }) => (
+            let (customer, segment, codes) = match &e.evidence {
+                Evidence::Attribution {
+                    customer,
+                    segment,
+                    codes,
+                    ..
+                } => (
+                    customer.clone(),
                     segment.map_or("", |s| s.as_str()).to_string(),
                     if codes.is_empty() {
                         "none".to_string()
@@ -521,16 +517,16 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
                         codes.join(", ")
                     },
                 ),
-                _ => (String::new(), String::new()),
+                _ => (String::new(), String::new(), String::new()),
             };
             Row {
                 cells: vec![
-                    Cell::Code(bare(e, "customer").to_string()),
+                    Cell::Code(customer),
                     text(segment),
                     text(codes),
                     text(effect(e.outcome)),
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             }
@@ -553,7 +549,7 @@ fn attribution_table(entries: &[&TraceEntry]) -> Table {
 
 fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
     let first = entries.iter().find_map(|e| match &e.evidence {
-        Some(Evidence::CustomerAcr(c)) => Some(c),
+        Evidence::CustomerAcr(c) => Some(c),
         _ => None,
     });
     let mut columns = vec![short("Customer")];
@@ -573,7 +569,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::CustomerAcr(c)) => Some((e, c)),
+            Evidence::CustomerAcr(c) => Some((e, c)),
             _ => None,
         })
         .map(|(e, c): (&&TraceEntry, &CustomerAcr)| {
@@ -595,7 +591,7 @@ fn customer_acr_table(entries: &[&TraceEntry]) -> Table {
                 }
             )));
             cells.push(Cell::Clauses(clauses_of(e)));
-            cells.push(text(c.finding.clone()));
+            cells.push(text(super::reason::finding(c)));
             Row {
                 cells,
                 tone: tone(e.outcome),
@@ -619,7 +615,7 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::Certification(c)) => Some((e, c)),
+            Evidence::Certification(c) => Some((e, c)),
             _ => None,
         })
         .map(|(e, c): (&&TraceEntry, &CertificationEvidence)| {
@@ -633,17 +629,15 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
                 Some(CertRole::Scoring) => "scoring",
                 None => "none",
             };
-            let status = match c.status {
+            let status = match &c.status {
                 CertStatus::Active => "active",
                 CertStatus::NotYetEarned | CertStatus::Expired => "inactive",
                 CertStatus::NotAssociated => "not associated",
-                CertStatus::Retired => "retired",
+                CertStatus::Retired { .. } => "retired",
                 CertStatus::NotScored => "not scored",
             };
-            let why = c
-                .why_not
-                .clone()
-                .unwrap_or_else(|| format!("active on {}", c.judged_on));
+            let why =
+                super::reason::why_not(c).unwrap_or_else(|| format!("active on {}", c.judged_on));
             Row {
                 cells: vec![
                     Cell::Code(c.person.clone()),
@@ -687,11 +681,11 @@ fn certification_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
 
 fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let months = entries.iter().find_map(|e| match &e.evidence {
-        Some(Evidence::GrowthTotals {
+        Evidence::GrowthTotals {
             last_month,
             prior_month,
             ..
-        }) => Some((*prior_month, *last_month)),
+        } => Some((*prior_month, *last_month)),
         _ => None,
     });
     let then = book.windows.growth_comparison.span("to");
@@ -705,11 +699,12 @@ fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::GrowthCustomer {
+            Evidence::GrowthCustomer {
                 customer,
                 last,
                 prior,
-            }) => Some(Row {
+                ..
+            } => Some(Row {
                 cells: vec![
                     Cell::Code(customer.clone()),
                     text(amount(*prior)),
@@ -718,7 +713,7 @@ fn growth_table(entries: &[&TraceEntry], book: &Rulebook) -> Table {
                 ],
                 tone: Tone::Plain,
             }),
-            Some(Evidence::GrowthTotals { last, prior, .. }) => Some(Row {
+            Evidence::GrowthTotals { last, prior, .. } => Some(Row {
                 cells: vec![
                     Cell::Strong("All eligible customers".into()),
                     Cell::Strong(amount(*prior)),
@@ -745,7 +740,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
     let rows = entries
         .iter()
         .filter_map(|e| match &e.evidence {
-            Some(Evidence::Deployment(d)) => Some((e, d)),
+            Evidence::Deployment(d) => Some((e, d)),
             _ => None,
         })
         .map(|(e, d): (&&TraceEntry, &DeploymentEvidence)| {
@@ -777,7 +772,7 @@ fn deployment_table(entries: &[&TraceEntry]) -> Table {
                     text(attribution),
                     result,
                     Cell::Clauses(clauses_of(e)),
-                    text(crate::report::reason(e).into_owned()),
+                    text(crate::report::reason(e)),
                 ],
                 tone: tone(e.outcome),
             }

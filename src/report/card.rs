@@ -1,6 +1,7 @@
 //! The score card in the three formats of `pcscore score`.
 
-use crate::engine::{attainment_reason, Assessment, PathSource};
+use super::attainment_reason;
+use crate::engine::{Assessment, PathSource};
 use crate::model::{Expected, ScoreCard};
 use crate::rulebook::Rulebook;
 use serde_json::{json, Map, Value};

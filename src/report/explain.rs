@@ -100,7 +100,7 @@ fn section<'a>(out: &mut String, heading: &str, entries: impl Iterator<Item = &'
         // Subjects and reasons quote the file's ids and names.
         out.push_str(&format!(
             "  {effect:<5} {}  [{}]\n        {}\n",
-            one_line(&e.subject),
+            one_line(&e.subject.to_string()),
             one_line(&e.clause),
             one_line(&crate::report::reason(e))
         ));

@@ -57,11 +57,11 @@ fn entry(e: &TraceEntry, book: &Rulebook) -> Value {
     json!({
         "area": area(e.area, book),
         "clause": e.clause,
-        "subject": e.subject,
+        "subject": e.subject.to_string(),
         "outcome": outcome,
         "value": value,
         "reason": crate::report::reason(e),
-        "evidence": e.evidence.as_ref().map_or(Value::Null, evidence),
+        "evidence": evidence(&e.evidence),
     })
 }
 
@@ -104,7 +104,7 @@ fn evidence(ev: &Evidence) -> Value {
             "kind": "workload_rule",
             "data": format!("{ev:?}"),
         }),
-        Evidence::Window { from, to } => json!({
+        Evidence::Window { from, to, .. } => json!({
             "kind": "window",
             "from": from.to_string(),
             "to": to.to_string(),
@@ -113,6 +113,7 @@ fn evidence(ev: &Evidence) -> Value {
             customer,
             segment,
             codes,
+            ..
         } => json!({
             "kind": "attribution",
             "customer": customer,
@@ -141,12 +142,13 @@ fn evidence(ev: &Evidence) -> Value {
                 AddVerdict::Loss => "loss",
                 AddVerdict::Neutral => "neutral",
             },
-            "finding": c.finding,
+            "finding": super::reason::finding(c),
         }),
         Evidence::NetAdds {
             adds,
             losses,
             counted,
+            ..
         } => json!({
             "kind": "net_adds",
             "adds": adds,
@@ -166,15 +168,15 @@ fn evidence(ev: &Evidence) -> Value {
             "earned": c.earned.to_string(),
             "expires": c.expires.map(|d| d.to_string()),
             "judged_on": c.judged_on.to_string(),
-            "status": match c.status {
+            "status": match &c.status {
                 CertStatus::Active => "active",
                 CertStatus::NotYetEarned => "not_yet_earned",
                 CertStatus::Expired => "expired",
                 CertStatus::NotAssociated => "not_associated",
-                CertStatus::Retired => "retired",
+                CertStatus::Retired { .. } => "retired",
                 CertStatus::NotScored => "not_scored",
             },
-            "why_not": c.why_not,
+            "why_not": super::reason::why_not(c),
         }),
         Evidence::Skilling(s) => json!({
             "kind": "skilling",
@@ -187,6 +189,7 @@ fn evidence(ev: &Evidence) -> Value {
             customer,
             last,
             prior,
+            ..
         } => json!({
             "kind": "growth_customer",
             "customer": customer,
@@ -208,6 +211,7 @@ fn evidence(ev: &Evidence) -> Value {
         Evidence::GrowthRate {
             percent,
             whole_percent,
+            ..
         } => json!({
             "kind": "growth_rate",
             "percent": percent,
@@ -215,7 +219,7 @@ fn evidence(ev: &Evidence) -> Value {
         }),
         Evidence::Deployment(d) => {
             let (status, service, into, reasons) = match &d.status {
-                DeploymentStatus::Counted { service } => {
+                DeploymentStatus::Counted { service, .. } => {
                     ("counted", Some(service), None, Vec::new())
                 }
                 DeploymentStatus::Merged { service, into } => {
@@ -227,7 +231,9 @@ fn evidence(ev: &Evidence) -> Value {
                     None,
                     reasons
                         .iter()
-                        .map(|(clause, reason)| json!({"clause": clause, "reason": reason}))
+                        .map(|(clause, r)| {
+                            json!({"clause": clause, "reason": super::reason::refusal(r)})
+                        })
                         .collect(),
                 ),
             };
@@ -246,7 +252,23 @@ fn evidence(ev: &Evidence) -> Value {
                 "refusals": reasons,
             })
         }
-        Evidence::DistinctServices { services, counted } => json!({
+        // The data behind a sentence only: the format has no shape for it yet, and
+        // gives the sentence as `reason`.
+        Evidence::MissingMonth { .. }
+        | Evidence::Threshold { .. }
+        | Evidence::GrowthMinimum { .. }
+        | Evidence::NoBaseline { .. }
+        | Evidence::GrowthPoints { .. }
+        | Evidence::NoGrowthPoints
+        | Evidence::Retiring { .. }
+        | Evidence::CountedOnce { .. }
+        | Evidence::PrerequisiteAndScoring
+        | Evidence::Capped { .. }
+        | Evidence::Category { .. }
+        | Evidence::Attainment(_) => Value::Null,
+        Evidence::DistinctServices {
+            services, counted, ..
+        } => json!({
             "kind": "distinct_services",
             "services": services
                 .iter()

@@ -27,7 +27,7 @@ pub use explain::explain_text;
 pub use explain_html::explain_html;
 pub use explain_json::explain_json;
 pub use explain_markdown::explain_markdown;
-pub(crate) use reason::reason;
+pub use reason::{attainment_reason, reason};
 pub use rules::{rules_check_text, rules_text};
 
 /// `1 point`, `20 points`: a number of points with its noun.

@@ -5,6 +5,7 @@ use crate::params::{CategoryArg, ClauseArg, PathArg, SubcategoryArg};
 use crate::world::Spec;
 use cucumber::then;
 use pcscore::engine::{Area, PathSource, TraceEntry};
+use pcscore::report;
 
 #[then(
     regex = r"^the partner is scored on the (SMB|smb|Enterprise|enterprise) path(?:, (derived from the data|as the file says))?$"
@@ -102,7 +103,7 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
         .collect();
     let found = about
         .iter()
-        .any(|e| e.clause == clause.0 && e.reason.contains(&saying));
+        .any(|e| e.clause == clause.0 && report::reason(e).contains(&saying));
     if found {
         return Ok(());
     }
@@ -112,11 +113,11 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
         format!(", saying \"{saying}\"")
     };
     if about.is_empty() {
-        let mut subjects: Vec<&str> = s
+        let mut subjects: Vec<String> = s
             .assessment
             .trace
             .iter()
-            .map(|e| e.subject.as_str())
+            .map(|e| e.subject.to_string())
             .collect();
         subjects.dedup();
         return Err(format!(
@@ -126,7 +127,7 @@ fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Re
     }
     let said: String = about
         .iter()
-        .map(|e| format!("  [{}] {}\n", e.clause, e.reason))
+        .map(|e| format!("  [{}] {}\n", e.clause, report::reason(e)))
         .collect();
     Err(format!(
         "the explanation does not cite {} for {subject}{wanted}. What it says about {subject}:\n{said}",
@@ -149,8 +150,9 @@ fn explanation_says(w: &mut Spec, phrase: String) -> Result<(), String> {
 /// Whether a trace entry is about `subject`: the same words, or those words followed
 /// by details (`deployment 2` matches `deployment 2 (Azure Functions for contoso, ...)`).
 fn is_about(e: &TraceEntry, subject: &str) -> bool {
-    e.subject == subject
-        || e.subject
+    let said = e.subject.to_string();
+    said == subject
+        || said
             .strip_prefix(subject)
             .is_some_and(|rest| rest.starts_with(' '))
 }

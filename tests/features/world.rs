@@ -64,7 +64,9 @@ impl Scored {
         for e in self.assessment.trace.iter().filter(|e| e.area == area) {
             out.push_str(&format!(
                 "  {}  [{}]\n      {}\n",
-                e.subject, e.clause, e.reason
+                e.subject,
+                e.clause,
+                pcscore::report::reason(e)
             ));
         }
         if out.is_empty() {

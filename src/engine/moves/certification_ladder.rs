@@ -428,7 +428,7 @@ mod tests {
                 let mut scored = None;
                 for e in entries() {
                     match &e.evidence {
-                        Some(Evidence::Certification(c))
+                        Evidence::Certification(c)
                             if c.status == CertStatus::Active
                                 && c.role == Some(CertRole::Prerequisite) =>
                         {
@@ -436,7 +436,7 @@ mod tests {
                             let k = rule.step_of(slug).expect("a step");
                             steps[k].insert(c.person.clone());
                         }
-                        Some(Evidence::Skilling(t)) => scored = Some(*t),
+                        Evidence::Skilling(t) => scored = Some(t.clone()),
                         _ => {}
                     }
                 }
