@@ -124,21 +124,21 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         }
         Kind::Codes => {
             out.insert("type".into(), types("array", nullable));
-            let code = Value::Object(text(
-                r"^\s*\S+\s*$",
-                "Expected an association type without spaces, such as PAL (separate the \
-                 items with a comma).",
-            ));
-            let eligible = book.attribution.eligible.iter().map(|c| {
-                (
-                    c.clone(),
-                    format!(
-                        "{c}: an eligible association type ({})",
-                        book.attribution.clause
-                    ),
-                )
-            });
-            out.insert("items".into(), offer(eligible, code));
+            out.insert("items".into(), code(book));
+        }
+        Kind::Attribution(entry) => {
+            out.insert("type".into(), types("array", nullable));
+            // One flat `anyOf`: the codes offered, any code, or an entry.
+            let mut items = code(book);
+            if let Some(Value::Array(branches)) = items.get_mut("anyOf") {
+                branches.push(object(entry, book));
+            }
+            out.insert("items".into(), items);
+        }
+        Kind::Code => {
+            if let Value::Object(o) = code(book) {
+                out.extend(o);
+            }
         }
         Kind::Certification => {
             let known = book.certifications.iter().flat_map(|c| {
@@ -177,19 +177,23 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         Kind::Boolean => {
             out.insert("type".into(), json!("boolean"));
         }
-        Kind::MonthlyAmounts => {
+        Kind::MonthlyAmounts | Kind::MonthlyQuantities | Kind::MonthlyCounts => {
+            out.extend(months(f.kind, nullable));
+        }
+        Kind::ServiceAmounts => {
             out.insert("type".into(), types("object", nullable));
-            let mut amount = Map::new();
-            amount.insert(
-                "description".into(),
-                json!("USD in that month, a plain number such as 1200 or 800.50"),
-            );
-            amount.extend(money());
-            out.insert("propertyNames".into(), Value::Object(month()));
             out.insert(
-                "patternProperties".into(),
-                json!({ MONTH_PATTERN: Value::Object(amount) }),
+                "propertyNames".into(),
+                Value::Object(text(r"\S", "Expected an Azure service's name.")),
             );
+            let mut service = months(Kind::MonthlyAmounts, true);
+            service.insert(
+                "description".into(),
+                json!("The service's USD per month, such as {2026-10: 900}"),
+            );
+            // Any name (a key with some text) takes a month mapping; the mapping stays
+            // closed to keys that are blank.
+            out.insert("patternProperties".into(), json!({ r"\S": service }));
             out.insert("additionalProperties".into(), json!(false));
         }
         Kind::List(o) => {
@@ -207,6 +211,52 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         }
     }
     Value::Object(out)
+}
+
+/// An association code, with the rulebook's eligible ones offered.
+fn code(book: &Rulebook) -> Value {
+    let code = Value::Object(text(
+        r"^\s*\S+\s*$",
+        "Expected an association type without spaces, such as PAL (separate the \
+         items with a comma).",
+    ));
+    let eligible = book.attribution.eligible.iter().map(|c| {
+        (
+            c.clone(),
+            format!(
+                "{c}: an eligible association type ({})",
+                book.attribution.clause
+            ),
+        )
+    });
+    offer(eligible, code)
+}
+
+/// A mapping of months to the values of a month mapping kind.
+fn months(kind: Kind, nullable: bool) -> Map<String, Value> {
+    let mut out = Map::new();
+    out.insert("type".into(), types("object", nullable));
+    let mut value = Map::new();
+    let description = match kind {
+        Kind::MonthlyQuantities => "The quantity in that month, a plain number such as 12 or 0.5",
+        Kind::MonthlyCounts => "The number in that month, a whole number such as 250",
+        _ => "USD in that month, a plain number such as 1200 or 800.50",
+    };
+    value.insert("description".into(), json!(description));
+    if matches!(kind, Kind::MonthlyCounts) {
+        value.insert("type".into(), json!("integer"));
+        value.insert("minimum".into(), json!(0));
+        value.insert("maximum".into(), json!(format::MAX_COUNT));
+    } else {
+        value.extend(money());
+    }
+    out.insert("propertyNames".into(), Value::Object(month()));
+    out.insert(
+        "patternProperties".into(),
+        json!({ MONTH_PATTERN: Value::Object(value) }),
+    );
+    out.insert("additionalProperties".into(), json!(false));
+    out
 }
 
 /// The rulebook's keys of a score card mapping, each with its maximum.

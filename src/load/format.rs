@@ -94,6 +94,11 @@ pub enum Kind {
     Labels(Known),
     /// A list of association codes such as `PAL` (`[]` for none); any code is read.
     Codes,
+    /// A list of attribution entries (`[]` for none): each a code such as `PAL`, or a
+    /// mapping of the given shape (`{type: CPOR, since: 2026-03}`, `PCS.ATTR.SINCE`).
+    Attribution(&'static Object),
+    /// One association code such as `CPOR`; any code is read.
+    Code,
     /// A certification: a slug or an exam code the rulebook knows, or any other name.
     Certification,
     /// One of a fixed set of words.
@@ -110,6 +115,12 @@ pub enum Kind {
     Boolean,
     /// A mapping of months (`YYYY-MM`) to amounts in USD.
     MonthlyAmounts,
+    /// A mapping of months to non-negative exact quantities (a rate card's unit).
+    MonthlyQuantities,
+    /// A mapping of months to whole numbers (licences, users).
+    MonthlyCounts,
+    /// A mapping of Azure service names to mappings of months to amounts in USD.
+    ServiceAmounts,
     /// A list of mappings of the given shape.
     List(&'static Object),
     /// A mapping of the given shape.
@@ -128,10 +139,21 @@ pub enum Scores {
     Categories,
 }
 
-/// The most codes an `attribution` list holds: one of each association type the format
-/// lists (`PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF`,
-/// `CPOR-OSU`).
+/// The most codes a deployment's `attribution` list holds: one of each association type
+/// the format lists (`PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`,
+/// `CPOR-REVREC-PERF`, `CPOR-OSU`).
 pub const MAX_CODES: usize = 8;
+
+/// The most entries a customer's or a workload's `attribution` list holds: with
+/// `since`, one type may have several entries (`PCS.ATTR.SINCE` takes the earliest of a
+/// type group), so four for each of the eight types; few enough that a list of millions
+/// is refused before it is built.
+pub const MAX_ATTRIBUTION: usize = 32;
+
+/// The largest whole number a month of `paid_licences` or `active_users` holds: below
+/// ten billion, more than any tenant has, so that sums over any accepted file stay far
+/// inside 64 bits.
+pub const MAX_COUNT: u64 = 9_999_999_999;
 
 /// The most tags, or clause ids, a file lists: more than any scenario needs (the
 /// catalogue has a few dozen clauses), few enough that a list of millions is refused
@@ -143,6 +165,7 @@ impl Kind {
     pub fn max_items(self) -> Option<usize> {
         match self {
             Kind::Codes => Some(MAX_CODES),
+            Kind::Attribution(_) => Some(MAX_ATTRIBUTION),
             Kind::Labels(_) => Some(MAX_LABELS),
             _ => None,
         }
@@ -153,7 +176,15 @@ impl Kind {
     /// `total:` alone would otherwise check nothing in silence, and `attribution` says
     /// "none" with `[]`.
     pub fn empty_means_none(self) -> bool {
-        matches!(self, Kind::Labels(_) | Kind::List(_) | Kind::MonthlyAmounts)
+        matches!(
+            self,
+            Kind::Labels(_)
+                | Kind::List(_)
+                | Kind::MonthlyAmounts
+                | Kind::MonthlyQuantities
+                | Kind::MonthlyCounts
+                | Kind::ServiceAmounts
+        )
     }
 }
 
@@ -175,6 +206,8 @@ pub enum Choice {
     Path,
     /// A customer segment.
     Segment,
+    /// A workload slug some rulebook of some edition reads (`PCS.DATA.UNUSED`).
+    Workload,
 }
 
 impl Choice {
@@ -188,6 +221,10 @@ impl Choice {
             Choice::Segment => [Segment::Smb, Segment::Smc, Segment::Enterprise]
                 .map(Segment::as_str)
                 .to_vec(),
+            Choice::Workload => crate::rulebook::registry::known_workloads()
+                .iter()
+                .map(|w| w.slug.as_str())
+                .collect(),
         }
     }
 }
@@ -363,11 +400,12 @@ pub static CUSTOMER: Object = Object {
         ruled(
             "attribution",
             Required("a list of association types such as `[PAL]`, or `[]`"),
-            Kind::Codes,
+            Kind::Attribution(&CUSTOMER_ATTRIBUTION),
             |book| {
                 format!(
                     "The customer's association types, such as `[PAL]`; {} (upper case) are \
-                     eligible, anything else is not. `[]` for none.",
+                     eligible, anything else is not. An entry `{{type: CPOR, since: \
+                     2026-03}}` is in force from that month on. `[]` for none.",
                     ticked_and(&book.attribution.eligible)
                 )
             },
@@ -378,6 +416,103 @@ pub static CUSTOMER: Object = Object {
             Kind::MonthlyAmounts,
             "Azure consumed revenue in USD per month (`2024-12: 1200`); a month not listed \
              is USD 0.",
+        ),
+        field(
+            "acr_by_service",
+            Optional,
+            Kind::ServiceAmounts,
+            "Azure consumed revenue in USD per Azure service per month \
+             (`Sentinel: {2026-10: 900}`), read by Security's Azure side; independent of \
+             `acr`. Service names are compared ignoring case and surrounding spaces.",
+        ),
+        field(
+            "workloads",
+            Optional,
+            Kind::List(&WORKLOAD),
+            "The workloads of the customer's tenant (Business Applications, Modern Work, \
+             Security), each slug once.",
+        ),
+    ],
+};
+
+/// The fields of an attribution entry written as a mapping.
+const ATTRIBUTION_FIELDS: &[Field] = &[
+    field(
+        "type",
+        Required("an association type such as `CPOR`"),
+        Kind::Code,
+        "The association type: `PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, \
+         `CPOR-REVREC-PERF` or `CPOR-OSU`.",
+    ),
+    field(
+        "since",
+        Optional,
+        Kind::Month,
+        "The first month the association is in force, YYYY-MM; without it, every month.",
+    ),
+];
+
+/// `customers[].attribution[]` written as a mapping: a type and the month it is in
+/// force from.
+pub static CUSTOMER_ATTRIBUTION: Object = Object {
+    path: "customers[].attribution[]",
+    description: "An association type and the first month it is in force.",
+    non_empty: false,
+    fields: ATTRIBUTION_FIELDS,
+};
+
+/// `customers[].workloads[].attribution[]` written as a mapping.
+pub static WORKLOAD_ATTRIBUTION: Object = Object {
+    path: "customers[].workloads[].attribution[]",
+    description: "An association type and the first month it is in force.",
+    non_empty: false,
+    fields: ATTRIBUTION_FIELDS,
+};
+
+/// `customers[].workloads[]`: one workload of a customer's tenant.
+pub static WORKLOAD: Object = Object {
+    path: "customers[].workloads[]",
+    description: "One workload of the customer's tenant and its monthly figures.",
+    non_empty: false,
+    fields: &[
+        field(
+            "workload",
+            Required("a workload slug such as `teams` or `business-central`"),
+            Kind::Choice(Choice::Workload),
+            "The workload's slug, such as `teams` or `business-central`; each once per \
+             customer. A workload a designation does not read is accepted and counts nothing.",
+        ),
+        field(
+            "attribution",
+            Optional,
+            Kind::Attribution(&WORKLOAD_ATTRIBUTION),
+            "The pair's own association types (Business Applications); when present they \
+             replace the customer's, and `[]` means none.",
+        ),
+        field(
+            "revenue",
+            Optional,
+            Kind::MonthlyAmounts,
+            "Revenue in USD per month (`2026-10: 6200`), exact; a month not listed is USD 0.",
+        ),
+        field(
+            "usage",
+            Optional,
+            Kind::MonthlyQuantities,
+            "Usage in the rate card's unit per month (`2026-10: 12`), exact; a month not \
+             listed is 0.",
+        ),
+        field(
+            "paid_licences",
+            Optional,
+            Kind::MonthlyCounts,
+            "Paid licences per month, whole numbers (`2026-10: 400`); a month not listed is 0.",
+        ),
+        field(
+            "active_users",
+            Optional,
+            Kind::MonthlyCounts,
+            "Active users per month, whole numbers (`2026-10: 300`); a month not listed is 0.",
         ),
     ],
 };
@@ -539,7 +674,7 @@ pub fn objects() -> Vec<&'static Object> {
     let mut i = 0;
     while i < out.len() {
         for f in out[i].fields {
-            if let Kind::List(o) | Kind::Object(o) = f.kind {
+            if let Kind::List(o) | Kind::Object(o) | Kind::Attribution(o) = f.kind {
                 out.push(o);
             }
         }
@@ -555,7 +690,7 @@ mod tests {
     #[test]
     fn every_object_is_reached_once_and_keys_are_unique() {
         let all = objects();
-        assert_eq!(all.len(), 6);
+        assert_eq!(all.len(), 9);
         for (i, o) in all.iter().enumerate() {
             assert!(
                 !all[..i].iter().any(|p| std::ptr::eq(*p, *o)),
@@ -585,6 +720,9 @@ mod tests {
         }
         for word in Choice::Designation.words() {
             assert!(Designation::from_slug(word).is_some(), "{word}");
+        }
+        for word in Choice::Workload.words() {
+            assert!(crate::rulebook::registry::is_known_workload(word), "{word}");
         }
         assert_eq!(Choice::Designation.words().len(), Designation::ALL.len());
     }

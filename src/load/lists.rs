@@ -173,7 +173,7 @@ impl Reader<'_> {
                 &f.path("service_level"),
             )?;
             let month = self.month(self.required(&f, "month")?, &f.path("month"))?;
-            let attribution = self.attribution(&f)?;
+            let attribution = self.deployment_codes(&f)?;
             Ok(Deployment {
                 customer: customer.clone(),
                 service,

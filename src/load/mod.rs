@@ -4,6 +4,7 @@
 //! keys and ids, impossible months and dates, non-numeric or negative money and
 //! dangling references are all refused with the file, line, column and field path.
 
+mod customer;
 mod error;
 mod events;
 mod fast;
@@ -21,8 +22,8 @@ pub(crate) mod tree;
 pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
-    Attribution, Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Money,
-    MoneyError, Month, PathKind, Person, Points, Position, Segment, Situation, Written,
+    Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Month, PathKind,
+    Person, Points, Position, Situation, Written,
 };
 use crate::rulebook::Rulebook;
 use format::{Need, Object};
@@ -672,34 +673,6 @@ impl<'a> Reader<'a> {
         }
     }
 
-    fn money(&self, node: &Node, field: &str) -> Result<Money> {
-        const WHAT: &str = "an amount in USD written as a plain number, such as `1200` or `800.50`";
-        let text = match &node.value {
-            Value::Scalar { text, plain: true } if !node.is_null() => text,
-            Value::Scalar { plain: false, .. } => {
-                return Err(self.wrong(node, field, format!("{WHAT}, without quotes")))
-            }
-            _ => return Err(self.wrong(node, field, WHAT)),
-        };
-        Money::parse(text).map_err(|e| {
-            let expected = match e {
-                MoneyError::NotANumber if text.contains(',') => {
-                    "an amount without thousands separators, such as `1200` or `800.50`".into()
-                }
-                MoneyError::NotANumber => WHAT.to_string(),
-                MoneyError::Negative => "an amount of zero or more (ACR cannot be negative)".into(),
-                MoneyError::TooLarge => format!(
-                    "an amount below USD 1,000,000,000,000,000 (at most {} whole digits)",
-                    Money::MAX_WHOLE_DIGITS
-                ),
-                MoneyError::TooPrecise => {
-                    format!("at most {} decimal places", Money::MAX_DECIMAL_PLACES)
-                }
-            };
-            self.wrong(node, field, expected)
-        })
-    }
-
     /// A list of words: `items` says what the list holds, `item` what each entry is, and
     /// `most` how many it may hold and what a message says about more.
     fn strings(
@@ -710,6 +683,17 @@ impl<'a> Reader<'a> {
         most: (usize, &str),
     ) -> Result<Vec<String>> {
         let list = self.seq(node, field, items)?;
+        self.words(list, field, (items, item), most)
+    }
+
+    /// The items of a list of words, checked as [`Reader::strings`] says.
+    fn words(
+        &self,
+        list: &[Node],
+        field: &str,
+        (_, item): (&str, &str),
+        most: (usize, &str),
+    ) -> Result<Vec<String>> {
         let words = list
             .iter()
             .enumerate()
@@ -901,149 +885,6 @@ impl<'a> Reader<'a> {
             .unwrap_or_else(|| Ok(Vec::new()))
     }
 
-    /// The item `i` of `customers`; `seen` holds the ids before it, with their lines.
-    fn customer(&self, i: usize, item: &Node, seen: &mut Seen<'_>) -> Result<Customer> {
-        let path = format!("customers[{i}]");
-        let f = self.fields(item, &path, &format::CUSTOMER)?;
-        let id_node = self.required(&f, "id")?;
-        let id = self.text(id_node, &f.path("id"), "the customer's unique id")?;
-        self.unique_id((seen, i), &id, id_node, &f.path("id"), "customers")?;
-        // Optional in the format: whether it is needed depends on the rulebook's path
-        // rule and on `path:`, known only once the whole file is read.
-        let segment = match f.value("segment") {
-            None => {
-                let mut missing = self.segment_missing.borrow_mut();
-                if missing.is_none() {
-                    *missing = Some((id.clone(), self.position(item)));
-                }
-                None
-            }
-            Some(seg_node) => {
-                let seg_text =
-                    self.text(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")?;
-                Some(Segment::parse(&seg_text).ok_or_else(|| {
-                    self.wrong(seg_node, &f.path("segment"), "`smb`, `smc` or `enterprise`")
-                })?)
-            }
-        };
-        let attribution = self.attribution(&f)?;
-        // Collected first and sorted once: inserting month by month cost a tenth of
-        // loading. Months are distinct, as the tree refuses a key written twice.
-        let mut acr = Vec::new();
-        if let Some(acr_node) = f.get("acr") {
-            let Value::Map(entries) = &acr_node.value else {
-                return Err(self.wrong(
-                    acr_node,
-                    &f.path("acr"),
-                    "a mapping of months to USD amounts, such as `2024-12: 1200`",
-                ));
-            };
-            acr.reserve_exact(entries.len());
-            let mut previous: Option<(&str, &Node)> = None;
-            for (key, value) in entries {
-                let key_text = match &key.value {
-                    Value::Scalar { text, .. } => text.as_str(),
-                    _ => "",
-                };
-                // Most entries are a month and an amount as they should be: take those
-                // without writing out the field path that only a message would show.
-                if let (Some(month), Some(amount)) = (plain_month(key), plain_money(value)) {
-                    acr.push((month, amount));
-                    previous = Some((key_text, value));
-                    continue;
-                }
-                let field = join(&f.path("acr"), key_text);
-                let month = self.month(key, &field).map_err(|e| {
-                    previous
-                        .and_then(|(k, v)| self.comma_in_amount(&f.path("acr"), k, v, key))
-                        .unwrap_or(e)
-                })?;
-                acr.push((month, self.money(value, &field)?));
-                previous = Some((key_text, value));
-            }
-        }
-        Ok(Customer {
-            id,
-            segment,
-            attribution: attribution
-                .unwrap_or_default()
-                .into_iter()
-                .map(Attribution::code)
-                .collect(),
-            acr: acr.into_iter().collect(),
-            ..Customer::default()
-        })
-    }
-
-    /// `{2024-12: 1,200}` reads as `2024-12: 1` and a key `200`: when the key that is not
-    /// a month is digits right after `amount,`, blame the thousands separator instead.
-    fn comma_in_amount(
-        &self,
-        acr: &str,
-        month: &str,
-        amount: &Node,
-        key: &Node,
-    ) -> Option<LoadError> {
-        let (
-            Value::Scalar {
-                text: whole,
-                plain: true,
-            },
-            Value::Scalar {
-                text: rest,
-                plain: true,
-            },
-        ) = (&amount.value, &key.value)
-        else {
-            return None;
-        };
-        let line = self.text.nth(key.line.checked_sub(1)?)?;
-        let between: String = line
-            .chars()
-            .skip(amount.col - 1 + whole.chars().count())
-            .take(key.col.checked_sub(amount.col + whole.chars().count())?)
-            .collect();
-        let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit() || b == b'.');
-        (amount.line == key.line && between.trim() == "," && digits(whole) && digits(rest)).then(
-            || {
-                self.error(
-                    amount,
-                    &join(acr, month),
-                    format!("`{whole},{rest}`, whose `,` ends the entry inside `{{...}}`"),
-                    "an amount without thousands separators, such as `1200` or `800.50`",
-                )
-            },
-        )
-    }
-
-    /// The `attribution` list: required on customers, optional on deployments.
-    fn attribution(&self, f: &Fields<'_>) -> Result<Option<Vec<String>>> {
-        const ITEMS: &str = "association types such as `PAL`, `DPOR` or `CSP`";
-        const ITEM: &str = "an association type such as `PAL`, `DPOR` or `CSP`";
-        const MOST: &str = "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, \
-                            `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
-        let required = f
-            .declared("attribution")
-            .is_some_and(|a| a.need != Need::Optional);
-        match f.value("attribution") {
-            None if required => Err(self.required(f, "attribution").unwrap_err()),
-            None => Ok(None),
-            Some(n) if n.is_null() => Err(self.wrong(
-                n,
-                &f.path("attribution"),
-                format!("a list of {ITEMS}, or `[]` for none"),
-            )),
-            Some(n) => self
-                .strings(
-                    n,
-                    &f.path("attribution"),
-                    (ITEMS, ITEM),
-                    (format::MAX_CODES, MOST),
-                )
-                .map(Some),
-        }
-    }
-
     fn people(&self, node: &Node) -> Result<Vec<Person>> {
         let items = self.seq(node, "people", "certified people (each with `id`)")?;
         // Handed over as they were read, like customers.
@@ -1150,14 +991,6 @@ impl<'a> Reader<'a> {
 fn plain_month(node: &Node) -> Option<Month> {
     match &node.value {
         Value::Scalar { text, plain: true } if !node.is_null() => Month::parse(text),
-        _ => None,
-    }
-}
-
-/// The amount `Reader::money` would read from `node`, when it reads one.
-fn plain_money(node: &Node) -> Option<Money> {
-    match &node.value {
-        Value::Scalar { text, plain: true } if !node.is_null() => Money::parse(text).ok(),
         _ => None,
     }
 }

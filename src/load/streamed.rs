@@ -458,8 +458,20 @@ mod tests {
             out.push_str(&format!("{dash}  segment: {segment}\n"));
             let attribution = pick(
                 rng,
-                &["[PAL]", "[CSP, DPOR]", "[]", "[MPN]", "[pal]"],
-                &["", "[PAL DPOR]"],
+                &[
+                    "[PAL]",
+                    "[CSP, DPOR]",
+                    "[]",
+                    "[MPN]",
+                    "[pal]",
+                    "[CSP, {type: CPOR, since: 2024-03}]",
+                ],
+                &[
+                    "",
+                    "[PAL DPOR]",
+                    "[{type: CPOR, since: 2024-13}]",
+                    "[{since: 2024-01}]",
+                ],
             );
             out.push_str(&format!("{dash}  attribution: {attribution}\n"));
             match rng.below(8) {
@@ -484,6 +496,9 @@ mod tests {
                     }
                 }
             }
+            if rng.below(3) == 0 {
+                workloads(rng, &mut out, dash, clean);
+            }
         }
         if rng.below(3) == 0 {
             out.push_str("people:\n  - id: p1\n    certifications:\n      - cert: AZ-204\n        earned: 2024-02-10\n");
@@ -501,6 +516,64 @@ mod tests {
             _ => {}
         }
         out
+    }
+
+    /// A customer's `workloads` and `acr_by_service`, block and flow, with now and then
+    /// a value the loader refuses.
+    fn workloads(rng: &mut Rng, out: &mut String, dash: &str, clean: bool) {
+        let pick = |rng: &mut Rng, good: &[&'static str], bad: &[&'static str]| {
+            if clean || rng.below(150) != 0 {
+                rng.pick(good).to_string()
+            } else {
+                rng.pick(bad).to_string()
+            }
+        };
+        if rng.below(2) == 0 {
+            out.push_str(&format!("{dash}  acr_by_service:\n"));
+            let name = pick(
+                rng,
+                &["Sentinel", "Key_Vault", "\"Azure Firewall\""],
+                &["[x]"],
+            );
+            out.push_str(&format!(
+                "{dash}    {name}: {{2024-12: 900, 2023-12: 10.5}}\n"
+            ));
+        }
+        out.push_str(&format!("{dash}  workloads:\n"));
+        for slug in ["teams", "intune", "business-central"] {
+            if rng.below(3) == 0 {
+                continue;
+            }
+            let slug = pick(rng, &[slug], &["Teams", "teams-x", ""]);
+            out.push_str(&format!("{dash}    - workload: {slug}\n"));
+            if rng.below(3) == 0 {
+                let own = pick(rng, &["[DPOR]", "[]"], &["[{type: X, sinse: 2024-01}]"]);
+                out.push_str(&format!("{dash}      attribution: {own}\n"));
+            }
+            for key in ["paid_licences", "active_users", "revenue", "usage"] {
+                if rng.below(2) == 0 {
+                    continue;
+                }
+                let whole = key.ends_with('s');
+                let good: &[&str] = if whole {
+                    &["250", "0", "12"]
+                } else {
+                    &["6000.50", "12"]
+                };
+                if rng.below(2) == 0 {
+                    let v = pick(rng, good, &["12.5", "-1", "1e3", "1,000"]);
+                    out.push_str(&format!(
+                        "{dash}      {key}: {{2023-12: {v}, 2024-12: 7}}\n"
+                    ));
+                } else {
+                    out.push_str(&format!("{dash}      {key}:\n"));
+                    for m in 1..=12 {
+                        let v = pick(rng, good, &["-1", "\"3\"", ""]);
+                        out.push_str(&format!("{dash}        2024-{m:02}: {v}\n"));
+                    }
+                }
+            }
+        }
     }
 
     /// Every line, as the file feed gives them.

@@ -89,8 +89,13 @@ enum Shape {
     Items(&'static Object),
     /// A list of words, of which the loader reads at most this many before refusing.
     Words(usize),
+    /// A list of words or mappings of this shape (attribution entries), of which the
+    /// loader reads at most this many before refusing.
+    Entries(&'static Object, usize),
     /// A mapping of months to amounts.
     Months,
+    /// A mapping of free names (Azure services) to mappings of months to amounts.
+    Services,
     /// A mapping of score card keys to points: its keys are the rulebook's, checked
     /// after loading, so any key is kept here.
     Scores,
@@ -105,11 +110,14 @@ impl Shape {
     fn of(kind: Kind) -> Shape {
         match kind {
             Kind::Labels(_) | Kind::Codes => Shape::Words(kind.max_items().unwrap_or(usize::MAX)),
-            Kind::MonthlyAmounts => Shape::Months,
+            Kind::Attribution(o) => Shape::Entries(o, kind.max_items().unwrap_or(usize::MAX)),
+            Kind::MonthlyAmounts | Kind::MonthlyQuantities | Kind::MonthlyCounts => Shape::Months,
+            Kind::ServiceAmounts => Shape::Services,
             Kind::Scores(_) => Shape::Scores,
             Kind::List(o) => Shape::Items(o),
             Kind::Object(o) => Shape::Object(o),
             Kind::Text
+            | Kind::Code
             | Kind::Certification
             | Kind::Choice(_)
             | Kind::Month
@@ -124,8 +132,8 @@ impl Shape {
     fn takes(self, map: bool) -> bool {
         match self {
             Shape::Any => true,
-            Shape::Object(_) | Shape::Months | Shape::Scores => map,
-            Shape::Items(_) | Shape::Words(_) => !map,
+            Shape::Object(_) | Shape::Months | Shape::Services | Shape::Scores => map,
+            Shape::Items(_) | Shape::Words(_) | Shape::Entries(..) => !map,
             Shape::Scalar | Shape::Skip => false,
         }
     }
@@ -771,6 +779,9 @@ fn build<'i>(
                             !matches!(node.value, Value::Scalar { .. })
                                 || items.len() + *taken >= max
                         }
+                        Shape::Entries(_, max) => {
+                            matches!(node.value, Value::Seq(_)) || items.len() + *taken >= max
+                        }
                         _ => false,
                     };
                     match (&mut stream, *streamed) {
@@ -999,8 +1010,10 @@ fn child_shape(stack: &[Open], root: Shape) -> Shape {
             // A key: a list or mapping there is refused.
             _ => Shape::Scalar,
         },
-        Shape::Items(object) => Shape::Object(object),
-        Shape::Words(_) | Shape::Months | Shape::Scores => Shape::Scalar,
+        Shape::Items(object) | Shape::Entries(object, _) => Shape::Object(object),
+        // A service's months; a key is a scalar.
+        Shape::Services if open.pending.is_some() => Shape::Months,
+        Shape::Words(_) | Shape::Months | Shape::Services | Shape::Scores => Shape::Scalar,
         Shape::Scalar | Shape::Skip => Shape::Skip,
     }
 }

@@ -50,8 +50,10 @@ fn the_schema_is_draft_07_closed_and_described_everywhere() {
         }
     });
     // The file, customer, person, certification, deployment, expected, its points and
-    // categories, and the `acr` month mapping.
-    assert_eq!(objects, 9);
+    // categories, and the `acr` month mapping; a customer's attribution entry,
+    // `acr_by_service` and a service's months, a workload, its attribution entry and
+    // its four month mappings.
+    assert_eq!(objects, 18);
 }
 
 /// Calls `visit` on every schema inside `schema`, with where it is.

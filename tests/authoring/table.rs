@@ -44,6 +44,7 @@ fn sample(kind: Kind) -> String {
         Kind::Text => "sample".into(),
         Kind::Labels(_) => "[sample]".into(),
         Kind::Codes => "[PAL]".into(),
+        Kind::Code => "CPOR".into(),
         Kind::Certification => "AZ-204".into(),
         Kind::Choice(choice) => choice.words()[0].into(),
         Kind::Month => "2024-12".into(),
@@ -52,6 +53,9 @@ fn sample(kind: Kind) -> String {
         Kind::WholeNumber => "2".into(),
         Kind::Boolean => "true".into(),
         Kind::MonthlyAmounts => "{2024-11: 1200, 2024-12: 800.50}".into(),
+        Kind::MonthlyQuantities => "{2024-11: 12, 2024-12: 0.5}".into(),
+        Kind::MonthlyCounts => "{2024-11: 250, 2024-12: 300}".into(),
+        Kind::ServiceAmounts => "{Sentinel: {2024-11: 500, 2024-12: 900.25}}".into(),
         Kind::Scores(scores) => {
             let book = Rulebook::builtin();
             let key = match scores {
@@ -60,7 +64,9 @@ fn sample(kind: Kind) -> String {
             };
             format!("{{{}: 2}}", key.expect("the rulebook has keys"))
         }
-        Kind::List(_) | Kind::Object(_) => unreachable!("written as blocks"),
+        Kind::List(_) | Kind::Object(_) | Kind::Attribution(_) => {
+            unreachable!("written as blocks")
+        }
     }
 }
 
@@ -88,7 +94,8 @@ fn write(o: &'static Object, indent: usize, change: Change, out: &mut Vec<String
         };
         match (value, f.kind) {
             (Some(v), _) => out.push(format!("{pad}{}: {v}", f.name).trim_end().to_string()),
-            (None, Kind::List(item)) => {
+            // An attribution list is written with one entry of the mapping form.
+            (None, Kind::List(item) | Kind::Attribution(item)) => {
                 out.push(format!("{pad}{}:", f.name));
                 let start = out.len();
                 write(item, indent + 4, change, out);

@@ -152,15 +152,15 @@ corpus! {
     attribution_not_a_list: "attribution-not-a-list.yaml", at (6, 18),
         field "customers[0].attribution",
         found "`PAL`",
-        expected "a list of association types such as `PAL`, `DPOR` or `CSP`";
+        expected "a list of association types such as `PAL`, `DPOR` or `CSP`, or entries such as `{type: CPOR, since: 2026-03}`";
     attribution_with_control_character: "attribution-with-control-character.yaml", at (6, 29),
         field "customers[0].attribution[1]",
         found "the control character U+0007",
         expected "an association type such as `PAL`, `DPOR` or `CSP`, on one line without control characters";
-    attribution_with_nine_codes: "attribution-with-nine-codes.yaml", at (6, 92),
-        field "customers[0].attribution[8]",
-        found "a list of more than 8 items",
-        expected "at most 8 association types, one of each: `PAL`, `DPOR`, `CSP`, `CPOR`, `CPOR-OSA`, `CPOR-REVREC`, `CPOR-REVREC-PERF` or `CPOR-OSU`";
+    attribution_with_33_entries: "attribution-with-33-entries.yaml", at (40, 9),
+        field "customers[0].attribution[32]",
+        found "a list of more than 32 entries",
+        expected "at most 32 attribution entries (each type once, or once per `since`)";
     attribution_without_commas: "attribution-without-commas.yaml", at (6, 19),
         field "customers[0].attribution[0]",
         found "`PAL DPOR`",
@@ -176,7 +176,7 @@ corpus! {
     customer_as_plain_text: "customer-as-plain-text.yaml", at (4, 5),
         field "customers[0]",
         found "`contoso`",
-        expected "this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution` or `acr`";
+        expected "this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution`, `acr`, `acr_by_service` or `workloads`";
     date_in_wrong_format: "date-in-wrong-format.yaml", at (7, 17),
         field "people[0].certifications[0].earned",
         found "`10/02/2024`",
@@ -224,7 +224,7 @@ corpus! {
     empty_list_item: "empty-list-item.yaml", at (4, 4),
         field "customers[0]",
         found "an empty value",
-        expected "this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution` or `acr`";
+        expected "this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution`, `acr`, `acr_by_service` or `workloads`";
     empty_quoted_id: "empty-quoted-id.yaml", at (4, 9),
         field "customers[0].id",
         found "an empty text",
@@ -294,7 +294,7 @@ corpus! {
     misspelled_field: "misspelled-field.yaml", at (6, 5),
         field "customers[0].attributon",
         found "the unknown field `attributon`",
-        expected "one of `id`, `segment`, `attribution` or `acr` (did you mean `attribution`?)";
+        expected "one of `id`, `segment`, `attribution`, `acr`, `acr_by_service` or `workloads` (did you mean `attribution`?)";
     more_than_100_tags: "more-than-100-tags.yaml", at (107, 5),
         field "tags[100]",
         found "a list of more than 100 items",
@@ -438,7 +438,7 @@ corpus! {
     unknown_field_in_customer: "unknown-field-in-customer.yaml", at (7, 5),
         field "customers[0].country",
         found "the unknown field `country`",
-        expected "one of `id`, `segment`, `attribution` or `acr`";
+        expected "one of `id`, `segment`, `attribution`, `acr`, `acr_by_service` or `workloads`";
     unknown_field_in_deployment: "unknown-field-in-deployment.yaml", at (10, 5),
         field "deployments[0].region",
         found "the unknown field `region`",
@@ -471,6 +471,78 @@ corpus! {
         field "customers[0].attribution",
         found "a `[` that is not closed",
         expected "a `]` to end the list, such as `[PAL, DPOR]`";
+    attribution_since_month_13: "attribution-since-month-13.yaml", at (7, 44),
+        field "customers[0].attribution[1].since",
+        found "`2026-13`",
+        expected "a month written YYYY-MM, such as `2024-12`, with the month 01 to 12";
+    attribution_entry_with_unknown_key: "attribution-entry-with-unknown-key.yaml", at (7, 37),
+        field "customers[0].attribution[1].sinse",
+        found "the unknown field `sinse`",
+        expected "one of `type` or `since` (did you mean `since`?)";
+    attribution_entry_without_type: "attribution-entry-without-type.yaml", at (9, 9),
+        field "customers[0].attribution[1].type",
+        found "no `type`",
+        expected "`type`: an association type such as `CPOR`";
+    deployment_attribution_with_since: "deployment-attribution-with-since.yaml", at (13, 25),
+        field "deployments[0].attribution[1]",
+        found "a mapping",
+        expected "an association type such as `PAL`, `DPOR` or `CSP`: a deployment's own attribution takes codes only, without `since` (it is judged at M)";
+    workload_in_capitals: "workload-in-capitals.yaml", at (9, 19),
+        field "customers[0].workloads[0].workload",
+        found "the unknown workload `Teams`",
+        expected "a workload slug of the rulebooks' lists, such as `teams` or `business-central` (did you mean `teams`?)";
+    workload_partner_center_name: "workload-partner-center-name.yaml", at (9, 19),
+        field "customers[0].workloads[0].workload",
+        found "the unknown workload `Microsoft Teams`",
+        expected "a workload slug of the rulebooks' lists, such as `teams` or `business-central` (did you mean `teams`?)";
+    workload_misspelt: "workload-misspelt.yaml", at (9, 19),
+        field "customers[0].workloads[0].workload",
+        found "the unknown workload `busines-central`",
+        expected "a workload slug of the rulebooks' lists, such as `teams` or `business-central` (did you mean `business-central`?)";
+    workload_unknown: "workload-unknown.yaml", at (9, 19),
+        field "customers[0].workloads[0].workload",
+        found "the unknown workload `spreadsheets`",
+        expected "a workload slug of the rulebooks' lists, such as `teams` or `business-central` (docs/scenario-format.md lists them)";
+    workload_twice: "workload-twice.yaml", at (13, 19),
+        field "customers[0].workloads[2].workload",
+        found "the workload `teams` a second time (first at line 9)",
+        expected "each workload once per customer (its figures in one entry)";
+    workload_without_slug: "workload-without-slug.yaml", at (9, 9),
+        field "customers[0].workloads[0].workload",
+        found "no `workload`",
+        expected "`workload`: a workload slug such as `teams` or `business-central`";
+    unknown_field_in_workload: "unknown-field-in-workload.yaml", at (10, 9),
+        field "customers[0].workloads[0].licences",
+        found "the unknown field `licences`",
+        expected "one of `workload`, `attribution`, `revenue`, `usage`, `paid_licences` or `active_users`";
+    licences_with_decimals: "licences-with-decimals.yaml", at (12, 20),
+        field "customers[0].workloads[0].paid_licences.2026-10",
+        found "`12.5`",
+        expected "a whole number of zero or more, such as `250` (licences and users are counted whole)";
+    negative_licences: "negative-licences.yaml", at (10, 34),
+        field "customers[0].workloads[0].paid_licences.2025-10",
+        found "`-1`",
+        expected "a whole number of zero or more, such as `250` (licences and users are counted whole)";
+    users_with_exponent: "users-with-exponent.yaml", at (11, 33),
+        field "customers[0].workloads[0].active_users.2026-10",
+        found "`1e3`",
+        expected "a whole number of zero or more, such as `250` (licences and users are counted whole)";
+    negative_revenue: "negative-revenue.yaml", at (12, 20),
+        field "customers[0].workloads[0].revenue.2026-10",
+        found "`-6200`",
+        expected "an amount of zero or more (revenue cannot be negative)";
+    quoted_usage: "quoted-usage.yaml", at (10, 26),
+        field "customers[0].workloads[0].usage.2026-10",
+        found "the quoted text `12`",
+        expected "a quantity written as a plain number, such as `12` or `0.5`, without quotes";
+    acr_by_service_as_a_list: "acr-by-service-as-a-list.yaml", at (8, 21),
+        field "customers[0].acr_by_service",
+        found "a list",
+        expected "a mapping of Azure service names to months and USD amounts, such as `Sentinel: {2026-10: 900}`";
+    acr_by_service_month_without_leading_zero: "acr-by-service-month-without-leading-zero.yaml", at (11, 9),
+        field "customers[0].acr_by_service.Sentinel.2026-1",
+        found "`2026-1`",
+        expected "a month written YYYY-MM, such as `2024-12`, with the month 01 to 12";
     yaml_tag: "yaml-tag.yaml", at (2, 8),
         field "as_of",
         found "a YAML tag (`!...`)",

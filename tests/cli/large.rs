@@ -103,11 +103,11 @@ fn hostile_shapes_are_refused_without_building_them() {
     let cases = [
         (
             hostile(&format!("{customer}    attribution: ["), "a, ", "a]\n"),
-            "hostile.yaml:5:43: customers[0].attribution[8]: found a list of more than 8 items",
+            "hostile.yaml:5:115: customers[0].attribution[32]: found a list of more than 32 entries",
         ),
         (
             hostile(&format!("{customer}    attribution:\n"), "      - a\n", ""),
-            "hostile.yaml:14:9: customers[0].attribution[8]: found a list of more than 8 items",
+            "hostile.yaml:38:9: customers[0].attribution[32]: found a list of more than 32 entries",
         ),
         (
             hostile("as_of: 2024-12\nextra: [", "a, ", "a]\n"),

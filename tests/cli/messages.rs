@@ -246,7 +246,7 @@ fn an_empty_list_item_is_shown_at_its_dash() {
     refused(
         "as_of: 2024-12\ncustomers:\n  -   # to do\n  - id: contoso\n    segment: smb\n    attribution: []\n",
         "
-        error: partner.yaml:3:4: customers[0]: found an empty value, expected this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution` or `acr`
+        error: partner.yaml:3:4: customers[0]: found an empty value, expected this list item to be a mapping of `key: value` lines with the keys `id`, `segment`, `attribution`, `acr`, `acr_by_service` or `workloads`
           |
         3 |   -   # to do
           |    ^

@@ -385,3 +385,34 @@ fn help_and_version_succeed() {
         .stdout(format!("pcscore {}\n", env!("CARGO_PKG_VERSION")))
         .run();
 }
+
+/// `PCS.DATA.UNUSED`: workloads, Azure consumption by service and attribution entries
+/// with a `since` before M are data Digital & App Innovation does not read (or reads as
+/// in force): the file loads, and every format prints what the file without them prints.
+#[test]
+fn data_a_designation_does_not_read_is_accepted_and_changes_nothing() {
+    let plain = String::from_utf8(partner()).expect("UTF-8 fixture");
+    let with_data = plain.replace(
+        "    attribution: [PAL]\n",
+        "    attribution: [{type: PAL, since: 2020-01}, CPOR]\n    acr_by_service:\n      \
+         Sentinel: {2024-12: 900}\n    workloads:\n      - workload: teams\n        \
+         paid_licences: {2024-12: 400}\n        active_users: {2024-12: 300}\n      \
+         - workload: business-central\n        attribution: [DPOR]\n        \
+         revenue: {2024-12: 6200.50}\n        usage: {2024-12: 12}\n",
+    );
+    assert_ne!(plain, with_data, "the fixture changed");
+    for args in [
+        &["score"][..],
+        &["score", "--format", "yaml"],
+        &["score", "--format", "json"],
+    ] {
+        let run = |text: &str| {
+            Test::new()
+                .file("partner.yaml", text)
+                .args(&[args, &["partner.yaml"]].concat())
+                .run()
+                .stdout
+        };
+        assert_eq!(run(&with_data), run(&plain), "{args:?}");
+    }
+}
