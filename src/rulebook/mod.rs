@@ -462,6 +462,10 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "2026-05/infrastructure.yaml",
         include_str!("2026-05/infrastructure.yaml"),
     ),
+    (
+        "2026-05/modern-work.yaml",
+        include_str!("2026-05/modern-work.yaml"),
+    ),
 ];
 
 impl Rulebook {
