@@ -182,7 +182,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         .find(|e| e.area == Area::Path && e.outcome == Outcome::Note)
         .map(|e| format!(" ({})", e.clause))
         .unwrap_or_default();
-    let facts = vec![
+    let mut facts = vec![
         (
             "Partner",
             header
@@ -216,6 +216,21 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ),
         ("Rules", book.source.clone()),
     ];
+    // Beside the path and the rules they qualify (PCS.JSON, MW.PATH.BEST).
+    if let Some(paths) = super::card::paths_words(a, book) {
+        let at = facts
+            .iter()
+            .position(|f| f.0 == "Path")
+            .map_or(0, |i| i + 1);
+        facts.insert(at, ("Paths", paths));
+    }
+    if let Some(note) = super::card::edition_note(a, book) {
+        let at = facts
+            .iter()
+            .position(|f| f.0 == "Rules")
+            .map_or(0, |i| i + 1);
+        facts.insert(at, ("Edition", note));
+    }
     // The heading already says whether it is attained; the engine's reason opens with
     // the same words.
     let why = attainment.map(crate::report::reason).unwrap_or_default();

@@ -30,6 +30,12 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         }
     ));
     out.push_str(&format!("rules: {}\n", one_line(&edition_words(book))));
+    if let Some(note) = super::card::edition_note(a, book) {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    if let Some(paths) = super::card::paths_words(a, book) {
+        out.push_str(&format!("paths: {paths}\n"));
+    }
     out.push_str("\nEach line: the effect, what it is about, the clause id of the rule, then the reason and the data.\n");
 
     section(

@@ -18,7 +18,7 @@ pub(crate) fn reason(e: &TraceEntry) -> Cow<'_, str> {
 }
 
 /// The sentence for evidence the engine recorded without one.
-fn words(evidence: &Evidence) -> String {
+pub(crate) fn words(evidence: &Evidence) -> String {
     // Every variant recorded without a sentence gets its words here, one arm a variant;
     // the older variants always come with the engine's sentence and never reach this.
     units::words(evidence).unwrap_or_default()

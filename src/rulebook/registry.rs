@@ -129,6 +129,13 @@ pub fn edition(name: &str) -> Option<&'static Edition> {
     editions().iter().find(|e| e.edition == name)
 }
 
+/// Whether a rulebook's edition is the one in force for a month (`PCS.JSON`'s
+/// `edition_in_force`): false only for a file that names another edition
+/// (`EDITION.CHOICE`), as a file without one is scored by the edition in force.
+pub fn edition_in_force(book: &Rulebook, as_of: Month) -> bool {
+    in_force(as_of).edition == book.edition
+}
+
 /// The edition in force for a measurement month.
 pub fn in_force(as_of: Month) -> &'static Edition {
     let all = editions();
