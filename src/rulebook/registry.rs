@@ -89,6 +89,19 @@ pub fn known_workloads() -> &'static [WorkloadInfo] {
     })
 }
 
+/// Each edition's workload table as written: the edition and its slugs in table order,
+/// for the check that it lists exactly the workloads the edition's rulebooks read.
+pub fn workload_tables() -> Vec<(String, Vec<String>)> {
+    WORKLOADS
+        .iter()
+        .filter_map(|(_, text)| serde_yaml::from_str::<WorkloadsFile>(text).ok())
+        .map(|f| {
+            let slugs = f.workloads.into_iter().map(|w| w.slug).collect();
+            (f.edition, slugs)
+        })
+        .collect()
+}
+
 /// Whether a workload slug is known to some edition (`PCS.DATA.UNUSED`).
 pub fn is_known_workload(slug: &str) -> bool {
     known_workloads().iter().any(|w| w.slug == slug)
