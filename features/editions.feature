@@ -3,10 +3,11 @@ Feature: Editions of the rules
   A file may name its edition; otherwise the edition in force for its measurement month
   is used: 2025-01 up to 2026-04, 2026-05 from 2026-05. A designation with no rules in
   that edition is refused, never scored under rules that were not in force.
+  Each scenario is tagged with the edition (or both) whose rule it pins.
 
   # GitHub Copilot scores for Digital & App Innovation from the 2026-05 edition on; under
   # 2025-01 it is a certification no rule lists.
-  @EDITION.CHOICE
+  @EDITION.CHOICE @edition-2025-01
   Scenario: The same partner, a month apart, is scored under the edition in force each month
     Given this partner file:
       """
@@ -22,7 +23,7 @@ Feature: Editions of the rules
     When the partner is scored
     Then the total is 4 points
 
-  @EDITION.CHOICE
+  @EDITION.CHOICE @edition-2026-05
   Scenario: A month later the 2026-05 edition is in force and the same person scores
     Given this partner file:
       """
@@ -38,7 +39,7 @@ Feature: Editions of the rules
     When the partner is scored
     Then the total is 8 points
 
-  @EDITION.CHOICE
+  @EDITION.CHOICE @edition-2026-05
   Scenario: A file that names its edition is scored by it, whatever the month
     Given this partner file:
       """
@@ -55,7 +56,9 @@ Feature: Editions of the rules
     When the partner is scored
     Then the total is 8 points
 
-  @EDITION.MISSING
+  # The refusal under 2025-01 names 2026-05, the edition that has the rules, and how to
+  # name it: the rule of both editions' tables.
+  @EDITION.MISSING @edition-2025-01 @edition-2026-05
   Scenario: A designation with no rules in the edition in force is refused at its designation
     Given this partner file:
       """
@@ -71,7 +74,7 @@ Feature: Editions of the rules
       to score it by them, name the edition in the file (`edition: 2026-05`)
       """
 
-  @EDITION.MISSING
+  @EDITION.MISSING @edition-2025-01
   Scenario: A named edition without rules for the designation is refused at the edition
     Given this partner file:
       """
@@ -89,7 +92,7 @@ Feature: Editions of the rules
       (`edition: 2026-05`)
       """
 
-  @EDITION.SHOWN
+  @EDITION.SHOWN @edition-2026-05
   Scenario: The explanation names the 2026-05 edition, its source, and that it is provisional
     Given this partner file:
       """
@@ -100,7 +103,7 @@ Feature: Editions of the rules
     When the partner is scored
     Then the explanation says "rules: edition 2026-05, provisional (Microsoft Learn pages on the Solutions Partner designations"
 
-  @EDITION.SHOWN
+  @EDITION.SHOWN @edition-2025-01
   Scenario: The explanation names the 2025-01 edition and the program guide it reads
     Given this partner file:
       """
@@ -111,7 +114,7 @@ Feature: Editions of the rules
     When the partner is scored
     Then the explanation says "rules: edition 2025-01 (Microsoft AI Cloud Partner Program guide, updated January 31, 2025)"
 
-  @AZ.SKILL.RETIRING
+  @AZ.SKILL.RETIRING @edition-2026-05
   Scenario: A retiring certification scores while active, and the explanation gives its date
     Given this partner file:
       """

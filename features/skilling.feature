@@ -1,4 +1,4 @@
-@skilling
+@skilling @edition-2025-01
 Feature: Skilling: intermediate and advanced certifications
   Skilling counts the certified people associated to the partner's Partner Center
   account, in two subcategories worth at most 20 points each.

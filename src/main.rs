@@ -161,7 +161,7 @@ fn main() -> ExitCode {
             features,
             scenarios,
             format,
-        } => match coverage(features, scenarios, format, book) {
+        } => match coverage(features, scenarios, format) {
             Ok(done) => done,
             Err(message) => return fail(&message),
         },
@@ -221,7 +221,6 @@ fn coverage(
     features: Option<PathBuf>,
     scenarios: Option<PathBuf>,
     format: CoverageFormat,
-    book: &Rulebook,
 ) -> Result<(String, Outcome), String> {
     let mut missing = Vec::new();
     let mut pick = |given: Option<PathBuf>, default: &str, what: &str| match given {
@@ -248,7 +247,7 @@ fn coverage(
     for dir in missing {
         eprintln!("note: no `{dir}/` folder in the current folder; nothing there is read");
     }
-    let c = pcscore::coverage::collect(features.as_deref(), scenarios.as_deref(), book);
+    let c = pcscore::coverage::collect(features.as_deref(), scenarios.as_deref());
     for e in &c.errors {
         eprintln!("error: {e}");
     }

@@ -16,6 +16,8 @@
 mod args;
 #[path = "features/clauses.rs"]
 mod clauses;
+#[path = "features/editions_steps.rs"]
+mod editions_steps;
 #[path = "features/expectations.rs"]
 mod expectations;
 #[path = "features/import.rs"]

@@ -18,9 +18,10 @@ fn readme_examples_print_what_the_readme_shows() {
         let shown: Vec<&str> = lines.collect();
         let args: Vec<&str> = command.split_whitespace().collect();
         let complete = !shown.iter().any(|l| l.trim() == "...");
-        let shipped = args
-            .iter()
-            .any(|a| a.starts_with("scenarios/") && root.join(a).exists());
+        let shipped = args.iter().any(|a| {
+            (a.starts_with("scenarios/") || a.starts_with("examples/one-partner/"))
+                && root.join(a).exists()
+        });
         if !complete || !shipped {
             continue;
         }
@@ -40,6 +41,19 @@ fn readme_examples_print_what_the_readme_shows() {
     assert!(
         checked >= 2,
         "expected at least two complete README examples, found {checked}"
+    );
+}
+
+/// Issue 7 (6): the README scores one partner under two designations; the two files
+/// are that one partner, differing only in `designation:`.
+#[test]
+fn the_one_partner_files_differ_only_in_their_designation() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/one-partner");
+    let read = |f: &str| std::fs::read_to_string(dir.join(f)).expect("readable");
+    assert_eq!(
+        read("infrastructure.yaml")
+            .replace("designation: infrastructure\n", "designation: data-ai\n"),
+        read("data-ai.yaml")
     );
 }
 

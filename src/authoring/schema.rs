@@ -8,13 +8,21 @@
 //! attribution codes) accept any word and offer the known ones, each with its meaning,
 //! through `anyOf`.
 //!
+//! The score card keys under `expected:` are every rulebook's: the base schema offers
+//! the union of the keys of every built-in rulebook, and one `if designation is D then
+//! ...` branch per designation (per designation and `edition:` where its editions
+//! differ) closes `points` and `categories` over that designation's own keys, with its
+//! maxima and the decimals its points may have (`points_decimals`). The branches walk
+//! [`crate::rulebook::registry::all`], so a new rulebook is covered with no change here.
+//!
 //! What JSON Schema cannot say is left to the loader: quotes (`"800.50"` and `800.50`
 //! are both numbers or both strings to a schema), money spelt `1e3` or `+5`, dates that
 //! do not exist, unique ids, a deployment's customer being listed, `expires` not
 //! before `earned`.
 
 use crate::load::format::{self, Choice, Field, Kind, Known, Need, Object, Scores};
-use crate::rulebook::Rulebook;
+use crate::model::Points;
+use crate::rulebook::{registry, Rulebook};
 use serde_json::{json, Map, Value};
 
 /// The draft the schema is written in.
@@ -35,6 +43,19 @@ pub const DATE_PATTERN: &str = "^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01
 /// The rulebook supplies the values editors offer: its certifications (slugs and exam
 /// codes), its clause catalogue and its eligible attribution codes.
 pub fn render(book: &Rulebook) -> String {
+    // `book` first, so its words and numbers describe the keys it shares with the
+    // others; then every built-in rulebook it does not replace.
+    let books: Vec<&Rulebook> = std::iter::once(book)
+        .chain(
+            registry::all()
+                .iter()
+                .filter(|b| !(b.designation == book.designation && b.edition == book.edition)),
+        )
+        .collect();
+    let cx = Cx {
+        book,
+        books: &books,
+    };
     let mut root = Map::new();
     root.insert("$schema".into(), json!(DRAFT));
     root.insert(
@@ -48,7 +69,8 @@ pub fn render(book: &Rulebook) -> String {
     root.insert("title".into(), json!("pcscore scenario"));
     root.insert("description".into(), json!(format::DOCUMENT.description));
     root.insert("type".into(), json!("object"));
-    members(&mut root, &format::DOCUMENT, book);
+    members(&mut root, &format::DOCUMENT, &cx);
+    root.insert("allOf".into(), Value::Array(card_branches(&cx)));
     let for_scenarios: Vec<&str> = format::DOCUMENT
         .fields
         .iter()
@@ -65,20 +87,20 @@ pub fn render(book: &Rulebook) -> String {
 }
 
 /// A mapping: its fields, the required ones, and nothing else.
-fn object(o: &Object, book: &Rulebook) -> Value {
+fn object(o: &Object, cx: &Cx) -> Value {
     let mut out = Map::new();
     out.insert("description".into(), json!(o.description));
     out.insert("type".into(), json!("object"));
-    members(&mut out, o, book);
+    members(&mut out, o, cx);
     Value::Object(out)
 }
 
 /// The keywords that close a mapping over its fields.
-fn members(out: &mut Map<String, Value>, o: &Object, book: &Rulebook) {
+fn members(out: &mut Map<String, Value>, o: &Object, cx: &Cx) {
     let properties: Map<String, Value> = o
         .fields
         .iter()
-        .map(|f| (f.name.to_string(), field(f, book)))
+        .map(|f| (f.name.to_string(), field(f, cx)))
         .collect();
     out.insert("properties".into(), Value::Object(properties));
     let required: Vec<&str> = o
@@ -97,7 +119,8 @@ fn members(out: &mut Map<String, Value>, o: &Object, book: &Rulebook) {
 }
 
 /// One field: its description, then what its value must be.
-fn field(f: &Field, book: &Rulebook) -> Value {
+fn field(f: &Field, cx: &Cx) -> Value {
+    let book = cx.book;
     let mut out = Map::new();
     out.insert("description".into(), json!(f.description.text(book)));
     let nullable = f.kind.empty_means_none();
@@ -131,7 +154,7 @@ fn field(f: &Field, book: &Rulebook) -> Value {
             // One flat `anyOf`: the codes offered, any code, or an entry.
             let mut items = code(book);
             if let Some(Value::Array(branches)) = items.get_mut("anyOf") {
-                branches.push(object(entry, book));
+                branches.push(object(entry, cx));
             }
             out.insert("items".into(), items);
         }
@@ -171,6 +194,11 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         Kind::Money => {
             out.extend(money());
         }
+        // The card's total is points like its keys: a number with decimals when some
+        // rulebook's points have them.
+        Kind::WholeNumber if std::ptr::eq(f, total_field()) => {
+            out.extend(points_number(decimals_of(cx.books)));
+        }
         Kind::WholeNumber => {
             out.extend(whole_number());
         }
@@ -198,15 +226,18 @@ fn field(f: &Field, book: &Rulebook) -> Value {
         }
         Kind::List(o) => {
             out.insert("type".into(), types("array", nullable));
-            out.insert("items".into(), object(o, book));
+            out.insert("items".into(), object(o, cx));
         }
         Kind::Object(o) => {
             out.insert("type".into(), json!("object"));
-            members(&mut out, o, book);
+            members(&mut out, o, cx);
         }
         Kind::Scores(scores) => {
             out.insert("type".into(), json!("object"));
-            out.insert("properties".into(), Value::Object(score_keys(scores, book)));
+            out.insert(
+                "properties".into(),
+                Value::Object(score_keys(scores, cx.books)),
+            );
             out.insert("additionalProperties".into(), json!(false));
         }
     }
@@ -259,9 +290,28 @@ fn months(kind: Kind, nullable: bool) -> Map<String, Value> {
     out
 }
 
-/// The rulebook's keys of a score card mapping, each with its maximum.
-fn score_keys(scores: Scores, book: &Rulebook) -> Map<String, Value> {
-    let keys: Vec<(String, String)> = match scores {
+/// What the schema is rendered from: the rulebook whose words describe the fields, and
+/// every rulebook whose score card keys it knows (that one first).
+struct Cx<'b> {
+    book: &'b Rulebook,
+    books: &'b [&'b Rulebook],
+}
+
+/// `expected.total` in the format's table.
+fn total_field() -> &'static Field {
+    let expected = format::DOCUMENT
+        .field(format::SCENARIO_KEY)
+        .and_then(|f| match f.kind {
+            Kind::Object(o) => o.field("total"),
+            _ => None,
+        });
+    expected.unwrap_or(&format::DOCUMENT.fields[0])
+}
+
+/// A score card mapping's keys, each with its description and maximum, in the order
+/// of the first rulebook that has it.
+fn card_keys(scores: Scores, book: &Rulebook) -> Vec<(String, String, Points)> {
+    match scores {
         Scores::Subcategories => book
             .subcategories()
             .map(|s| {
@@ -270,23 +320,213 @@ fn score_keys(scores: Scores, book: &Rulebook) -> Map<String, Value> {
                 (
                     s.key.to_string(),
                     format!("{category}: {title}, 0 to {}.", s.max),
+                    s.max,
                 )
             })
             .collect(),
         Scores::Categories => book
             .categories
             .iter()
-            .map(|c| (c.key.to_string(), format!("{}, 0 to {}.", c.title, c.max)))
+            .map(|c| {
+                (
+                    c.key.to_string(),
+                    format!("{}, 0 to {}.", c.title, c.max),
+                    c.max,
+                )
+            })
             .collect(),
-    };
-    keys.into_iter()
-        .map(|(key, description)| {
+    }
+}
+
+/// The keys of every rulebook's score card mapping, each once, described by the first
+/// rulebook that has it; each closed to a point value in the per-designation branches.
+fn score_keys(scores: Scores, books: &[&Rulebook]) -> Map<String, Value> {
+    let mut out = Map::new();
+    for book in books {
+        for (key, description, _) in card_keys(scores, book) {
+            if out.contains_key(&key) {
+                continue;
+            }
             let mut points = Map::new();
             points.insert("description".into(), json!(description));
-            points.extend(whole_number());
-            (key, Value::Object(points))
+            points.extend(points_number(decimals_of(books)));
+            out.insert(key, Value::Object(points));
+        }
+    }
+    out
+}
+
+/// The most decimals any of the rulebooks' points have.
+fn decimals_of(books: &[&Rulebook]) -> u32 {
+    books.iter().map(|b| b.points_decimals).max().unwrap_or(0)
+}
+
+/// A point value: a whole number, or with decimals when some rulebook has them (each
+/// designation's branch then says how many).
+fn points_number(decimals: u32) -> Map<String, Value> {
+    if decimals == 0 {
+        return whole_number();
+    }
+    let mut out = Map::new();
+    out.insert("type".into(), json!("number"));
+    out.insert("minimum".into(), json!(0));
+    out
+}
+
+/// One `if ... then ...` per designation, or per designation and edition where its
+/// editions' score cards differ: the keys of `expected.points` and `.categories` are
+/// that rulebook's, each at most its maximum, with its decimals.
+fn card_branches(cx: &Cx) -> Vec<Value> {
+    // A file without `designation:` is scored as this one (the loader's default).
+    let default = crate::model::Designation::DigitalAppInnovation.slug();
+    let mut designations: Vec<&str> = Vec::new();
+    for b in cx.books {
+        if !designations.contains(&b.designation.as_str()) {
+            designations.push(&b.designation);
+        }
+    }
+    let mut out = Vec::new();
+    for d in designations {
+        let mut editions: Vec<&Rulebook> = Vec::new();
+        for b in cx.books.iter().filter(|b| b.designation == d) {
+            if !editions.iter().any(|e| e.edition == b.edition) {
+                editions.push(b);
+            }
+        }
+        let mut when = Map::new();
+        when.insert("designation".into(), json!({ "const": d }));
+        let mut required = vec![];
+        if d != default {
+            required.push("designation");
+        }
+        let same = editions.windows(2).all(|w| card_of(w[0]) == card_of(w[1]));
+        if same {
+            out.push(branch(&when, &required, &card_of(editions[0])));
+            continue;
+        }
+        for b in &editions {
+            let mut when = when.clone();
+            when.insert("edition".into(), json!({ "const": b.edition }));
+            let mut required = required.clone();
+            required.push("edition");
+            out.push(branch(&when, &required, &card_of(b)));
+        }
+        // Without `edition:`, the one in force for `as_of` decides, which a schema
+        // cannot work out: the keys of any of the designation's editions are offered.
+        let mut any = card_of(editions[0]);
+        for b in &editions[1..] {
+            any.merge(&card_of(b));
+        }
+        let mut condition = branch_condition(&when, &required);
+        condition.insert("not".into(), json!({ "required": ["edition"] }));
+        out.push(json!({ "if": condition, "then": any.schema() }));
+    }
+    out
+}
+
+/// A designation's score card as the schema sees it: its keys with their maxima, and
+/// its points' decimals.
+#[derive(Clone, PartialEq)]
+struct Card {
+    points: Vec<(String, String, Points)>,
+    categories: Vec<(String, String, Points)>,
+    total: Points,
+    decimals: u32,
+}
+
+fn card_of(book: &Rulebook) -> Card {
+    Card {
+        points: card_keys(Scores::Subcategories, book),
+        categories: card_keys(Scores::Categories, book),
+        total: book.max_total(),
+        decimals: book.points_decimals,
+    }
+}
+
+impl Card {
+    /// Takes in another edition's keys, each maximum the larger.
+    fn merge(&mut self, other: &Card) {
+        for (mine, theirs) in [
+            (&mut self.points, &other.points),
+            (&mut self.categories, &other.categories),
+        ] {
+            for (key, description, max) in theirs {
+                match mine.iter_mut().find(|(k, _, _)| k == key) {
+                    Some(m) => m.2 = m.2.max(*max),
+                    None => mine.push((key.clone(), description.clone(), *max)),
+                }
+            }
+        }
+        self.total = self.total.max(other.total);
+        self.decimals = self.decimals.max(other.decimals);
+    }
+
+    /// `expected:` closed over this card's keys.
+    fn schema(&self) -> Value {
+        let keys = |list: &[(String, String, Points)]| {
+            let names: Vec<&str> = list.iter().map(|(k, _, _)| k.as_str()).collect();
+            let properties: Map<String, Value> = list
+                .iter()
+                .map(|(k, description, max)| {
+                    let mut p = self.value(*max);
+                    p.insert("description".into(), json!(description));
+                    (k.clone(), Value::Object(p))
+                })
+                .collect();
+            json!({ "propertyNames": { "enum": names }, "properties": properties })
+        };
+        let mut total = self.value(self.total);
+        total.insert(
+            "description".into(),
+            json!(format!(
+                "The partner capability score, 0 to {}.",
+                self.total
+            )),
+        );
+        json!({
+            "properties": {
+                format::SCENARIO_KEY: {
+                    "properties": {
+                        "points": keys(&self.points),
+                        "categories": keys(&self.categories),
+                        "total": Value::Object(total),
+                    }
+                }
+            }
         })
-        .collect()
+    }
+
+    /// A point value of this card: at most `max`, whole or with its decimals.
+    fn value(&self, max: Points) -> Map<String, Value> {
+        let mut out = Map::new();
+        if self.decimals == 0 {
+            out.insert("type".into(), json!("integer"));
+        } else {
+            out.insert("type".into(), json!("number"));
+            out.insert(
+                "multipleOf".into(),
+                json!(10f64.powi(-i32::try_from(self.decimals).unwrap_or(2))),
+            );
+        }
+        // As JSON writes it: `30`, or `12.5` for a cap with decimals.
+        if let Ok(max @ Value::Number(_)) = serde_json::from_str::<Value>(&max.to_string()) {
+            out.insert("maximum".into(), max);
+        }
+        out
+    }
+}
+
+fn branch_condition(when: &Map<String, Value>, required: &[&str]) -> Map<String, Value> {
+    let mut condition = Map::new();
+    condition.insert("properties".into(), Value::Object(when.clone()));
+    if !required.is_empty() {
+        condition.insert("required".into(), json!(required));
+    }
+    condition
+}
+
+fn branch(when: &Map<String, Value>, required: &[&str], card: &Card) -> Value {
+    json!({ "if": branch_condition(when, required), "then": card.schema() })
 }
 
 /// A whole number, as the loader reads counts and points.
@@ -382,5 +622,50 @@ mod tests {
         );
         let month = &schema["properties"]["deployments"]["items"]["properties"]["month"];
         assert!(said(month).ends_with("it counts within the last year (M-11 to M)."));
+    }
+
+    /// A rulebook with `points_decimals: 2` allows points with two decimals
+    /// (`multipleOf: 0.01`); as its card now differs from its designation's other
+    /// edition, each edition gets its own branch, and a file without `edition:` gets the
+    /// keys of either.
+    #[test]
+    fn a_rulebook_with_two_decimals_allows_hundredths_in_its_own_branch() {
+        let text = crate::rulebook::BUILTIN[0].1.replace(
+            "provisional: false\n",
+            "provisional: false\npoints_decimals: 2\n",
+        );
+        let book = Rulebook::from_yaml(&text, "variant").expect("a valid rulebook");
+        assert_eq!(book.points_decimals, 2);
+        let schema: Value = serde_json::from_str(&render(&book)).expect("JSON");
+        let branches = schema["allOf"].as_array().expect("allOf");
+        let dai: Vec<&Value> = branches
+            .iter()
+            .filter(|b| b["if"]["properties"]["designation"]["const"] == book.designation)
+            .collect();
+        assert_eq!(dai.len(), 3, "{dai:#?}");
+        let points =
+            |b: &Value| b["then"]["properties"]["expected"]["properties"]["points"].clone();
+        assert_eq!(dai[0]["if"]["properties"]["edition"]["const"], "2025-01");
+        assert_eq!(dai[0]["if"]["required"], json!(["edition"]));
+        let adds = &points(dai[0])["properties"]["net_customer_adds"];
+        assert_eq!(adds["type"], "number");
+        assert_eq!(adds["multipleOf"], json!(0.01));
+        assert_eq!(dai[1]["if"]["properties"]["edition"]["const"], "2026-05");
+        assert_eq!(
+            points(dai[1])["properties"]["net_customer_adds"]["type"],
+            "integer"
+        );
+        assert_eq!(dai[2]["if"]["not"], json!({"required": ["edition"]}));
+        assert_eq!(
+            points(dai[2])["properties"]["net_customer_adds"]["multipleOf"],
+            json!(0.01)
+        );
+        // The base allows numbers, each branch says how many decimals.
+        let base = &schema["properties"]["expected"]["properties"];
+        assert_eq!(
+            base["points"]["properties"]["deployments"]["type"],
+            "number"
+        );
+        assert_eq!(base["total"]["type"], "number");
     }
 }

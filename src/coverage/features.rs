@@ -1,18 +1,23 @@
-//! Clause citations in Gherkin feature files: tags shaped like a clause id.
+//! Clause citations in Gherkin feature files: tags shaped like a clause id, each read
+//! under the editions the scenario's `@edition-YYYY-MM` tags name.
 //!
 //! A tag on a feature or a rule applies to every scenario under it; a tag on an
 //! examples block applies to that block's rows, and is located at the block. Only tags
 //! shaped like a clause id (dotted, with the first part of a catalogued id, such as
-//! `DAI.` or `PCS.`, in any case) are citations, so `@boundary` or `@wip` are left
-//! alone while a misspelt `@dai.perf.nca.loss` is reported.
+//! `DAI.` or `AZ.`, in any case) are citations, so `@boundary` or `@wip` are left
+//! alone while a misspelt `@dai.perf.nca.loss` is reported. Edition tags follow the
+//! nearest level that has one: an examples block's, else its scenario's, else its
+//! rule's, else its feature's.
 
-use super::{files_under, FeatureCitation, Found};
+use super::{
+    files_under, Catalogues, FeatureCitation, Found, Scope, Unknown, UnknownCitation, Unmatched,
+};
 use crate::report::{one_line, one_line_path};
 use gherkin::{Feature, GherkinEnv, Scenario};
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
 
-pub(super) fn read(dir: &Path, prefixes: &BTreeSet<String>, found: &mut Found) {
+pub(super) fn read(dir: &Path, catalogues: &Catalogues, found: &mut Found) {
     for file in files_under(dir, &["feature"], &mut found.errors) {
         let text = match std::fs::read_to_string(&file) {
             Ok(text) => text,
@@ -24,7 +29,7 @@ pub(super) fn read(dir: &Path, prefixes: &BTreeSet<String>, found: &mut Found) {
             }
         };
         match Feature::parse(&text, GherkinEnv::default()) {
-            Ok(feature) => cite(&file, &text, &feature, prefixes, found),
+            Ok(feature) => cite(&file, &text, &feature, catalogues, found),
             Err(e) => found.errors.push(parse_error(&file, &e.to_string())),
         }
     }
@@ -46,88 +51,190 @@ fn parse_error(file: &Path, message: &str) -> String {
     }
 }
 
-fn cite(
-    file: &Path,
-    text: &str,
-    feature: &Feature,
-    prefixes: &BTreeSet<String>,
-    found: &mut Found,
-) {
-    let lines: Vec<&str> = text.lines().collect();
-    let is_clause = |tag: &str| {
-        tag.split_once('.')
-            .is_some_and(|(head, _)| prefixes.contains(&head.to_ascii_uppercase()))
-    };
-    // Every clause tag as written, at its own line, for the unknown-id check. The tag
-    // lines above an element are read once for all its tags.
-    let note = |tags: &[String], element_line: usize, found: &mut Found| {
+/// The tags of one element (feature, rule, scenario or examples block) that matter
+/// here: its clause tags, each at its own line, and the editions it names.
+#[derive(Clone, Default)]
+struct Tags {
+    clauses: Vec<(String, usize)>,
+    editions: Vec<&'static str>,
+}
+
+impl Tags {
+    /// Reads an element's tags, reporting an edition tag that names no edition.
+    fn of(
+        tags: &[String],
+        element_line: usize,
+        (file, lines): (&Path, &[&str]),
+        catalogues: &Catalogues,
+        found: &mut Found,
+    ) -> Tags {
+        let mut out = Tags::default();
+        // The tag lines above an element are read once for all its tags.
         let mut at: Option<HashMap<&str, usize>> = None;
-        for tag in tags.iter().filter(|t| is_clause(t)) {
-            let at = at.get_or_insert_with(|| tag_lines(&lines, element_line));
-            found.written.push((
-                tag.clone(),
-                file.to_path_buf(),
-                at.get(tag.as_str()).copied().unwrap_or(element_line),
-            ));
-        }
-    };
-    note(&feature.tags, feature.position.line, found);
-    let mut groups: Vec<(Vec<String>, &[Scenario])> =
-        vec![(feature.tags.clone(), &feature.scenarios)];
-    for rule in &feature.rules {
-        note(&rule.tags, rule.position.line, found);
-        let mut tags = feature.tags.clone();
-        tags.extend(rule.tags.iter().cloned());
-        groups.push((tags, &rule.scenarios));
-    }
-    for (inherited, scenarios) in groups {
-        for scenario in scenarios {
-            note(&scenario.tags, scenario.position.line, found);
-            // Gherkin reads a misspelt first step (`Givn a partner`) as the scenario's
-            // description, so the scenario would run without it and could pass. The
-            // project's scenarios carry no descriptions: text there is a mistake.
-            if let Some(text) = scenario.description.as_deref().map(str::trim) {
-                if !text.is_empty() {
-                    let first = text.lines().next().unwrap_or_default().trim();
-                    found.errors.push(format!(
-                        "{}:{}: scenario `{}`: found the text `{first}` before its first step, \
-                         expected a step starting with Given, When, Then, And or But (a misspelt \
-                         keyword makes gherkin skip the step silently)",
-                        one_line_path(file),
-                        scenario.position.line + 1,
-                        one_line(&scenario.name),
-                        first = one_line(first),
-                    ));
+        let mut line_of = |tag: &str| {
+            at.get_or_insert_with(|| tag_lines(lines, element_line))
+                .get(tag)
+                .copied()
+                .unwrap_or(element_line)
+        };
+        for tag in tags {
+            if let Some(edition) = catalogues.edition_tag(tag) {
+                match edition {
+                    Some(e) => {
+                        if !out.editions.contains(&e) {
+                            out.editions.push(e);
+                        }
+                    }
+                    None => found.unknown.push(Unmatched {
+                        citation: UnknownCitation {
+                            file: file.to_path_buf(),
+                            line: line_of(tag),
+                            id: tag.clone(),
+                            edition: None,
+                            designation: None,
+                            why: Unknown::NoSuchEdition,
+                            suggestion: None,
+                        },
+                        scope: Scope::All,
+                    }),
                 }
+            } else if catalogues.is_clause(tag) {
+                out.clauses.push((tag.clone(), line_of(tag)));
             }
-            let mut own: BTreeSet<&String> = inherited.iter().collect();
-            own.extend(&scenario.tags);
-            for tag in own.iter().filter(|t| is_clause(t)) {
-                found.features.push((
-                    (*tag).clone(),
-                    FeatureCitation {
-                        file: file.to_path_buf(),
-                        line: scenario.position.line,
-                        scenario: scenario.name.clone(),
-                    },
-                ));
+        }
+        out
+    }
+}
+
+fn cite(file: &Path, text: &str, feature: &Feature, catalogues: &Catalogues, found: &mut Found) {
+    let lines: Vec<&str> = text.lines().collect();
+    let source = (file, lines.as_slice());
+    let top = Tags::of(
+        &feature.tags,
+        feature.position.line,
+        source,
+        catalogues,
+        found,
+    );
+    let mut groups: Vec<(Vec<&Tags>, Tags, &[Scenario])> = Vec::new();
+    let mut rules = Vec::new();
+    for rule in &feature.rules {
+        rules.push((
+            Tags::of(&rule.tags, rule.position.line, source, catalogues, found),
+            &rule.scenarios,
+        ));
+    }
+    groups.push((vec![], top.clone(), &feature.scenarios));
+    for (tags, scenarios) in &rules {
+        groups.push((vec![&top], tags.clone(), scenarios));
+    }
+    for (outer, group, scenarios) in groups {
+        for scenario in scenarios.iter() {
+            check_description(file, scenario, found);
+            let own = Tags::of(
+                &scenario.tags,
+                scenario.position.line,
+                source,
+                catalogues,
+                found,
+            );
+            // The nearest level with an edition tag names the scenario's editions.
+            let levels: Vec<&Tags> = outer.iter().copied().chain([&group, &own]).collect();
+            let editions: Vec<&'static str> = levels
+                .iter()
+                .rev()
+                .map(|t| t.editions.clone())
+                .find(|e| !e.is_empty())
+                .unwrap_or_default();
+            let mut cited: BTreeSet<&str> = BTreeSet::new();
+            for (tag, line) in levels.iter().flat_map(|t| &t.clauses) {
+                cited.insert(tag);
+                let at = FeatureCitation {
+                    file: file.to_path_buf(),
+                    line: scenario.position.line,
+                    scenario: scenario.name.clone(),
+                };
+                credit(catalogues, (tag, *line), &editions, at, found);
             }
             for examples in &scenario.examples {
-                note(&examples.tags, examples.position.line, found);
-                for tag in examples.tags.iter().filter(|t| is_clause(t)) {
-                    if own.contains(tag) {
+                let block = Tags::of(
+                    &examples.tags,
+                    examples.position.line,
+                    source,
+                    catalogues,
+                    found,
+                );
+                let editions = if block.editions.is_empty() {
+                    editions.clone()
+                } else {
+                    block.editions.clone()
+                };
+                for (tag, line) in &block.clauses {
+                    if cited.contains(tag.as_str()) && block.editions.is_empty() {
                         continue;
                     }
-                    found.features.push((
-                        tag.clone(),
-                        FeatureCitation {
-                            file: file.to_path_buf(),
-                            line: examples.position.line,
-                            scenario: scenario.name.clone(),
-                        },
-                    ));
+                    let at = FeatureCitation {
+                        file: file.to_path_buf(),
+                        line: examples.position.line,
+                        scenario: scenario.name.clone(),
+                    };
+                    credit(catalogues, (tag, *line), &editions, at, found);
                 }
             }
+        }
+    }
+}
+
+/// Counts a clause tag for the pairs it names under `editions`, or reports it at its
+/// line.
+fn credit(
+    catalogues: &Catalogues,
+    (tag, line): (&str, usize),
+    editions: &[&'static str],
+    at: FeatureCitation,
+    found: &mut Found,
+) {
+    for answer in catalogues.read_feature(tag, editions) {
+        match answer {
+            Ok(pair) => found.features.push((pair, at.clone())),
+            Err((edition, why)) => {
+                let scope = match &edition {
+                    Some(_) => Scope::Editions(editions.iter().map(|e| e.to_string()).collect()),
+                    None => Scope::All,
+                };
+                found.unknown.push(Unmatched {
+                    citation: UnknownCitation {
+                        file: at.file.clone(),
+                        line,
+                        id: tag.to_string(),
+                        edition,
+                        designation: None,
+                        why,
+                        suggestion: None,
+                    },
+                    scope,
+                });
+            }
+        }
+    }
+}
+
+/// Gherkin reads a misspelt first step (`Givn a partner`) as the scenario's
+/// description, so the scenario would run without it and could pass. The project's
+/// scenarios carry no descriptions: text there is a mistake.
+fn check_description(file: &Path, scenario: &Scenario, found: &mut Found) {
+    if let Some(text) = scenario.description.as_deref().map(str::trim) {
+        if !text.is_empty() {
+            let first = text.lines().next().unwrap_or_default().trim();
+            found.errors.push(format!(
+                "{}:{}: scenario `{}`: found the text `{first}` before its first step, \
+                 expected a step starting with Given, When, Then, And or But (a misspelt \
+                 keyword makes gherkin skip the step silently)",
+                one_line_path(file),
+                scenario.position.line + 1,
+                one_line(&scenario.name),
+                first = one_line(first),
+            ));
         }
     }
 }
@@ -178,7 +285,7 @@ Feature: Net customer adds
             Path::new("f.feature"),
             text,
             &feature,
-            &BTreeSet::new(),
+            &Catalogues::builtin(),
             &mut found,
         );
         assert_eq!(found.errors.len(), 1, "{:?}", found.errors);

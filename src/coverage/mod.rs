@@ -1,6 +1,19 @@
 //! Traceability: which Gherkin feature scenarios and YAML scenarios cite each clause of
-//! the rulebook's catalogue, which clauses nothing cites, and which citations name a
-//! clause id the catalogue does not know.
+//! each edition, which (edition, clause) pairs nothing cites, and which citations name a
+//! clause id the catalogue they are read against does not have.
+//!
+//! Clause ids are counted per edition (`PCS.CLAUSE.IDS`): each edition's catalogue is
+//! the union of the catalogues of its rulebooks, walked from
+//! [`crate::rulebook::registry::all`], so a new rulebook is counted with no change here.
+//! The import's clauses belong to no edition and form a catalogue of their own.
+//!
+//! A YAML scenario is scored by one rulebook (its `designation:` under its `edition:` or
+//! the edition in force for its `as_of`), and its `clauses:` are read against that
+//! rulebook's catalogue alone. A feature scenario names its edition with an
+//! `@edition-YYYY-MM` tag (on the feature, a rule, the scenario or an examples block; the
+//! nearest level that has one decides, and several tags name several editions); without
+//! one, an id counts for the one edition whose catalogue has it, and an id several
+//! editions have must be given an edition tag.
 //!
 //! Feature files are read with the `gherkin` crate, the parser cucumber runs them with,
 //! so a tag in a comment or a doc string never counts as a citation and the scenarios
@@ -11,8 +24,8 @@ mod features;
 mod scenarios;
 
 use crate::outcome::Outcome;
-use crate::rulebook::Rulebook;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use crate::rulebook::{registry, Rulebook};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 /// A feature scenario that cites a clause, through its own tags or those of its
@@ -38,9 +51,15 @@ pub struct ScenarioCitation {
     pub name: String,
 }
 
-/// One clause of the catalogue with everything that cites it.
+/// One (edition, clause) pair with everything that cites it.
 #[derive(Debug, Clone)]
 pub struct ClauseCoverage {
+    /// The edition whose catalogue has the clause; `None` for the import's clauses,
+    /// which belong to no edition.
+    pub edition: Option<String>,
+    /// The designations of the edition whose rulebooks catalogue the clause, in
+    /// rulebook order (empty for the import's).
+    pub designations: Vec<String>,
     /// The clause id.
     pub id: String,
     /// The catalogue's one-sentence summary.
@@ -54,31 +73,61 @@ pub struct ClauseCoverage {
 }
 
 impl ClauseCoverage {
-    /// Whether anything cites the clause.
+    /// Whether anything cites the clause for its edition.
     pub fn is_covered(&self) -> bool {
         !self.features.is_empty() || !self.scenarios.is_empty()
     }
 }
 
-/// A citation of an id that is not in the catalogue.
+/// Why a citation names no (edition, clause) pair.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Unknown {
+    /// No catalogue of any edition has the id.
+    Nowhere,
+    /// The catalogue the citation is read against lacks the id, which other
+    /// catalogues have: `elsewhere` lists them as (edition, designations).
+    NotInEdition {
+        /// The editions, with their designations, whose catalogues have the id.
+        elsewhere: Vec<(String, Vec<String>)>,
+    },
+    /// An untagged feature scenario cites an id that several editions have, so which
+    /// one it pins is not said.
+    NeedsEdition {
+        /// The editions whose catalogues have the id.
+        editions: Vec<String>,
+    },
+    /// An `@edition-…` tag names an edition pcscore does not know.
+    NoSuchEdition,
+}
+
+/// A citation that names no (edition, clause) pair.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub struct UnknownCitation {
     /// The file that cites it.
     pub file: PathBuf,
     /// The line of the tag or of the `clauses:` entry.
     pub line: usize,
-    /// The id as written.
+    /// The id as written (for [`Unknown::NoSuchEdition`], the tag).
     pub id: String,
-    /// The catalogued id it is closest to, when one is close.
+    /// The edition the citation was read against, when it has one (for a feature
+    /// scenario naming several, their names joined by ` or `).
+    pub edition: Option<String>,
+    /// The designation the citation was read against: a YAML scenario's.
+    pub designation: Option<String>,
+    /// Why it names no pair.
+    pub why: Unknown,
+    /// The id it is closest to in the catalogue it was read against, when one is close.
     pub suggestion: Option<String>,
 }
 
 /// Everything `pcscore coverage` reports.
 #[derive(Debug, Clone, Default)]
 pub struct Coverage {
-    /// Every catalogued clause, in catalogue order.
+    /// Every (edition, clause) pair: by edition, oldest first, each in the order of its
+    /// rulebooks' catalogues; then the import's clauses.
     pub clauses: Vec<ClauseCoverage>,
-    /// Citations of ids the catalogue does not know, by file and line.
+    /// Citations that name no pair, by file and line.
     pub unknown: Vec<UnknownCitation>,
     /// YAML files without `expected:` that cite clauses: partner files check never
     /// verifies, so their citations prove nothing and are not counted.
@@ -90,30 +139,64 @@ pub struct Coverage {
 /// The counts of the summary line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct CoverageSummary {
-    /// Clauses in the catalogue.
+    /// (Edition, clause) pairs.
     pub clauses: usize,
-    /// Clauses cited at least once.
+    /// Pairs cited at least once.
     pub covered: usize,
-    /// Clauses cited nowhere.
+    /// Pairs cited nowhere.
     pub uncovered: usize,
-    /// Citations of unknown ids.
+    /// Citations that name no pair.
     pub unknown: usize,
+}
+
+/// The pairs of one catalogue: an edition's, or the import's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CatalogueSummary {
+    /// The edition; `None` for the import's clauses.
+    pub edition: Option<String>,
+    /// The designations with rules in the edition, in rulebook order.
+    pub designations: Vec<String>,
+    /// Pairs, covered and uncovered.
+    pub counts: CoverageSummary,
 }
 
 impl Coverage {
     /// The counts of the summary line.
     pub fn summary(&self) -> CoverageSummary {
-        let covered = self.clauses.iter().filter(|c| c.is_covered()).count();
-        CoverageSummary {
-            clauses: self.clauses.len(),
-            covered,
-            uncovered: self.clauses.len() - covered,
-            unknown: self.unknown.len(),
-        }
+        let mut s = counts(&self.clauses);
+        s.unknown = self.unknown.len();
+        s
     }
 
-    /// Bad input when a file could not be read, else differs when a clause is uncovered
-    /// or an unknown id is cited, else success.
+    /// The counts per catalogue, in the order of [`Coverage::clauses`] (unknown
+    /// citations are counted in [`Coverage::summary`] only).
+    pub fn catalogues(&self) -> Vec<CatalogueSummary> {
+        let mut out: Vec<CatalogueSummary> = Vec::new();
+        let mut start = 0;
+        for (i, c) in self.clauses.iter().enumerate() {
+            let next = self.clauses.get(i + 1);
+            if next.is_some_and(|n| n.edition == c.edition) {
+                continue;
+            }
+            let group = &self.clauses[start..=i];
+            let mut designations: Vec<String> = Vec::new();
+            for d in group.iter().flat_map(|c| &c.designations) {
+                if !designations.contains(d) {
+                    designations.push(d.clone());
+                }
+            }
+            out.push(CatalogueSummary {
+                edition: c.edition.clone(),
+                designations,
+                counts: counts(group),
+            });
+            start = i + 1;
+        }
+        out
+    }
+
+    /// Bad input when a file could not be read, else differs when a pair is uncovered
+    /// or a citation names no pair, else success.
     pub fn outcome(&self) -> Outcome {
         let s = self.summary();
         if !self.errors.is_empty() {
@@ -131,129 +214,344 @@ impl Coverage {
     }
 }
 
-/// Citations found in one kind of source, before they are matched with the catalogue.
+fn counts(clauses: &[ClauseCoverage]) -> CoverageSummary {
+    let covered = clauses.iter().filter(|c| c.is_covered()).count();
+    CoverageSummary {
+        clauses: clauses.len(),
+        covered,
+        uncovered: clauses.len() - covered,
+        unknown: 0,
+    }
+}
+
+/// One (edition, clause) pair of [`Catalogues`].
+struct Entry {
+    edition: Option<&'static str>,
+    id: &'static str,
+    summary: &'static str,
+    section: &'static str,
+    designations: Vec<&'static str>,
+}
+
+/// Every catalogue coverage counts against, built once from the registry: what a
+/// citation is read against, and where each pair's citations go.
+pub(crate) struct Catalogues {
+    entries: Vec<Entry>,
+    /// The position in `entries` of each (edition, id).
+    index: HashMap<(Option<&'static str>, &'static str), usize>,
+    /// The editions whose catalogue has an id, oldest first.
+    editions_of: HashMap<&'static str, Vec<&'static str>>,
+    /// The edition names, oldest first.
+    editions: Vec<&'static str>,
+    /// The first part of every id (`DAI`, `AZ`, `IMPORT`...), upper case: a tag starting
+    /// with one and a dot is meant as a clause id.
+    prefixes: BTreeSet<String>,
+}
+
+impl Catalogues {
+    /// The catalogues of every built-in rulebook, by edition, and the import's.
+    fn builtin() -> Self {
+        let mut c = Catalogues {
+            entries: Vec::new(),
+            index: HashMap::new(),
+            editions_of: HashMap::new(),
+            editions: Vec::new(),
+            prefixes: BTreeSet::new(),
+        };
+        for edition in registry::editions() {
+            let name = edition.edition.as_str();
+            c.editions.push(name);
+            for book in registry::all().iter().filter(|b| b.edition == name) {
+                for clause in &book.clauses {
+                    c.add(
+                        Some(name),
+                        (&clause.id, &clause.summary, &clause.section),
+                        Some(&book.designation),
+                    );
+                }
+            }
+        }
+        for &(id, section, summary) in crate::import::CLAUSES {
+            c.add(None, (id, summary, section), None);
+        }
+        c
+    }
+
+    fn add(
+        &mut self,
+        edition: Option<&'static str>,
+        (id, summary, section): (&'static str, &'static str, &'static str),
+        designation: Option<&'static str>,
+    ) {
+        let at = match self.index.get(&(edition, id)) {
+            Some(&at) => at,
+            None => {
+                self.index.insert((edition, id), self.entries.len());
+                self.entries.push(Entry {
+                    edition,
+                    id,
+                    summary,
+                    section,
+                    designations: Vec::new(),
+                });
+                if let Some(e) = edition {
+                    self.editions_of.entry(id).or_default().push(e);
+                }
+                if let Some(head) = id.split('.').next() {
+                    self.prefixes.insert(head.to_ascii_uppercase());
+                }
+                self.entries.len() - 1
+            }
+        };
+        if let Some(d) = designation {
+            self.entries[at].designations.push(d);
+        }
+    }
+
+    /// Whether a tag is meant as a clause id: dotted, with a known first part in any
+    /// case, so `@boundary` is not one and a misspelt `@dai.perf.nca.loss` is.
+    fn is_clause(&self, tag: &str) -> bool {
+        tag.split_once('.')
+            .is_some_and(|(head, _)| self.prefixes.contains(&head.to_ascii_uppercase()))
+    }
+
+    /// The edition an `@edition-YYYY-MM` tag names, `Some(None)` when it names none
+    /// pcscore knows, `None` when the tag is not an edition tag.
+    fn edition_tag(&self, tag: &str) -> Option<Option<&'static str>> {
+        let name = tag
+            .get(..8)
+            .filter(|head| head.eq_ignore_ascii_case("edition-"))
+            .map(|_| &tag[8..])?;
+        Some(self.editions.iter().copied().find(|e| *e == name))
+    }
+
+    /// The catalogues other than `(edition, designation)` that have `id`, as
+    /// (edition, designations).
+    fn elsewhere(&self, id: &str, not: (&str, Option<&str>)) -> Vec<(String, Vec<String>)> {
+        let mut out = Vec::new();
+        for e in self.editions_of.get(id).into_iter().flatten() {
+            let entry = &self.entries[self.index[&(Some(*e), id)]];
+            let designations: Vec<String> = entry
+                .designations
+                .iter()
+                .filter(|d| !(*e == not.0 && not.1.is_none_or(|n| n == **d)))
+                .map(|d| d.to_string())
+                .collect();
+            if !designations.is_empty() {
+                out.push((e.to_string(), designations));
+            }
+        }
+        out
+    }
+
+    /// Reads a YAML scenario's citation of `id` against the catalogue of the rulebook
+    /// that scores it.
+    fn read_scenario(&self, id: &str, book: &Rulebook) -> Result<usize, (Option<String>, Unknown)> {
+        if book.clauses.iter().any(|c| c.id == id) {
+            if let Some(&at) = self.index.get(&(Some(book.edition.as_str()), id)) {
+                return Ok(at);
+            }
+        }
+        if let Some(&at) = self.index.get(&(None, id)) {
+            return Ok(at);
+        }
+        let elsewhere = self.elsewhere(id, (&book.edition, Some(&book.designation)));
+        Err(if elsewhere.is_empty() {
+            (None, Unknown::Nowhere)
+        } else {
+            (None, Unknown::NotInEdition { elsewhere })
+        })
+    }
+
+    /// Reads a feature scenario's citation of `id` under the editions its tags name
+    /// (none: the edition whose catalogue has the id). Each answer is a pair the
+    /// citation counts for, or the editions it was read against and why it counts for
+    /// none.
+    fn read_feature(
+        &self,
+        id: &str,
+        editions: &[&'static str],
+    ) -> Vec<Result<usize, (Option<String>, Unknown)>> {
+        if let Some(&at) = self.index.get(&(None, id)) {
+            return vec![Ok(at)];
+        }
+        if editions.is_empty() {
+            return vec![match self.editions_of.get(id).map(Vec::as_slice) {
+                None | Some([]) => Err((None, Unknown::Nowhere)),
+                Some([one]) => Ok(self.index[&(Some(*one), id)]),
+                Some(several) => Err((
+                    None,
+                    Unknown::NeedsEdition {
+                        editions: several.iter().map(|e| e.to_string()).collect(),
+                    },
+                )),
+            }];
+        }
+        // A scenario that names several editions pins rules of each: an id counts for
+        // every named edition whose catalogue has it, and is unknown only when none has.
+        let pairs: Vec<_> = editions
+            .iter()
+            .filter_map(|e| self.index.get(&(Some(*e), id)).map(|&at| Ok(at)))
+            .collect();
+        if !pairs.is_empty() {
+            return pairs;
+        }
+        let read = editions.join(" or ");
+        let elsewhere = self.elsewhere(id, ("", None));
+        let why = if elsewhere.is_empty() {
+            Unknown::Nowhere
+        } else {
+            Unknown::NotInEdition { elsewhere }
+        };
+        vec![Err((Some(read), why))]
+    }
+
+    /// The ids a suggestion for a citation read against `scope` is chosen from: the
+    /// rulebook's catalogue for a YAML scenario, the edition's for a tagged feature,
+    /// every id otherwise; the import's ids in each.
+    fn scope_ids(&self, scope: &Scope) -> Vec<&'static str> {
+        let mut ids: Vec<&'static str> = match scope {
+            Scope::Book(edition, designation) => self
+                .entries
+                .iter()
+                .filter(|e| {
+                    e.edition == Some(edition.as_str())
+                        && e.designations.iter().any(|d| d == designation)
+                })
+                .map(|e| e.id)
+                .collect(),
+            Scope::Editions(editions) => self
+                .entries
+                .iter()
+                .filter(|e| e.edition.is_some_and(|n| editions.iter().any(|x| x == n)))
+                .map(|e| e.id)
+                .collect(),
+            Scope::All => self
+                .entries
+                .iter()
+                .filter(|e| e.edition.is_some())
+                .map(|e| e.id)
+                .collect(),
+        };
+        ids.extend(
+            self.entries
+                .iter()
+                .filter(|e| e.edition.is_none())
+                .map(|e| e.id),
+        );
+        let mut seen = BTreeSet::new();
+        ids.retain(|id| seen.insert(*id));
+        ids
+    }
+}
+
+/// What an unknown citation was read against, for its suggestion.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Scope {
+    Book(String, String),
+    Editions(Vec<String>),
+    All,
+}
+
+/// A citation that names no pair, before its suggestion is found.
+struct Unmatched {
+    citation: UnknownCitation,
+    scope: Scope,
+}
+
+/// Citations found in the files, matched with the catalogues' pairs.
 #[derive(Default)]
 struct Found {
-    features: Vec<(String, FeatureCitation)>,
-    scenarios: Vec<(String, ScenarioCitation)>,
-    /// Every id written (known or not), with where it was written.
-    written: Vec<(String, PathBuf, usize)>,
+    features: Vec<(usize, FeatureCitation)>,
+    scenarios: Vec<(usize, ScenarioCitation)>,
+    unknown: Vec<Unmatched>,
     uncounted: Vec<PathBuf>,
     errors: Vec<String>,
-    /// The editions of the rulebooks the scenarios read are scored by.
-    editions: BTreeSet<String>,
 }
 
 /// Reads the feature files under `features` and the YAML scenarios under `scenarios`
-/// (either may be `None`: not read) and matches their citations with `book`'s catalogue.
+/// (either may be `None`: not read) and matches their citations with the catalogue of
+/// every edition of every built-in rulebook, and the import's.
 ///
 /// A folder that does not exist is an error for the caller to report before calling;
 /// a file that cannot be read lands in [`Coverage::errors`] and the others are read.
-pub fn collect(features: Option<&Path>, scenarios: Option<&Path>, book: &Rulebook) -> Coverage {
-    let mut found_scenarios = Found::default();
-    if let Some(dir) = scenarios {
-        scenarios::read(dir, &mut found_scenarios);
-    }
-    // The import's rules are clauses too, cited by the import's features. Then the
-    // catalogues of the other editions the scenarios are scored by: an id in several
-    // catalogues (`EDITION.*`, a list id kept across editions) is listed once, with the
-    // first reading.
-    let mut entries: Vec<(&str, &str, &str)> = book
-        .clauses
-        .iter()
-        .map(|c| (c.id.as_str(), c.summary.as_str(), c.section.as_str()))
-        .chain(crate::import::CLAUSES.iter().copied())
-        .collect();
-    let others = crate::rulebook::registry::all()
-        .iter()
-        .filter(|b| found_scenarios.editions.contains(&b.edition));
-    for other in others {
-        for c in &other.clauses {
-            if !entries.iter().any(|e| e.0 == c.id) {
-                entries.push((c.id.as_str(), c.summary.as_str(), c.section.as_str()));
-            }
-        }
-    }
-    let known: Vec<&str> = entries.iter().map(|e| e.0).collect();
-    let prefixes: BTreeSet<String> = known
-        .iter()
-        .filter_map(|id| id.split('.').next())
-        .map(str::to_ascii_uppercase)
-        .collect();
-    let mut found_features = Found::default();
+pub fn collect(features: Option<&Path>, scenarios: Option<&Path>) -> Coverage {
+    let catalogues = Catalogues::builtin();
+    let mut found = Found::default();
     if let Some(dir) = features {
-        features::read(dir, &prefixes, &mut found_features);
+        features::read(dir, &catalogues, &mut found);
+    }
+    if let Some(dir) = scenarios {
+        scenarios::read(dir, &catalogues, &mut found);
     }
 
-    // Citations by id, so that each is looked at once however many clauses and
-    // unknown ids there are.
-    let mut features_of = by_id(found_features.features);
-    let mut scenarios_of = by_id(found_scenarios.scenarios);
+    let mut features_of: Vec<Vec<FeatureCitation>> = vec![Vec::new(); catalogues.entries.len()];
+    for (at, c) in found.features {
+        features_of[at].push(c);
+    }
+    let mut scenarios_of: Vec<Vec<ScenarioCitation>> = vec![Vec::new(); catalogues.entries.len()];
+    for (at, c) in found.scenarios {
+        scenarios_of[at].push(c);
+    }
     let mut coverage = Coverage::default();
-    for &(id, summary, section) in &entries {
-        let mut features = features_of.remove(id).unwrap_or_default();
+    for ((entry, mut features), mut scenarios) in
+        catalogues.entries.iter().zip(features_of).zip(scenarios_of)
+    {
         features.sort();
         features.dedup();
-        let mut scenarios = scenarios_of.remove(id).unwrap_or_default();
         scenarios.sort();
         scenarios.dedup();
         coverage.clauses.push(ClauseCoverage {
-            id: id.to_string(),
-            summary: summary.to_string(),
-            section: section.to_string(),
+            edition: entry.edition.map(str::to_string),
+            designations: entry.designations.iter().map(|d| d.to_string()).collect(),
+            id: entry.id.to_string(),
+            summary: entry.summary.to_string(),
+            section: entry.section.to_string(),
             features,
             scenarios,
         });
     }
-    let catalogued: HashSet<&str> = known.iter().copied().collect();
-    let catalogue = Catalogue::new(known);
-    let mut suggestions: HashMap<String, Option<String>> = HashMap::new();
-    for (id, file, line) in found_features
-        .written
-        .into_iter()
-        .chain(found_scenarios.written)
+    // A suggestion per (scope, id), each scope's ids shaped once: with thousands of
+    // unknown ids, the edit distances would otherwise be most of the work.
+    let mut shaped: HashMap<Scope, Catalogue> = HashMap::new();
+    let mut suggestions: HashMap<(Scope, String), Option<String>> = HashMap::new();
+    for Unmatched {
+        mut citation,
+        scope,
+    } in found.unknown
     {
-        if catalogued.contains(id.as_str()) {
-            continue;
+        if citation.why == Unknown::Nowhere {
+            let key = (scope.clone(), citation.id.clone());
+            citation.suggestion = suggestions
+                .entry(key)
+                .or_insert_with(|| {
+                    shaped
+                        .entry(scope.clone())
+                        .or_insert_with(|| Catalogue::new(catalogues.scope_ids(&scope)))
+                        .suggest(&citation.id)
+                })
+                .clone();
         }
-        let suggestion = suggestions
-            .entry(id.clone())
-            .or_insert_with(|| catalogue.suggest(&id))
-            .clone();
-        coverage.unknown.push(UnknownCitation {
-            file,
-            line,
-            id,
-            suggestion,
-        });
+        coverage.unknown.push(citation);
     }
     coverage.unknown.sort();
     coverage.unknown.dedup();
-    coverage.uncounted = found_scenarios.uncounted;
-    coverage.errors = found_features.errors;
-    coverage.errors.extend(found_scenarios.errors);
+    coverage.uncounted = found.uncounted;
+    coverage.errors = found.errors;
     coverage
 }
 
-fn by_id<C>(citations: Vec<(String, C)>) -> HashMap<String, Vec<C>> {
-    let mut out: HashMap<String, Vec<C>> = HashMap::new();
-    for (id, c) in citations {
-        out.entry(id).or_default().push(c);
-    }
-    out
-}
-
-/// The catalogued ids, with what [`Catalogue::suggest`] needs to rule most of them out
-/// for an unknown id without an edit distance.
-struct Catalogue<'b> {
-    ids: Vec<&'b str>,
+/// The ids of one catalogue, with what [`Catalogue::suggest`] needs to rule most of them
+/// out for an unknown id without an edit distance.
+struct Catalogue {
+    ids: Vec<&'static str>,
     /// Per id: how far the loader's suggestion reaches, and its letters, lower case
     /// and sorted.
     shapes: Vec<(usize, Vec<char>)>,
 }
 
-impl<'b> Catalogue<'b> {
-    fn new(ids: Vec<&'b str>) -> Self {
+impl Catalogue {
+    fn new(ids: Vec<&'static str>) -> Self {
         let shapes = ids
             .iter()
             .map(|k| (2.max(k.len() / 4), letters(k)))
@@ -263,8 +561,7 @@ impl<'b> Catalogue<'b> {
 
     /// The catalogued id closest to `id`, as the loader suggests one. Ids that cannot be
     /// within the loader's distance are left out first, by a lower bound of the edit
-    /// distance (the letters one word has beyond the other, counted without order): with
-    /// thousands of unknown ids, the edit distances would be most of the work.
+    /// distance (the letters one word has beyond the other, counted without order).
     fn suggest(&self, id: &str) -> Option<String> {
         let mine = letters(id);
         let near: Vec<&str> = self

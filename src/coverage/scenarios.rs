@@ -1,20 +1,19 @@
-//! Clause citations in YAML scenarios: the entries of their `clauses:` list.
+//! Clause citations in YAML scenarios: the entries of their `clauses:` list, each read
+//! against the catalogue of the rulebook that scores the file (its designation under
+//! its edition, `PCS.CLAUSE.IDS`).
 //!
 //! Files are read with the same loader as `check`, so a file `check` refuses is
 //! refused here too. Only scenarios (files with `expected:`) count as coverage; a
 //! partner file is never verified, so its citations are listed as not counted.
 
-use super::{files_under, Found, ScenarioCitation};
+use super::{files_under, Catalogues, Found, ScenarioCitation, Scope, UnknownCitation, Unmatched};
 use crate::load::tree::{self, Value};
 use std::path::Path;
 
-pub(super) fn read(dir: &Path, found: &mut Found) {
+pub(super) fn read(dir: &Path, catalogues: &Catalogues, found: &mut Found) {
     for file in files_under(dir, &["yaml", "yml"], &mut found.errors) {
-        let doc = match crate::load::load_file_chosen(&file) {
-            Ok((doc, book)) => {
-                found.editions.insert(book.edition.clone());
-                doc
-            }
+        let (doc, book) = match crate::load::load_file_chosen(&file) {
+            Ok(loaded) => loaded,
             Err(e) => {
                 // Printed as it is on stderr: each line made safe for a terminal.
                 let lines: Vec<_> = crate::report::visible_lines(&e.to_string())
@@ -35,16 +34,28 @@ pub(super) fn read(dir: &Path, found: &mut Found) {
             .unwrap_or_else(|| file.display().to_string());
         for (i, id) in doc.header.clauses.iter().enumerate() {
             let line = lines.get(i).copied().unwrap_or(1);
-            found.written.push((id.clone(), file.clone(), line));
-            if doc.expected.is_some() {
-                found.scenarios.push((
-                    id.clone(),
+            match catalogues.read_scenario(id, book) {
+                Ok(at) if doc.expected.is_some() => found.scenarios.push((
+                    at,
                     ScenarioCitation {
                         file: file.clone(),
                         line,
                         name: name.clone(),
                     },
-                ));
+                )),
+                Ok(_) => {}
+                Err((_, why)) => found.unknown.push(Unmatched {
+                    citation: UnknownCitation {
+                        file: file.clone(),
+                        line,
+                        id: id.clone(),
+                        edition: Some(book.edition.clone()),
+                        designation: Some(book.designation.clone()),
+                        why,
+                        suggestion: None,
+                    },
+                    scope: Scope::Book(book.edition.clone(), book.designation.clone()),
+                }),
             }
         }
         if doc.expected.is_none() {

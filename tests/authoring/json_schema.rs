@@ -152,6 +152,37 @@ fn check(schema: &Value, value: &Value, at: &str, out: &mut Vec<String>) {
                     out.push(format!("{at}: {value} matches none of the `anyOf` schemas"));
                 }
             }
+            "multipleOf" => {
+                if let (Some(n), Some(step)) = (value.as_f64(), rule.as_f64()) {
+                    let steps = (n / step).round();
+                    if (steps * step - n).abs() > step / 1000.0 {
+                        out.push(format!("{at}: {value} is not a multiple of {rule}"));
+                    }
+                }
+            }
+            "allOf" => {
+                for branch in rule.as_array().expect("`allOf` is a list") {
+                    check(branch, value, at, out);
+                }
+            }
+            "if" => {
+                let mut inner = Vec::new();
+                check(rule, value, at, &mut inner);
+                let next = if inner.is_empty() { "then" } else { "else" };
+                if let Some(s) = schema.get(next) {
+                    check(s, value, at, out);
+                }
+            }
+            "then" | "else" => {
+                // Applied by `if`; alone they mean nothing (draft-07).
+            }
+            "not" => {
+                let mut inner = Vec::new();
+                check(rule, value, at, &mut inner);
+                if inner.is_empty() {
+                    out.push(format!("{at}: {value} matches a schema it must not match"));
+                }
+            }
             other => panic!("{at}: the test validator does not implement `{other}`"),
         }
     }
@@ -253,15 +284,26 @@ mod tests {
                 "e": {"enum": ["a", "b"]},
                 "d": {"type": "string", "format": "date"},
                 "l": {"type": ["array", "null"], "items": {"anyOf": [{"const": "x"}, {"type": "number"}]}},
+                "f": {"type": "number", "multipleOf": 0.01},
+                "g": {"type": "number"},
+                "h": {"type": "integer"},
                 "o": {"type": "object", "minProperties": 1, "propertyNames": {"pattern": "^k"},
                       "patternProperties": {"^k[0-9]$": {"type": "number"}},
                       "additionalProperties": false}
             },
             "required": ["m"],
             "dependencies": {"e": ["n"]},
+            "allOf": [
+                {"if": {"properties": {"g": {"const": 3}}, "required": ["g"]},
+                 "then": {"properties": {"h": {"const": 2}}},
+                 "else": {"properties": {"g": {"type": "integer"}}}},
+                {"properties": {"h": {"not": {"const": 0}}}}
+            ],
             "additionalProperties": false
         });
         assert!(validate(&schema, &json!({"m": "2024", "l": null, "n": 3.0})).is_empty());
+        assert!(validate(&schema, &json!({"m": "2024", "f": 1.25, "g": 3, "h": 2})).is_empty());
+        assert!(validate(&schema, &json!({"m": "2024", "f": 0.29, "g": 2})).is_empty());
         let bad = [
             json!({}),
             json!({"m": "24"}),
@@ -278,6 +320,10 @@ mod tests {
             json!({"m": "2024", "o": {"k10": 1}}),
             json!({"m": "2024", "o": {"j1": 1}}),
             json!({"m": "2024", "zz": 1}),
+            json!({"m": "2024", "f": 1.255}),
+            json!({"m": "2024", "g": 1.5}),
+            json!({"m": "2024", "g": 3, "h": 1}),
+            json!({"m": "2024", "h": 0, "n": 1}),
         ];
         for value in bad {
             assert!(

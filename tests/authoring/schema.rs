@@ -210,3 +210,105 @@ fn values_the_loader_refuses_are_invalid_under_the_schema_too() {
     let scenario_without_name = "as_of: 2024-12\nexpected: {total: 0}\n";
     assert!(!validate(&schema, &yaml_to_json(scenario_without_name)).is_empty());
 }
+
+/// The `if designation ... then` branch of the schema for `designation`, or for
+/// `designation` and `edition` where the schema tells its editions apart.
+fn card_branch<'s>(schema: &'s Value, designation: &str, edition: &str) -> &'s Value {
+    let branches = schema["allOf"].as_array().expect("allOf");
+    let names = |b: &Value| {
+        let p = &b["if"]["properties"];
+        p["designation"]["const"] == designation
+            && (p["edition"].is_null() || p["edition"]["const"] == edition)
+    };
+    branches
+        .iter()
+        .find(|b| names(b))
+        .unwrap_or_else(|| panic!("no branch for {designation} {edition} in {branches:#?}"))
+}
+
+/// Issue 7 (5): the schema covers every designation's card: each rulebook's keys are
+/// exactly those its branch allows, with its maxima, walked from the registry.
+#[test]
+fn every_rulebooks_card_keys_are_the_ones_its_branch_allows() {
+    let schema = printed_schema();
+    let books = pcscore::rulebook::registry::all();
+    assert!(books.len() >= 4);
+    for book in books {
+        let then = &card_branch(&schema, &book.designation, &book.edition)["then"]["properties"]
+            ["expected"]["properties"];
+        let keys: Vec<&str> = book.subcategories().map(|s| &*s.key).collect();
+        assert_eq!(
+            then["points"]["propertyNames"]["enum"],
+            serde_json::json!(keys),
+            "{} {}",
+            book.designation,
+            book.edition
+        );
+        for s in book.subcategories() {
+            let max: Value = serde_json::from_str(&s.max.to_string()).expect("a number");
+            assert_eq!(then["points"]["properties"][&*s.key]["maximum"], max);
+        }
+        let categories: Vec<&str> = book.categories.iter().map(|c| &*c.key).collect();
+        assert_eq!(
+            then["categories"]["propertyNames"]["enum"],
+            serde_json::json!(categories)
+        );
+        let number = if book.points_decimals == 0 {
+            "integer"
+        } else {
+            "number"
+        };
+        assert_eq!(then["total"]["type"], number);
+    }
+}
+
+/// A shipped scenario of the folder `designation_dir` with `expected.points.KEY` set to
+/// `value`.
+fn with_points(designation_dir: &str, key: &str, value: Value) -> Value {
+    let dir = root().join("scenarios").join(designation_dir);
+    let mut scenario = yaml_files(&dir)
+        .into_iter()
+        .filter_map(|f| std::fs::read_to_string(f).ok())
+        .map(|t| yaml_to_json(&t))
+        .find(|v| v["expected"]["points"].is_object())
+        .unwrap_or_else(|| panic!("a scenario in {} with expected points", dir.display()));
+    scenario["expected"]["points"][key] = value;
+    scenario
+}
+
+/// Issue 7 (5): `data-ai` has no advanced subcategory, and the schema says so as the
+/// loader does; Digital & App Innovation has one; Azure points are whole numbers.
+#[test]
+fn the_schema_refuses_advanced_certifications_for_data_ai_and_fractions_for_azure() {
+    let schema = printed_schema();
+    let problems = validate(
+        &schema,
+        &with_points("data-ai", "advanced_certifications", 0.into()),
+    );
+    assert_eq!(
+        problems,
+        [
+            "expected.points.advanced_certifications: \"advanced_certifications\" is not one of \
+          [\"net_customer_adds\",\"intermediate_certifications\",\"usage_growth\",\"deployments\"]"
+        ],
+    );
+    assert!(validate(
+        &schema,
+        &with_points(
+            "digital-app-innovation-2026-05",
+            "advanced_certifications",
+            0.into()
+        )
+    )
+    .is_empty());
+    assert!(!validate(
+        &schema,
+        &with_points("infrastructure", "advanced_certifications", 2.5.into())
+    )
+    .is_empty());
+    assert!(!validate(
+        &schema,
+        &with_points("infrastructure", "advanced_certifications", 24.into())
+    )
+    .is_empty());
+}

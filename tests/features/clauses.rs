@@ -16,6 +16,9 @@ use std::path::Path;
 /// clone elsewhere).
 const INTERPRETATION: &str = "../shared/spec/interpretation.md";
 
+/// The editions page, whose `EDITION.*` ids every edition's catalogue has.
+const EDITIONS: &str = "../shared/spec/editions.md";
+
 /// Whether a tag or id is shaped like a clause id.
 fn looks_like_clause(tag: &str) -> bool {
     tag.starts_with("DAI.") || tag.starts_with("PCS.")
@@ -214,33 +217,49 @@ fn reports(w: &mut Spec, finding: String) -> Result<(), String> {
 
 #[given("the interpretation page, where it exists")]
 fn interpretation_page(w: &mut Spec) -> Result<(), String> {
-    let page = root().join(INTERPRETATION);
-    let Ok(text) = std::fs::read_to_string(&page) else {
+    let Some(text) = spec_page(INTERPRETATION)? else {
+        return Ok(());
+    };
+    let mut ids = ids_on(&text, looks_like_clause);
+    // The ids that choose an edition belong to the 2025-01 catalogue too (editions.md).
+    if let Some(editions) = spec_page(EDITIONS)? {
+        ids.extend(ids_on(&editions, |t| t.starts_with("EDITION.")));
+    }
+    w.interpretation_ids = Some(ids);
+    Ok(())
+}
+
+/// A page of ../shared/spec; `None` when it is missing outside CI.
+fn spec_page(relative: &str) -> Result<Option<String>, String> {
+    let page = root().join(relative);
+    match std::fs::read_to_string(&page) {
+        Ok(text) => Ok(Some(text)),
         // A clone outside the project workspace has nothing to compare with; CI always
         // has the spec beside the clone, so there a missing page is a broken set-up that
         // must not pass as "nothing to compare".
-        return match std::env::var("CI") {
+        Err(_) => match std::env::var("CI") {
             Ok(v) if v == "true" => Err(format!(
                 "{} is missing, and CI=true: the clause catalogue cannot be checked against \
                  the spec (CI lays shared/ beside the clone)",
                 page.display()
             )),
-            _ => Ok(()),
-        };
-    };
-    let ids = text
-        .split('`')
+            _ => Ok(None),
+        },
+    }
+}
+
+/// The ids in backticks on a page that `wanted` accepts.
+fn ids_on(text: &str, wanted: impl Fn(&str) -> bool) -> BTreeSet<String> {
+    text.split('`')
         .skip(1)
         .step_by(2)
         .filter(|t| {
-            looks_like_clause(t)
+            wanted(t)
                 && t.chars()
                     .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '.' || c == '_')
         })
         .map(str::to_string)
-        .collect();
-    w.interpretation_ids = Some(ids);
-    Ok(())
+        .collect()
 }
 
 #[then("it defines exactly the catalogued clause ids")]

@@ -95,7 +95,7 @@ fn attained(w: &mut Spec, not: String) -> Result<(), String> {
 }
 
 #[then(
-    regex = r#"^the explanation cites ((?:DAI|PCS)(?:\.[A-Z0-9_]+)+) for (.+?)(?:, saying "(.*)")?$"#
+    regex = r#"^the explanation cites ((?:DAI|PCS|AZ|INF|DAT|EDITION)(?:\.[A-Z0-9_]+)+) for (.+?)(?:, saying "(.*)")?$"#
 )]
 fn cites(w: &mut Spec, clause: ClauseArg, subject: String, saying: String) -> Result<(), String> {
     let s = w.scored()?;

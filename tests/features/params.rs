@@ -99,17 +99,22 @@ impl FromStr for CategoryArg {
 
 /// A clause id of the rulebook's catalogue, such as `DAI.PERF.NCA.LOSS`.
 #[derive(Debug, Parameter)]
-#[param(name = "clause", regex = r"(?:DAI|PCS)(?:\.[A-Z0-9_]+)+")]
+#[param(
+    name = "clause",
+    regex = r"(?:DAI|PCS|AZ|INF|DAT|EDITION)(?:\.[A-Z0-9_]+)+"
+)]
 pub struct ClauseArg(pub String);
 
 impl FromStr for ClauseArg {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, String> {
-        match Rulebook::builtin().clause(s) {
-            Some(c) => Ok(ClauseArg(c.id.clone())),
-            None => Err(format!("`{s}` is not in the rulebook's clause catalogue")),
-        }
+        // Any edition's: the step checks the explanation of whichever rulebook scored.
+        pcscore::rulebook::registry::all()
+            .iter()
+            .find_map(|b| b.clause(s))
+            .map(|c| ClauseArg(c.id.clone()))
+            .ok_or_else(|| format!("`{s}` is not in any rulebook's clause catalogue"))
     }
 }
 

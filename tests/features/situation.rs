@@ -18,6 +18,10 @@ use pcscore::model::PathKind;
 /// The partner file the steps describe, rendered as YAML when the partner is scored.
 #[derive(Debug, Default)]
 pub struct PartnerFile {
+    /// `designation`, when the scenario names one.
+    pub designation: Option<String>,
+    /// `edition`, when the scenario names one.
+    pub edition: Option<String>,
     /// `as_of`, as written.
     pub as_of: Option<String>,
     /// `path`, when the scenario sets it.
@@ -282,6 +286,12 @@ impl PartnerFile {
     /// loader judges them; names are quoted.
     pub fn to_yaml(&self) -> String {
         let mut y = String::new();
+        if let Some(d) = &self.designation {
+            y.push_str(&format!("designation: {d}\n"));
+        }
+        if let Some(e) = &self.edition {
+            y.push_str(&format!("edition: {e}\n"));
+        }
         if let Some(m) = &self.as_of {
             y.push_str(&format!("as_of: {m}\n"));
         }

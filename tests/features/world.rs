@@ -30,6 +30,8 @@ pub struct Spec {
     pub findings: Option<Findings>,
     /// Clause ids read from the interpretation page; `None` where it does not exist.
     pub interpretation_ids: Option<BTreeSet<String>>,
+    /// The same partner scored under each of two editions, in the order named.
+    pub compared: Vec<(String, Scored)>,
     /// The downloads of an import scenario and what importing them gave.
     pub import: crate::import::Imported,
 }
