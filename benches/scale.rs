@@ -52,11 +52,12 @@ fn run() -> Result<(), String> {
     // a smoke test: a few hundred scenarios and a small partner in a folder of its own,
     // removed afterwards.
     let full = std::env::args().any(|a| a == "--bench");
-    let (count, customers, deployments, runs, import_rows) = if full {
-        (10_000, 100_000, 200_000, 3, 1_000_000)
+    let (count, customers, deployments, runs, import_rows, tenants) = if full {
+        (10_000, 100_000, 200_000, 3, 1_000_000, 50_000)
     } else {
-        (300, 1_000, 2_000, 1, 5_000)
+        (300, 1_000, 2_000, 1, 5_000, 500)
     };
+    let tenants = setting("PCSCORE_BENCH_TENANTS", tenants);
     let import_rows = setting("PCSCORE_BENCH_IMPORT_ROWS", import_rows);
     let count = setting("PCSCORE_BENCH_SCENARIOS", count);
     let customers = setting("PCSCORE_BENCH_CUSTOMERS", customers);
@@ -74,6 +75,7 @@ fn run() -> Result<(), String> {
         customers,
         deployments,
         import_rows,
+        tenants,
     };
     let result = measure_all(&dir, &sizes, runs, cucumber);
     let _ = std::fs::remove_dir_all(&scratch);
@@ -90,6 +92,8 @@ struct Sizes {
     deployments: usize,
     /// Rows of the Azure usage download `import` reads.
     import_rows: usize,
+    /// Modern Work tenants (5 workloads x 24 months each) for loading workloads.
+    tenants: usize,
 }
 
 /// Customers of the deployments partner: enough for the deployments to spread over,
@@ -166,6 +170,7 @@ fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result
             (kb * 1024) as f64 / big_size as f64
         );
     }
+    modern_work(bin, dir, sizes.tenants, runs)?;
     plan(
         bin,
         runs,
@@ -243,6 +248,34 @@ fn measure_all(dir: &Path, sizes: &Sizes, runs: usize, cucumber: bool) -> Result
                 Some(n),
             );
         }
+    }
+    Ok(())
+}
+
+/// `pcscore score --format json` on a Modern Work partner's workloads (issue 8: 50,000
+/// tenants x 5 workloads x 24 months, target under 1 s and 3x the file in memory).
+fn modern_work(bin: &Path, dir: &Path, tenants: usize, runs: usize) -> Result<(), String> {
+    let file = dir.join(format!("modern-work-{tenants}x5x24.yaml"));
+    big_file(&file, |out| generate::modern_work_partner(tenants, out))?;
+    let size = std::fs::metadata(&file).map_err(|e| e.to_string())?.len();
+    let m = measure(runs, || {
+        let mut c = Command::new(bin);
+        c.args(["score", "--format", "json"]).arg(&file);
+        c
+    })?;
+    m.row(
+        &format!(
+            "`pcscore score --format json` {tenants} tenants x 5 workloads x 24 months, \
+             loaded (a default-designation file; {:.1} MB)",
+            size as f64 / 1e6
+        ),
+        None,
+    );
+    if let Some(kb) = m.peak_kb {
+        println!(
+            "\npeak RSS / file size for the workloads file: {:.1}x (target under 3x)",
+            (kb * 1024) as f64 / size as f64
+        );
     }
     Ok(())
 }

@@ -36,11 +36,20 @@ Feature: Importing Partner Center downloads
               2023-12: 0.50
               2024-11: 1200.00
               2024-12: 800.50
+            acr_by_service:
+              "Azure App Service":
+                2023-12: 0.50
+                2024-11: 1200.00
+              "Azure Kubernetes Service":
+                2024-12: 800.50
           - id: fabrikam  # Fabrikam, tenant 22222222-bbbb-4000-8000-000000000002
             segment: smc
             attribution: [CSP]
             acr:
               2024-12: 1000.00
+            acr_by_service:
+              "Azure Functions":
+                2024-12: 1000.00
 
         people:
           - id: alice
@@ -115,6 +124,9 @@ Feature: Importing Partner Center downloads
             attribution: [PAL]
             acr:
               2024-12: 100.00
+            acr_by_service:
+              "Storage":
+                2024-12: 100.00
 
         deployments:
           - customer: contoso
@@ -146,6 +158,9 @@ Feature: Importing Partner Center downloads
             attribution: [PAL]
             acr:
               2024-12: 100.00
+            acr_by_service:
+              "Storage":
+                2024-12: 100.00
           - id: litware  # Litware, tenant t2
             segment: smb
             attribution: []
@@ -203,6 +218,14 @@ Feature: Importing Partner Center downloads
               2024-03: 50.00
               2024-06: 50.00
               2024-09: 10.00
+            acr_by_service:
+              "Azure Monitor":
+                2023-12: 40.00
+              "Azure SQL Database":
+                2024-03: 50.00
+                2024-06: 50.00
+              "Storage":
+                2024-09: 60.00
 
         deployments:
           - customer: contoso
@@ -240,17 +263,27 @@ Feature: Importing Partner Center downloads
             attribution: [PAL]
             acr:
               2024-12: 10.00
+            acr_by_service:
+              "Storage":
+                2024-12: 10.00
           - id: contoso-ltd-a81f22c4  # Contoso, Ltd., tenant a81f22c4-0b9e-4d7a-8c55-6e1d2f3a9b10
             segment: smb
             attribution: [PAL]
             acr:
               2024-12: 20.00
+            acr_by_service:
+              "Storage":
+                2024-12: 20.00
           - id: fabrikam-inc  # Fabrikam, Inc., tenant 0c9e8d7f-6a5b-4c3d-2e1f-0a9b8c7d6e5f
             segment: smb
             attribution: [PAL]
             acr:
               2024-11: 30.00
               2024-12: 40.00
+            acr_by_service:
+              "Storage":
+                2024-11: 30.00
+                2024-12: 40.00
 
         deployments:
           - customer: contoso-ltd-5d3c1b2a
@@ -347,4 +380,156 @@ Feature: Importing Partner Center downloads
       Then the import is refused with:
         """
         AzureUsage.csv:1: found the header of a trainings and certifications download, expected the header of an Azure usage download (the kind comes from the header)
+        """
+
+  Rule: Microsoft 365 usage becomes customers' workloads
+
+    @IMPORT.WORKLOADS @IMPORT.CUSTOMER
+    Scenario: Partner Center's workload names map to slugs; a tenant with no Azure usage is written for Modern Work
+      Given this Microsoft 365 usage download:
+        """
+        CustomerTenantId,CustomerName,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,PartnerAttributionType
+        33333333-cccc-4000-8000-000000000003,Tailwind,Exchange Online,2025-10-01,250,100,CSP Tier 1
+        33333333-cccc-4000-8000-000000000003,Tailwind,Exchange Online,2026-10-01,400,300,CSP Tier 1
+        33333333-cccc-4000-8000-000000000003,Tailwind,Microsoft Teams,2026-10-01,400,120.0,CSP Tier 1
+        44444444-dddd-4000-8000-000000000004,,Yammer,2026-10-01,12,3,Transacting Partner of Record
+        """
+      When the downloads are imported with --designation modern-work
+      Then the partner file is:
+        """
+        designation: modern-work
+        as_of: 2026-10
+
+        customers:
+          - id: "44444444-dddd-4000-8000-000000000004"  # tenant 44444444-dddd-4000-8000-000000000004
+            attribution: []
+            workloads:
+              - workload: viva-engage
+                paid_licences:
+                  2026-10: 12
+                active_users:
+                  2026-10: 3
+          - id: tailwind  # Tailwind, tenant 33333333-cccc-4000-8000-000000000003
+            attribution: [CSP]
+            workloads:
+              - workload: exchange-online
+                paid_licences:
+                  2025-10: 250
+                  2026-10: 400
+                active_users:
+                  2025-10: 100
+                  2026-10: 300
+              - workload: teams
+                paid_licences:
+                  2026-10: 400
+                active_users:
+                  2026-10: 120
+        """
+      And the header says "Microsoft 365 usage: OfficeUsage.csv (4 rows)"
+      And the header says "kept: 4 rows in 2024-11 to 2026-10, for 2 tenants"
+      And the header says "skipped: 1 row through `Transacting Partner of Record`, an attribution type that earns no code (figures kept)"
+      And importing them again gives the same bytes
+
+    @IMPORT.CUSTOMER
+    Scenario: For a designation that reads no workloads, tenants without Azure usage are counted, not written
+      Given this Microsoft 365 usage download:
+        """
+        CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers
+        44444444-dddd-4000-8000-000000000004,Exchange Online,2026-10,12,3
+        """
+      When the downloads are imported with --designation infrastructure
+      Then the partner file is:
+        """
+        designation: infrastructure
+        as_of: 2026-10
+        """
+      And the header says "not written: 1 tenant with no Azure usage (infrastructure reads no workloads)"
+
+    @IMPORT.WORKLOADS
+    Scenario: An unmapped workload name stops the import until it is mapped or ignored
+      Given this Microsoft 365 usage download:
+        """
+        CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers
+        44444444-dddd-4000-8000-000000000004,Skype for Business,2026-10,12,3
+        44444444-dddd-4000-8000-000000000004,Skype for Business,2026-09,12,3
+        44444444-dddd-4000-8000-000000000004,Lync Online,2026-10,10,1
+        44444444-dddd-4000-8000-000000000004,Exchange Online,2026-10,12,3
+        """
+      When the downloads are imported with --designation modern-work
+      Then the import is refused with:
+        """
+        OfficeUsage.csv:2: WorkloadName: found 2 values no table maps, expected one the import knows; map each with --workload 'NAME=SLUG' (a workload slug of docs/rules.md) or --workload 'NAME=ignore' to leave its rows out
+          `Skype for Business`: 2 rows, first on line 2
+          `Lync Online`: 1 row, first on line 4
+        """
+      When the downloads are imported with --designation modern-work --workload Skype for Business=ignore --workload Lync Online=teams
+      Then the header says "skipped: 2 rows of workload `Skype for Business`, mapped to ignore"
+      And the header says "kept: 2 rows in 2024-11 to 2026-10, for 1 tenant"
+
+    @IMPORT.OVERLAP
+    Scenario: Two names for one workload in one month stop the import naming both rows
+      Given this Microsoft 365 usage download:
+        """
+        CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers
+        44444444-dddd-4000-8000-000000000004,Yammer,2026-10,12,3
+        44444444-dddd-4000-8000-000000000004,Viva Engage,2026-10,12,3
+        """
+      When the downloads are imported with --designation modern-work
+      Then the import is refused with:
+        """
+        OfficeUsage.csv:3: WorkloadName: found `Viva Engage` for tenant `44444444-dddd-4000-8000-000000000004` in 2026-10, which maps to `viva-engage` like line 2, expected one row per tenant, workload and month (IMPORT.OVERLAP: two names mapped to one slug)
+        """
+
+    @IMPORT.OVERLAP @IMPORT.ATTRIBUTION
+    Scenario: The CPOR-M365 report's earliest DateAssociated is the since of the tenant's CPOR
+      Given this Azure usage download:
+        """
+        CustomerTenantId,CustomerName,CustomerSegment,Month,ServiceLevel2,PartnerAttributionType,ACR_USD
+        55555555-eeee-4000-8000-000000000005,Coho,SMB,2026-10-01,Sentinel,CSP Tier 2,120.5
+        55555555-eeee-4000-8000-000000000005,Coho,SMB,2026-10-01,Key Vault,CSP Tier 2,10
+        55555555-eeee-4000-8000-000000000005,Coho,SMB,2026-09-01,Sentinel,CSP Tier 2,100
+        """
+      And this Microsoft 365 usage download:
+        """
+        CustomerTenantId,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,DateAssociated
+        55555555-EEEE-4000-8000-000000000005,Microsoft Intune,2026-10-01,40,30,2026-03-17
+        55555555-eeee-4000-8000-000000000005,Microsoft Intune,2026-09-01,40,20,2026-02-03T00:00:00
+        """
+      When the downloads are imported with --designation security
+      Then the partner file is:
+        """
+        designation: security
+        as_of: 2026-10
+
+        customers:
+          - id: coho  # Coho, tenant 55555555-eeee-4000-8000-000000000005
+            segment: smb
+            attribution: [CSP, {type: CPOR, since: 2026-02}]
+            acr:
+              2026-09: 100.00
+              2026-10: 130.50
+            acr_by_service:
+              "Key Vault":
+                2026-10: 10.00
+              "Sentinel":
+                2026-09: 100.00
+                2026-10: 120.50
+            workloads:
+              - workload: intune
+                paid_licences:
+                  2026-09: 40
+                  2026-10: 40
+                active_users:
+                  2026-09: 20
+                  2026-10: 30
+
+        deployments:
+          - customer: coho
+            service: "Key Vault"
+            service_level: 2
+            month: 2026-10
+          - customer: coho
+            service: "Sentinel"
+            service_level: 2
+            month: 2026-10
         """

@@ -575,6 +575,7 @@ fn every_value_changed(card: &ScoreCard) -> ScoreCard {
         categories: plus_one(&card.categories),
         total: card.total + one,
         attained: !card.attained,
+        decimals: card.decimals,
     }
 }
 

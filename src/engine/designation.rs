@@ -54,6 +54,7 @@ pub(super) fn card(
         categories,
         total,
         attained,
+        decimals: book.points_decimals,
     };
     if !t.on() {
         return card;

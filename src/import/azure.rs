@@ -253,6 +253,8 @@ pub(crate) struct Customer {
     pub(crate) segment: &'static str,
     pub(crate) attribution: Vec<&'static str>,
     pub(crate) acr: BTreeMap<Month, i128>,
+    /// The same sums split by `ServiceLevel2` (`IMPORT.SERVICES`), in name order.
+    pub(crate) acr_by_service: Vec<(String, BTreeMap<Month, i128>)>,
 }
 
 /// A deployment as it is written.
@@ -273,6 +275,8 @@ pub(crate) struct Resolved {
     pub(crate) after: u64,
     /// Rows through a type that earns no code, per value as written.
     pub(crate) no_code: BTreeMap<String, u64>,
+    /// Customer, service and month totals below 0 left out of `acr_by_service`.
+    pub(crate) negative_service_months: u64,
 }
 
 /// Collects distinct unmapped values with their rows and first line.
@@ -404,7 +408,44 @@ impl Usage {
                 segment: latest[t].unwrap_or("smb"),
                 attribution: codes[t].iter().map(|(_, c)| *c).collect(),
                 acr: months,
+                acr_by_service: Vec::new(),
             });
+        }
+        let position: HashMap<&str, usize> = r
+            .customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id.as_str(), i))
+            .collect();
+        let mut by_service: Vec<BTreeMap<String, BTreeMap<Month, i128>>> =
+            vec![BTreeMap::new(); r.customers.len()];
+        for ((t, service), months) in &services {
+            let name = &self.services.texts[*service as usize];
+            let Some(&i) = position.get(ids[*t as usize].as_str()) else {
+                continue;
+            };
+            if name.is_empty() {
+                // Counted in `acr`; a service with no name has no entry to go under.
+                continue;
+            }
+            for (&month, &units) in months {
+                if units < 0 {
+                    // A credit larger than the service's consumption that month: the
+                    // format holds no negative amounts, so the month is left out and
+                    // counted in the header rather than refusing the whole download.
+                    r.negative_service_months += 1;
+                }
+                if units > 0 {
+                    *by_service[i]
+                        .entry(name.clone())
+                        .or_default()
+                        .entry(month)
+                        .or_default() += units;
+                }
+            }
+        }
+        for (c, services) in r.customers.iter_mut().zip(by_service) {
+            c.acr_by_service = services.into_iter().collect();
         }
         for ((t, service), months) in services {
             let name = &self.services.texts[service as usize];

@@ -13,15 +13,18 @@ mod clauses;
 mod columns;
 mod dates;
 mod error;
+mod m365;
 mod people;
 mod segments;
 mod units;
+mod workloads;
 mod writer;
 
 pub use attribution::AttributionMap;
 pub use clauses::CLAUSES;
 pub use error::ImportError;
 pub use segments::SegmentMap;
+pub use workloads::WorkloadMap;
 
 use crate::model::{Designation, Month};
 use crate::rulebook::Rulebook;
@@ -34,7 +37,7 @@ pub struct Request {
     pub azure_usage: Option<PathBuf>,
     /// The trainings and certifications download.
     pub trainings: Option<PathBuf>,
-    /// The Microsoft 365 usage download (refused until customers' workloads load).
+    /// The Microsoft 365 usage download (or the CPOR-M365 usage report).
     pub m365_usage: Option<PathBuf>,
     /// The designation slug; `digital-app-innovation` when absent.
     pub designation: Option<String>,
@@ -48,22 +51,12 @@ pub struct Request {
     pub workloads: Vec<String>,
 }
 
-/// The issue that makes customers' `workloads` loadable.
-const WORKLOADS_ISSUE: u32 = 8;
-
 /// Imports the downloads and returns the partner file's text. Reads the downloads only;
 /// writing the text is the caller's.
 pub fn import(req: &Request, book: &Rulebook) -> Result<String, ImportError> {
-    if req.m365_usage.is_some() {
-        return Err(ImportError::Usage(format!(
-            "--m365-usage: not yet: the Microsoft 365 usage download becomes customers' \
-             `workloads`, a field partner files cannot hold yet (issue {WORKLOADS_ISSUE} adds it); \
-             import the Azure usage and trainings downloads without it"
-        )));
-    }
-    if req.azure_usage.is_none() && req.trainings.is_none() {
+    if req.azure_usage.is_none() && req.trainings.is_none() && req.m365_usage.is_none() {
         return Err(ImportError::Usage(
-            "found no download, expected --azure-usage FILE or --trainings FILE (or both)".into(),
+            "found no download, expected --azure-usage FILE, --trainings FILE or --m365-usage FILE (any of them together)".into(),
         ));
     }
     let designation = req
@@ -84,7 +77,9 @@ pub fn import(req: &Request, book: &Rulebook) -> Result<String, ImportError> {
     };
     let segment_map = SegmentMap::new(&req.segments)?;
     let attribution_map = AttributionMap::new(&req.attributions)?;
+    let workload_map = WorkloadMap::new(&req.workloads)?;
     let usage = req.azure_usage.as_deref().map(azure::read).transpose()?;
+    let m365 = req.m365_usage.as_deref().map(m365::read).transpose()?;
     let trainings = req
         .trainings
         .as_deref()
@@ -92,9 +87,10 @@ pub fn import(req: &Request, book: &Rulebook) -> Result<String, ImportError> {
         .transpose()?;
     let as_of = given_as_of
         .or_else(|| usage.as_ref().and_then(|u| u.latest))
+        .or_else(|| m365.as_ref().and_then(|u| u.latest))
         .ok_or_else(|| {
             ImportError::Usage(
-                "found no --as-of and no Azure usage download to take it from, expected --as-of YYYY-MM"
+                "found no --as-of and no Azure or Microsoft 365 usage download to take it from, expected --as-of YYYY-MM"
                     .into(),
             )
         })?;
@@ -102,11 +98,17 @@ pub fn import(req: &Request, book: &Rulebook) -> Result<String, ImportError> {
         .as_ref()
         .map(|u| u.resolve(as_of, &segment_map, &attribution_map))
         .transpose()?;
+    let workloads = m365
+        .as_ref()
+        .map(|u| u.resolve(as_of, &workload_map, &attribution_map))
+        .transpose()?;
     Ok(writer::write(&writer::Parts {
         designation,
         as_of,
         usage: usage.as_ref().zip(resolved.as_ref()),
         trainings: trainings.as_ref(),
+        m365: m365.as_ref().zip(workloads.as_ref()),
+        tenants_without_azure: crate::rulebook::registry::reads_workloads(designation),
     }))
 }
 

@@ -4,9 +4,11 @@
 
 use super::azure::{Resolved, Usage};
 use super::error::Count;
+use super::m365::{TenantWorkloads, M365};
 use super::people::Trainings;
 use super::units;
 use crate::model::Month;
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 /// What the file is made of.
@@ -15,6 +17,101 @@ pub(crate) struct Parts<'a> {
     pub(crate) as_of: Month,
     pub(crate) usage: Option<(&'a Usage, &'a Resolved)>,
     pub(crate) trainings: Option<&'a Trainings>,
+    pub(crate) m365: Option<(&'a M365, &'a super::m365::Resolved)>,
+    /// Whether tenants with Microsoft 365 usage and no Azure usage are written: only
+    /// for a designation that reads workloads (`IMPORT.CUSTOMER`).
+    pub(crate) tenants_without_azure: bool,
+}
+
+/// One customer as written: from the Azure usage, the Microsoft 365 usage, or both.
+struct Entry<'a> {
+    id: String,
+    name: &'a str,
+    tenant: &'a str,
+    segment: Option<&'static str>,
+    codes: Vec<&'static str>,
+    acr: Option<&'a BTreeMap<Month, i128>>,
+    acr_by_service: &'a [(String, BTreeMap<Month, i128>)],
+    workloads: Option<&'a TenantWorkloads>,
+}
+
+/// Customers of both downloads, matched by tenant id (case-insensitive, `IMPORT.CUSTOMER`).
+fn entries<'a>(p: &'a Parts<'a>) -> Vec<Entry<'a>> {
+    let mut tenants: BTreeMap<String, &'a TenantWorkloads> = p
+        .m365
+        .map(|(_, r)| r.tenants.iter().map(|(k, v)| (k.clone(), v)).collect())
+        .unwrap_or_default();
+    let mut list: Vec<Entry<'a>> = Vec::new();
+    if let Some((_, r)) = p.usage {
+        for c in &r.customers {
+            let workloads = tenants.remove(&c.tenant.to_ascii_lowercase());
+            let mut codes = c.attribution.clone();
+            if let Some(w) = workloads {
+                codes.extend(w.codes.iter().copied());
+            }
+            list.push(Entry {
+                id: c.id.clone(),
+                name: &c.name,
+                tenant: &c.tenant,
+                segment: Some(c.segment),
+                codes,
+                acr: Some(&c.acr),
+                acr_by_service: &c.acr_by_service,
+                workloads,
+            });
+        }
+    }
+    if p.tenants_without_azure {
+        for w in tenants.into_values() {
+            let base = super::slug(&w.name);
+            let base = if base.is_empty() {
+                super::slug(&w.tenant)
+            } else {
+                base
+            };
+            let mut id = base.clone();
+            if list.iter().any(|e| e.id == id) {
+                let tenant: String = super::slug(&w.tenant).chars().take(8).collect();
+                id = format!("{base}-{tenant}");
+            }
+            let mut n = 2;
+            let wanted = id.clone();
+            while list.iter().any(|e| e.id == id) {
+                id = format!("{wanted}-{n}");
+                n += 1;
+            }
+            list.push(Entry {
+                id,
+                name: &w.name,
+                tenant: &w.tenant,
+                segment: None,
+                codes: w.codes.clone(),
+                acr: None,
+                acr_by_service: &[],
+                workloads: Some(w),
+            });
+        }
+    }
+    for e in &mut list {
+        e.codes.sort_by_key(|c| super::attribution::rank(c));
+        e.codes.dedup();
+    }
+    list.sort_by(|a, b| a.id.cmp(&b.id));
+    list
+}
+
+/// The attribution list as written: codes, and CPOR with its `since` when known.
+fn attribution(e: &Entry<'_>) -> String {
+    let since = e.workloads.and_then(|w| w.cpor_since);
+    let items: Vec<String> = e
+        .codes
+        .iter()
+        .map(|c| match since {
+            Some(m) if *c == "CPOR" => format!("{{type: CPOR, since: {m}}}"),
+            _ => (*c).to_string(),
+        })
+        .collect();
+    format!("[{}]", items.join(", "))
 }
 
 /// The partner file's text.
@@ -23,24 +120,46 @@ pub(crate) fn write(p: &Parts<'_>) -> String {
     header(&mut o, p);
     let _ = writeln!(o, "designation: {}", p.designation);
     let _ = writeln!(o, "as_of: {}", p.as_of);
-    if let Some((_, r)) = p.usage {
-        if !r.customers.is_empty() {
-            o.push_str("\ncustomers:\n");
+    let customers = entries(p);
+    if !customers.is_empty() {
+        o.push_str("\ncustomers:\n");
+    }
+    for c in &customers {
+        let _ = write!(o, "  - id: {}", scalar(&c.id));
+        let name = comment_text(c.name);
+        if name.is_empty() {
+            let _ = writeln!(o, "  # tenant {}", comment_text(c.tenant));
+        } else {
+            let _ = writeln!(o, "  # {name}, tenant {}", comment_text(c.tenant));
         }
-        for c in &r.customers {
-            let _ = write!(o, "  - id: {}", scalar(&c.id));
-            let name = comment_text(&c.name);
-            if name.is_empty() {
-                let _ = writeln!(o, "  # tenant {}", comment_text(&c.tenant));
-            } else {
-                let _ = writeln!(o, "  # {name}, tenant {}", comment_text(&c.tenant));
+        if let Some(segment) = c.segment {
+            let _ = writeln!(o, "    segment: {segment}");
+        }
+        let _ = writeln!(o, "    attribution: {}", attribution(c));
+        if let Some(acr) = c.acr.filter(|a| !a.is_empty()) {
+            o.push_str("    acr:\n");
+            for (month, units) in acr {
+                let _ = writeln!(o, "      {month}: {}", units::plain(*units));
             }
-            let _ = writeln!(o, "    segment: {}", c.segment);
-            let _ = writeln!(o, "    attribution: [{}]", c.attribution.join(", "));
-            if !c.acr.is_empty() {
-                o.push_str("    acr:\n");
-                for (month, units) in &c.acr {
-                    let _ = writeln!(o, "      {month}: {}", units::plain(*units));
+        }
+        if !c.acr_by_service.is_empty() {
+            o.push_str("    acr_by_service:\n");
+            for (service, months) in c.acr_by_service {
+                let _ = writeln!(o, "      {}:", scalar(service));
+                for (month, units) in months {
+                    let _ = writeln!(o, "        {month}: {}", units::plain(*units));
+                }
+            }
+        }
+        if let Some(w) = c.workloads.filter(|w| !w.workloads.is_empty()) {
+            o.push_str("    workloads:\n");
+            for (slug, (licences, users)) in &w.workloads {
+                let _ = writeln!(o, "      - workload: {slug}");
+                for (field, months) in [("paid_licences", licences), ("active_users", users)] {
+                    let _ = writeln!(o, "        {field}:");
+                    for (month, n) in months {
+                        let _ = writeln!(o, "          {month}: {n}");
+                    }
                 }
             }
         }
@@ -119,6 +238,13 @@ fn header(o: &mut String, p: &Parts<'_>) {
                 ),
             );
         }
+        if r.negative_service_months > 0 {
+            let _ = writeln!(
+                o,
+                "#   not in acr_by_service: {} with a total below 0 (credits beyond the service's consumption)",
+                Count(r.negative_service_months, "service month")
+            );
+        }
         let ids = |o: &mut String, column: &str, set: &std::collections::BTreeSet<String>| {
             if !set.is_empty() {
                 let shown: Vec<String> = set.iter().map(|s| comment_text(s)).collect();
@@ -127,6 +253,72 @@ fn header(o: &mut String, p: &Parts<'_>) {
         };
         ids(o, "PartnerID", &u.partner_ids);
         ids(o, "PGAPartnerID", &u.pga_ids);
+    }
+    if let Some((u, r)) = p.m365 {
+        let first = p.as_of.months_before(23);
+        let _ = writeln!(
+            o,
+            "# Microsoft 365 usage: {} ({})",
+            comment_text(&u.file),
+            Count(u.rows, "row")
+        );
+        let _ = writeln!(
+            o,
+            "#   kept: {} in {first} to {}, for {}",
+            Count(r.kept, "row"),
+            p.as_of,
+            Count(r.tenants.len() as u64, "tenant")
+        );
+        let mut skip = |n: u64, why: &str| {
+            if n > 0 {
+                let _ = writeln!(o, "#   skipped: {} {why}", Count(n, "row"));
+            }
+        };
+        skip(
+            r.before,
+            &format!("before {first} (outside the 24-month window)"),
+        );
+        skip(
+            r.after,
+            &format!("after the as-of month {} (ignored)", p.as_of),
+        );
+        for (name, n) in &r.ignored {
+            skip(
+                *n,
+                &format!("of workload `{}`, mapped to ignore", comment_text(name)),
+            );
+        }
+        for (value, n) in &r.no_code {
+            skip(
+                *n,
+                &format!(
+                    "through `{}`, an attribution type that earns no code (figures kept)",
+                    comment_text(value)
+                ),
+            );
+        }
+        if !p.tenants_without_azure {
+            let without = match p.usage {
+                Some((_, az)) => r
+                    .tenants
+                    .keys()
+                    .filter(|k| {
+                        !az.customers
+                            .iter()
+                            .any(|c| c.tenant.eq_ignore_ascii_case(k))
+                    })
+                    .count(),
+                None => r.tenants.len(),
+            };
+            if without > 0 {
+                let _ = writeln!(
+                    o,
+                    "#   not written: {} with no Azure usage ({} reads no workloads)",
+                    Count(without as u64, "tenant"),
+                    p.designation
+                );
+            }
+        }
     }
     if let Some(t) = p.trainings {
         let _ = writeln!(

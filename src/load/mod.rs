@@ -22,8 +22,8 @@ pub(crate) mod tree;
 pub use error::{ErrorKind, LoadError};
 
 use crate::model::{
-    Customer, Deployment, Designation, Document, Expected, Header, Misshapen, Month, PathKind,
-    Person, Points, Position, Situation, Written,
+    Customer, DecimalPoint, Deployment, Designation, Document, Expected, Header, Misshapen, Month,
+    PathKind, Person, Points, Position, Situation, Written,
 };
 use crate::rulebook::Rulebook;
 use format::{Need, Object};
@@ -50,8 +50,10 @@ fn earliest_as_of() -> Option<Month> {
     Month::new(2, 1)
 }
 
-/// Files larger than this are refused before parsing, so memory stays bounded.
-pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
+/// Files larger than this are refused before parsing, so memory stays bounded. Room for
+/// a Modern Work partner of 50,000 tenants x 5 workloads x 24 months of licences and
+/// users (about 190 MB; issue 8), which 128 MiB was not.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads and parses a file. `file` is shown in errors as given.
 pub fn load_file(file: &Path) -> Result<Document, LoadError> {
@@ -263,6 +265,19 @@ pub fn check_expected(doc: &mut Document, book: &Rulebook, file: &str) -> Result
         expected,
         source_line: p.map(|p| p.source_line.clone()),
     };
+    // First, as the loader refused them before the rulebook could be asked.
+    let allowed = book.points_decimals as usize;
+    for d in std::mem::take(&mut e.decimal_points) {
+        let expected = match allowed {
+            0 => "a whole number such as `2`".to_string(),
+            n if d.decimals() > n => format!(
+                "a number of points with at most {n} decimals, such as `6.42` \
+                 (PCS.EXPECTED.DECIMALS: a card shows {n})"
+            ),
+            _ => continue,
+        };
+        return Err(at(Some(&d.at), d.field, format!("`{}`", d.text), expected));
+    }
     for (key, written, shared) in [
         ("points", &mut e.points, &subcategories),
         ("categories", &mut e.categories, &categories),
@@ -661,7 +676,31 @@ impl<'a> Reader<'a> {
     }
 
     /// An expected number of points: written, for now, as a whole number.
-    fn points(&self, node: &Node, field: &str) -> Result<Points> {
+    /// An expected number of points: a whole number, or a plain decimal (`6.4`) whose
+    /// decimals [`check_expected`] judges against the rulebook's, so it is noted in
+    /// `decimal_points` with where it is (`PCS.EXPECTED.DECIMALS`).
+    fn points(
+        &self,
+        node: &Node,
+        field: &str,
+        decimal_points: &mut Vec<DecimalPoint>,
+    ) -> Result<Points> {
+        if let Value::Scalar { text, plain: true } = &node.value {
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            if let Some((whole, fraction)) = text.split_once('.') {
+                let parsed = (digits(whole) && digits(fraction))
+                    .then(|| text.parse::<rust_decimal::Decimal>().ok())
+                    .flatten();
+                if let Some(value) = parsed {
+                    decimal_points.push(DecimalPoint {
+                        field: field.to_string(),
+                        text: text.to_string(),
+                        at: self.position(node),
+                    });
+                    return Ok(Points::new(value));
+                }
+            }
+        }
         self.whole_number(node, field).map(Points::from)
     }
 
@@ -916,6 +955,7 @@ impl<'a> Reader<'a> {
         if f.entries.is_empty() {
             return Err(self.error(node, "expected", "an empty mapping".into(), EXPECTED_KEYS));
         }
+        let mut decimal_points = Vec::new();
         let mut e = Expected {
             path: f
                 .value("path")
@@ -927,7 +967,7 @@ impl<'a> Reader<'a> {
                 .transpose()?,
             total: f
                 .value("total")
-                .map(|n| self.points(n, "expected.total"))
+                .map(|n| self.points(n, "expected.total", &mut decimal_points))
                 .transpose()?,
             attained: f
                 .value("attained")
@@ -939,7 +979,7 @@ impl<'a> Reader<'a> {
             let Some(node) = f.value(key) else {
                 continue;
             };
-            match self.scores(node, key)? {
+            match self.scores(node, key, &mut decimal_points)? {
                 Ok(written) if key == "points" => e.points = written,
                 Ok(written) => e.categories = written,
                 Err(misshapen) => {
@@ -947,6 +987,7 @@ impl<'a> Reader<'a> {
                 }
             }
         }
+        e.decimal_points = decimal_points;
         Ok(e)
     }
 
@@ -956,6 +997,7 @@ impl<'a> Reader<'a> {
         &self,
         node: &Node,
         key: &'static str,
+        decimal_points: &mut Vec<DecimalPoint>,
     ) -> Result<std::result::Result<Vec<Written>, Misshapen>> {
         let field = join("expected", key);
         let Value::Map(entries) = &node.value else {
@@ -979,7 +1021,7 @@ impl<'a> Reader<'a> {
             };
             written.push(Written {
                 key: Arc::from(text.as_str()),
-                value: self.points(v, &join(&field, text))?,
+                value: self.points(v, &join(&field, text), decimal_points)?,
                 at: Some(Box::new(self.position(k))),
             });
         }

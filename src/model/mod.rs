@@ -331,7 +331,7 @@ impl Situation {
 }
 
 mod score_card;
-pub use score_card::{Expected, Keyed, Misshapen, ScoreCard, Written};
+pub use score_card::{DecimalPoint, Expected, Keyed, Misshapen, ScoreCard, Written};
 
 /// What a file says besides the situation: its name and labels, and, for a scenario,
 /// the expected score card.

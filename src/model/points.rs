@@ -422,6 +422,21 @@ mod tests {
     }
 
     #[test]
+    fn a_shown_value_is_never_above_the_exact_one() {
+        let p = |v: &str| Points::new(v.parse().expect("a decimal"));
+        let seventh = Points::new(Decimal::from(15) / Decimal::from(7));
+        // Seven sevenths of 15, as exact as a decimal holds them, show 15.
+        assert_eq!((seventh * 7).shown_text(2), "15");
+        assert_eq!(p("0.009").shown_text(2), "0");
+        assert_eq!(p("0.01").shown_text(2), "0.01");
+        assert_eq!(p("100").shown_text(2), "100");
+        assert_eq!(p("69.9999999").shown(2), p("69.99"));
+        for v in ["0", "6.428571", "20.004", "69.999", "70", "0.5"] {
+            assert!(p(v).shown(2) <= p(v) && p(v).shown(0) <= p(v), "{v}");
+        }
+    }
+
+    #[test]
     fn fractions_stay_exact() {
         let half = Points::new(Decimal::new(5, 1));
         assert_eq!((half + half).to_string(), "1");

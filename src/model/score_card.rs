@@ -40,9 +40,23 @@ pub struct ScoreCard {
     pub total: Points,
     /// Whether the designation is attained (`PCS.ATTAINED`).
     pub attained: bool,
+    /// The decimals its values are shown and compared with: the rulebook's
+    /// `points_decimals` (`PCS.POINTS.SHOWN`). The values above stay exact.
+    pub decimals: u32,
 }
 
 impl ScoreCard {
+    /// A value of this card as it is shown and compared (`PCS.POINTS.SHOWN`):
+    /// truncated to the card's decimals.
+    pub fn shown(&self, points: Points) -> Points {
+        points.shown(self.decimals)
+    }
+
+    /// A value of this card as a card writes it: `20`, `6.42`, `6.40`.
+    pub fn shown_text(&self, points: Points) -> String {
+        points.shown_text(self.decimals)
+    }
+
     /// The points of a subcategory; zero for a key the card does not have.
     pub fn points_of(&self, key: &str) -> Points {
         value_of(&self.points, key)
@@ -118,6 +132,28 @@ pub struct Expected {
     pub attained: Option<bool>,
     /// `points` or `categories` that is not a mapping, refused by the key check.
     pub misshapen: Option<Misshapen>,
+    /// The values written with a decimal point (`6.4`, `30.0`): how many decimals a
+    /// value may have is the rulebook's (`PCS.EXPECTED.DECIMALS`), so they are judged
+    /// by the same check as the keys, then forgotten.
+    pub decimal_points: Vec<DecimalPoint>,
+}
+
+/// An expected value written with a decimal point, where and as written.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct DecimalPoint {
+    /// The field path, such as `expected.total`.
+    pub field: String,
+    /// The value as written, such as `6.4`.
+    pub text: String,
+    /// Where the value is.
+    pub at: Position,
+}
+
+impl DecimalPoint {
+    /// How many digits follow the point.
+    pub fn decimals(&self) -> usize {
+        self.text.split_once('.').map_or(0, |(_, d)| d.len())
+    }
 }
 
 impl Expected {

@@ -1067,6 +1067,7 @@ mod tests {
             categories: Vec::new(),
             total: total_of(&points, book),
             attained: attains(&points, book),
+            decimals: 0,
         }
     }
 

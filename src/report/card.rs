@@ -5,7 +5,8 @@ use crate::model::{Expected, ScoreCard};
 use crate::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
 
-/// The score card as YAML in exactly the shape of a scenario's `expected:` block.
+/// The score card as YAML in exactly the shape of a scenario's `expected:` block, each
+/// value as the card shows it (`PCS.POINTS.SHOWN`).
 ///
 /// With `only`, just the keys that expectation writes, so the two can be diffed.
 pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
@@ -20,7 +21,7 @@ pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
         out.push_str("points:\n");
         for p in &card.points {
             if want(e.points_of(&p.key).is_some()) {
-                out.push_str(&format!("  {}: {}\n", p.key, p.points));
+                out.push_str(&format!("  {}: {}\n", p.key, card.shown_text(p.points)));
             }
         }
     }
@@ -28,12 +29,12 @@ pub fn card_yaml(card: &ScoreCard, only: Option<&Expected>) -> String {
         out.push_str("categories:\n");
         for c in &card.categories {
             if want(e.category_of(&c.key).is_some()) {
-                out.push_str(&format!("  {}: {}\n", c.key, c.points));
+                out.push_str(&format!("  {}: {}\n", c.key, card.shown_text(c.points)));
             }
         }
     }
     if want(e.total.is_some()) {
-        out.push_str(&format!("total: {}\n", card.total));
+        out.push_str(&format!("total: {}\n", card.shown_text(card.total)));
     }
     if want(e.attained.is_some()) {
         out.push_str(&format!("attained: {}\n", card.attained));
@@ -50,21 +51,23 @@ pub fn card_json(a: &Assessment, book: &Rulebook) -> String {
 }
 
 /// The score card as a JSON object in exactly the shape of `expected:`: the one
-/// definition every JSON output (score, check, explain, plan) builds on.
+/// definition every JSON output (score, check, explain, plan) builds on. Each value is
+/// the shown one (`PCS.POINTS.SHOWN`) as a JSON number: `6.42`, and `6.4` for a shown
+/// `6.40`, the same number.
 pub(crate) fn card_shape(card: &ScoreCard) -> Map<String, Value> {
     let mut points = Map::new();
     for p in &card.points {
-        points.insert(p.key.to_string(), json!(p.points));
+        points.insert(p.key.to_string(), json!(card.shown(p.points)));
     }
     let mut categories = Map::new();
     for c in &card.categories {
-        categories.insert(c.key.to_string(), json!(c.points));
+        categories.insert(c.key.to_string(), json!(card.shown(c.points)));
     }
     let mut shape = Map::new();
     shape.insert("path".into(), json!(card.path.as_str()));
     shape.insert("points".into(), Value::Object(points));
     shape.insert("categories".into(), Value::Object(categories));
-    shape.insert("total".into(), json!(card.total));
+    shape.insert("total".into(), json!(card.shown(card.total)));
     shape.insert("attained".into(), json!(card.attained));
     shape
 }
@@ -194,24 +197,33 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
         }
         out.push('\n');
     }
+    // Room for `100` or, with decimals, `69.99`.
+    let width = match card.decimals {
+        0 => 4,
+        d => 4 + d as usize,
+    };
     for cat in &book.categories {
         out.push_str(&format!(
-            "{:<32}{:>4} / {}\n",
+            "{:<32}{:>width$} / {}\n",
             cat.title,
-            card.category_of(&cat.key),
+            card.shown_text(card.category_of(&cat.key)),
             cat.max
         ));
         for sub in book.subcategories_in(&cat.key) {
             out.push_str(&format!(
-                "  {:<30}{:>4} / {}\n",
+                "  {:<30}{:>width$} / {}\n",
                 sub.title,
-                card.points_of(&sub.key),
+                card.shown_text(card.points_of(&sub.key)),
                 sub.max
             ));
         }
     }
     let max_total = book.max_total();
-    out.push_str(&format!("{:<32}{:>4} / {max_total}\n", "Total", card.total));
+    out.push_str(&format!(
+        "{:<32}{:>width$} / {max_total}\n",
+        "Total",
+        card.shown_text(card.total)
+    ));
     out.push_str(&format!(
         "\n{}\n",
         if card.attained {

@@ -56,6 +56,7 @@ pub struct WorkloadInfo {
 #[serde(deny_unknown_fields)]
 struct WorkloadsFile {
     edition: String,
+    read_by: Vec<String>,
     workloads: Vec<WorkloadInfo>,
 }
 
@@ -65,23 +66,36 @@ const WORKLOADS: &[(&str, &str)] = &[(
     include_str!("2026-05/workloads.yaml"),
 )];
 
+/// The workload tables, read once.
+fn workload_files() -> &'static [WorkloadsFile] {
+    static FILES: OnceLock<Vec<WorkloadsFile>> = OnceLock::new();
+    FILES.get_or_init(|| {
+        WORKLOADS
+            .iter()
+            .map(|(origin, text)| {
+                // Checked by this module's tests: failing here means the binary was built broken.
+                let file: WorkloadsFile = serde_yaml::from_str(text)
+                    .unwrap_or_else(|e| panic!("src/rulebook/{origin} is invalid: {e}"));
+                debug_assert!(
+                    edition(&file.edition).is_some(),
+                    "{origin}: unknown edition"
+                );
+                file
+            })
+            .collect()
+    })
+}
+
 /// Every workload of every edition, each slug once, in table order
 /// (`PCS.DATA.UNUSED`: a slug is known when some rulebook of any edition reads it).
 pub fn known_workloads() -> &'static [WorkloadInfo] {
     static KNOWN: OnceLock<Vec<WorkloadInfo>> = OnceLock::new();
     KNOWN.get_or_init(|| {
         let mut known: Vec<WorkloadInfo> = Vec::new();
-        for (origin, text) in WORKLOADS {
-            // Checked by this module's tests: failing here means the binary was built broken.
-            let file: WorkloadsFile = serde_yaml::from_str(text)
-                .unwrap_or_else(|e| panic!("src/rulebook/{origin} is invalid: {e}"));
-            debug_assert!(
-                edition(&file.edition).is_some(),
-                "{origin}: unknown edition"
-            );
-            for w in file.workloads {
+        for file in workload_files() {
+            for w in &file.workloads {
                 if !known.iter().any(|k| k.slug == w.slug) {
-                    known.push(w);
+                    known.push(w.clone());
                 }
             }
         }
@@ -92,14 +106,20 @@ pub fn known_workloads() -> &'static [WorkloadInfo] {
 /// Each edition's workload table as written: the edition and its slugs in table order,
 /// for the check that it lists exactly the workloads the edition's rulebooks read.
 pub fn workload_tables() -> Vec<(String, Vec<String>)> {
-    WORKLOADS
+    workload_files()
         .iter()
-        .filter_map(|(_, text)| serde_yaml::from_str::<WorkloadsFile>(text).ok())
         .map(|f| {
-            let slugs = f.workloads.into_iter().map(|w| w.slug).collect();
-            (f.edition, slugs)
+            let slugs = f.workloads.iter().map(|w| w.slug.clone()).collect();
+            (f.edition.clone(), slugs)
         })
         .collect()
+}
+
+/// Whether some edition's rulebook of the designation reads workloads.
+pub fn reads_workloads(designation: &str) -> bool {
+    workload_files()
+        .iter()
+        .any(|f| f.read_by.iter().any(|d| d == designation))
 }
 
 /// Whether a workload slug is known to some edition (`PCS.DATA.UNUSED`).
@@ -344,6 +364,8 @@ mod tests {
         assert!(is_known_workload("teams-premium"));
         assert!(is_known_workload("business-central"));
         assert!(!is_known_workload("Teams"));
+        assert!(reads_workloads("modern-work"));
+        assert!(!reads_workloads("infrastructure"));
         let mut slugs: Vec<&str> = known.iter().map(|w| w.slug.as_str()).collect();
         let n = slugs.len();
         slugs.sort_unstable();

@@ -252,24 +252,33 @@ fn same_value(key: &str, written: &str, want: &str) -> bool {
     match key {
         "path" => PathKind::parse(written).map(PathKind::as_str) == Some(want),
         "attained" => written == want,
+        // By value (`PCS.EXPECTED.DECIMALS`): `6.4` is a shown `6.40`.
         _ => {
-            written.bytes().all(|b| b.is_ascii_digit())
+            is_plain_number(written)
                 && written.parse::<rust_decimal::Decimal>().ok()
                     == want.parse::<rust_decimal::Decimal>().ok()
         }
     }
 }
 
-/// Every key `expected:` can write, dotted, with the card's value as it is written.
+/// Digits, with at most one `.` between digits: how an expected value is written.
+fn is_plain_number(text: &str) -> bool {
+    let (whole, fraction) = text.split_once('.').unwrap_or((text, "1"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    digits(whole) && digits(fraction)
+}
+
+/// Every key `expected:` can write, dotted, with the card's value as `score --format
+/// yaml` writes it (`PCS.POINTS.SHOWN`).
 fn card_values(card: &ScoreCard) -> Vec<(String, String)> {
     let mut out = vec![("path".to_string(), card.path.as_str().to_string())];
     for p in &card.points {
-        out.push((format!("points.{}", p.key), p.points.to_string()));
+        out.push((format!("points.{}", p.key), card.shown_text(p.points)));
     }
     for c in &card.categories {
-        out.push((format!("categories.{}", c.key), c.points.to_string()));
+        out.push((format!("categories.{}", c.key), card.shown_text(c.points)));
     }
-    out.push(("total".into(), card.total.to_string()));
+    out.push(("total".into(), card.shown_text(card.total)));
     out.push(("attained".into(), card.attained.to_string()));
     out
 }
@@ -751,6 +760,7 @@ mod tests {
             ),
             total: Points::from(47),
             attained: false,
+            decimals: 0,
         }
     }
 

@@ -39,20 +39,20 @@ pub fn mismatches(expected: &Expected, actual: &ScoreCard) -> Vec<Mismatch> {
         check(
             format!("points.{}", p.key),
             expected.points_of(&p.key).map(|v| json!(v)),
-            json!(p.points),
+            json!(actual.shown(p.points)),
         );
     }
     for c in &actual.categories {
         check(
             format!("categories.{}", c.key),
             expected.category_of(&c.key).map(|v| json!(v)),
-            json!(c.points),
+            json!(actual.shown(c.points)),
         );
     }
     check(
         "total".into(),
         expected.total.map(|v| json!(v)),
-        json!(actual.total),
+        json!(actual.shown(actual.total)),
     );
     check(
         "attained".into(),
@@ -91,6 +91,7 @@ mod tests {
             ),
             total: Points::from(76),
             attained: true,
+            decimals: 0,
         }
     }
 
@@ -106,6 +107,7 @@ mod tests {
             total: Some(Points::from(78)),
             attained: Some(true),
             misshapen: None,
+            decimal_points: Vec::new(),
         };
         let keys: Vec<(String, Value, Value)> = mismatches(&expected, &card())
             .into_iter()

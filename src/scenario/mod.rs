@@ -62,8 +62,12 @@ pub struct Case {
 }
 
 /// Compares an expectation with a score card; `None` when every written key matches.
+///
+/// Values are compared as the card shows them (`PCS.POINTS.SHOWN`): both sides are
+/// written with the card's decimals, so `6.4` written matches a shown `6.40`, and a
+/// mismatch is shown in the card's own form.
 pub fn compare(expected: &Expected, actual: &ScoreCard) -> Option<String> {
-    let want = expected_yaml(expected);
+    let want = expected_yaml_with(expected, Some(actual.decimals));
     let got = card_yaml(actual, Some(expected));
     (want != got).then(|| unified_diff(&want, &got))
 }
@@ -71,6 +75,17 @@ pub fn compare(expected: &Expected, actual: &ScoreCard) -> Option<String> {
 /// The expectation as YAML, only the keys written, in score card order once
 /// [`load::check_expected`] has put them in the rulebook's order.
 pub fn expected_yaml(e: &Expected) -> String {
+    expected_yaml_with(e, None)
+}
+
+/// [`expected_yaml`] with each value written as a card with `decimals` writes it (as
+/// written when `None`); a value written with fewer decimals (`6.4` for `6.40`) reads
+/// the same, and none has more, as [`load::check_expected`] refuses them.
+fn expected_yaml_with(e: &Expected, decimals: Option<u32>) -> String {
+    let shown = |p: crate::model::Points| match decimals {
+        Some(d) => p.shown_text(d),
+        None => p.to_string(),
+    };
     let mut out = String::new();
     if let Some(p) = e.path {
         out.push_str(&format!("path: {p}\n"));
@@ -78,17 +93,17 @@ pub fn expected_yaml(e: &Expected) -> String {
     if !e.points.is_empty() {
         out.push_str("points:\n");
         for w in &e.points {
-            out.push_str(&format!("  {}: {}\n", w.key, w.value));
+            out.push_str(&format!("  {}: {}\n", w.key, shown(w.value)));
         }
     }
     if !e.categories.is_empty() {
         out.push_str("categories:\n");
         for w in &e.categories {
-            out.push_str(&format!("  {}: {}\n", w.key, w.value));
+            out.push_str(&format!("  {}: {}\n", w.key, shown(w.value)));
         }
     }
     if let Some(t) = e.total {
-        out.push_str(&format!("total: {t}\n"));
+        out.push_str(&format!("total: {}\n", shown(t)));
     }
     if let Some(a) = e.attained {
         out.push_str(&format!("attained: {a}\n"));

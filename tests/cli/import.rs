@@ -54,6 +54,20 @@ bad_downloads! {
         "mid-month.csv:2: Month: found `2026-10-15`, expected a month as `YYYY-MM` or the first day of a month `YYYY-MM-01`";
     missing_column: "missing-column.csv" "--azure-usage" =>
         "missing-column.csv:1: found no column `ACR_USD` in the header, expected the columns of an Azure usage download (`ACR_USD` is needed; names are matched case-insensitively)";
+    m365_bad_date_associated: "m365-bad-date-associated.csv" "--m365-usage" =>
+        "m365-bad-date-associated.csv:2: DateAssociated: found `3/17/2026`, expected an ISO date `YYYY-MM-DD` (a `THH:MM:SS` part is dropped)";
+    m365_fractional_licences: "m365-fractional-licences.csv" "--m365-usage" =>
+        "m365-fractional-licences.csv:3: PaidAvailableUnits: found `12.5`, expected a whole number of 0 or more, such as `250`";
+    m365_header_only: "m365-header-only.csv" "--m365-usage" =>
+        "m365-header-only.csv:1: found a header and no rows, expected at least one row of Microsoft 365 usage";
+    m365_missing_column: "m365-missing-column.csv" "--m365-usage" =>
+        "m365-missing-column.csv:1: found no column `MonthlyActiveUsers` in the header, expected the columns of a Microsoft 365 usage download (`MonthlyActiveUsers` is needed; names are matched case-insensitively)";
+    m365_negative_users: "m365-negative-users.csv" "--m365-usage" =>
+        "m365-negative-users.csv:2: MonthlyActiveUsers: found `-3`, expected a whole number of 0 or more, such as `250`";
+    m365_same_row_twice: "m365-same-row-twice.csv" "--m365-usage" =>
+        "m365-same-row-twice.csv:3: WorkloadName: found `Exchange Online` for tenant `AAAAAAAA-1111-4000-8000-000000000001` in 2026-10 again (first on line 2), expected one row per tenant, workload and month (IMPORT.OVERLAP)";
+    m365_unmapped_workload: "m365-unmapped-workload.csv" "--m365-usage" =>
+        "m365-unmapped-workload.csv:3: WorkloadName: found 1 value no table maps, expected one the import knows; map each with --workload 'NAME=SLUG' (a workload slug of docs/rules.md) or --workload 'NAME=ignore' to leave its rows out\n  `Skype for Business`: 2 rows, first on line 3";
     negative_month: "negative-month.csv" "--azure-usage" =>
         "negative-month.csv:2: ACR_USD: found a total of -50.00 USD for tenant `aaaaaaaa-1111-4000-8000-000000000001` in 2026-10, expected a customer's month total of 0 or more (credits may not exceed consumption)";
     not_utf8: "not-utf8.csv" "--azure-usage" =>
@@ -91,18 +105,18 @@ fn every_bad_download_is_in_the_table() {
 }
 
 #[test]
-fn microsoft_365_usage_is_refused_as_not_yet() {
+fn an_unknown_workload_slug_in_an_option_is_refused_before_reading() {
     Test::new()
-        .file("m365.csv", "CustomerTenantId,WorkloadName\n")
+        .file("m365.csv", data("bad-import/m365-unmapped-workload.csv"))
         .args(&[
             "import",
             "--m365-usage",
             "m365.csv",
             "--workload",
-            "Yammer=viva-engage",
+            "Skype for Business=skype",
         ])
-        .stderr_contains("error: --m365-usage: not yet:")
-        .stderr_contains("issue 8 adds it")
+        .stderr("error: --workload: found `Skype for Business=skype`, expected NAME=SLUG with SLUG a workload slug (such as `exchange-online`, `teams`; docs/rules.md lists them) or NAME=ignore\n")
+        .stdout("")
         .status(2)
         .run();
 }

@@ -15,6 +15,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 pub struct Imported {
     azure: Option<String>,
     trainings: Option<String>,
+    m365: Option<String>,
     options: String,
     result: Option<Result<String, String>>,
 }
@@ -43,7 +44,14 @@ fn trainings(w: &mut Spec, step: &Step) -> Result<(), String> {
     Ok(())
 }
 
-/// Writes the downloads into a fresh folder as `AzureUsage.csv` and `Trainings.csv`.
+#[given(expr = "this Microsoft 365 usage download:")]
+fn m365(w: &mut Spec, step: &Step) -> Result<(), String> {
+    w.import.m365 = Some(doc(step)?);
+    Ok(())
+}
+
+/// Writes the downloads into a fresh folder as `AzureUsage.csv`, `Trainings.csv` and
+/// `OfficeUsage.csv`.
 fn run(w: &mut Spec, options: &str) -> Result<(), String> {
     static N: AtomicUsize = AtomicUsize::new(0);
     let dir = std::env::temp_dir().join(format!(
@@ -63,6 +71,11 @@ fn run(w: &mut Spec, options: &str) -> Result<(), String> {
         std::fs::write(&path, text).map_err(|e| e.to_string())?;
         req.trainings = Some(path);
     }
+    if let Some(text) = &w.import.m365 {
+        let path = dir.join("OfficeUsage.csv");
+        std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        req.m365_usage = Some(path);
+    }
     for option in options
         .split(" --")
         .map(|o| o.trim().trim_start_matches("--"))
@@ -74,6 +87,7 @@ fn run(w: &mut Spec, options: &str) -> Result<(), String> {
         match name {
             "segment" => req.segments.push(value),
             "attribution" => req.attributions.push(value),
+            "workload" => req.workloads.push(value),
             "as-of" => req.as_of = Some(value),
             "designation" => req.designation = Some(value),
             other => return Err(format!("unknown import option `--{other}` in the step")),
@@ -161,9 +175,9 @@ fn refused(w: &mut Spec, step: &Step) -> Result<(), String> {
 
 #[then(expr = "it scores exactly like this hand-written partner file:")]
 fn scores_like(w: &mut Spec, step: &Step) -> Result<(), String> {
-    let book = Rulebook::builtin();
+    // Each file is scored by its own designation's rulebook, as `pcscore score` does.
     let card = |text: &str, name: &str| -> Result<String, String> {
-        let doc = load::load_str(text, name).map_err(|e| format!("{e}\n{text}"))?;
+        let (doc, book) = load::load_str_chosen(text, name).map_err(|e| format!("{e}\n{text}"))?;
         let a = engine::score_untraced(&doc.situation, book).map_err(|e| e.to_string())?;
         Ok(report::card_yaml(&a.card, None))
     };
