@@ -75,14 +75,15 @@ pub(super) fn card(
 /// can still say it (the text card of `pcscore score` does).
 pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
     let a = &book.attainment;
-    let total = card.total;
+    // As the card shows it (PCS.POINTS.SHOWN): 69.99, never 70, nor an exact 209/3.
+    let total = card.shown_text(card.total);
     let empty: Vec<&str> = card
         .points
         .iter()
         .filter(|p| p.points < a.min_points_per_subcategory)
         .map(|p| &*p.key)
         .collect();
-    match (total >= a.min_total, empty.is_empty()) {
+    match (card.total >= a.min_total, empty.is_empty()) {
         (true, true) => format!(
             "attained: {total} points reach {} and every subcategory has at least {}",
             a.min_total, a.min_points_per_subcategory

@@ -140,7 +140,8 @@ pub(crate) fn effect(outcome: Outcome) -> String {
         Outcome::Counts(n) if n > 0 => format!("+{n}"),
         Outcome::Counts(n) => format!("{n}"),
         Outcome::Excluded => "0".to_string(),
-        Outcome::Points(p) => format!("= {p}"),
+        // As cards show points (PCS.POINTS.SHOWN): a whole value is unchanged.
+        Outcome::Points(p) => format!("= {}", p.shown_text(2)),
     }
 }
 
@@ -205,7 +206,10 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
                 }
             ),
         ),
-        ("Total", format!("{} of {max_total} points", card.total)),
+        (
+            "Total",
+            format!("{} of {max_total} points", card.shown_text(card.total)),
+        ),
         (
             "Result",
             if card.attained {
@@ -264,7 +268,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
             format!(
                 "{}: {} of {} points",
                 sub.title,
-                card.points_of(&sub.key),
+                card.shown_text(card.points_of(&sub.key)),
                 sub.max
             ),
             Some(book.category_title(&sub.category).to_string()),
@@ -275,7 +279,10 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         a,
         book,
         "designation",
-        format!("Designation: {} of {max_total} points", card.total),
+        format!(
+            "Designation: {} of {max_total} points",
+            card.shown_text(card.total)
+        ),
         None,
         Area::Designation,
     ));
@@ -299,7 +306,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
             cells: vec![
                 Cell::Strong(cat.title.clone()),
                 text(""),
-                Cell::Strong(card.category_of(&cat.key).to_string()),
+                Cell::Strong(card.shown_text(card.category_of(&cat.key))),
                 text(cat.max.to_string()),
             ],
             tone: Tone::Plain,
@@ -309,7 +316,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
                 cells: vec![
                     text(""),
                     text(&sub.title),
-                    text(card.points_of(&sub.key).to_string()),
+                    text(card.shown_text(card.points_of(&sub.key))),
                     text(sub.max.to_string()),
                 ],
                 tone: Tone::Plain,
@@ -321,7 +328,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
         cells: vec![
             Cell::Strong("Total".into()),
             text(""),
-            Cell::Strong(card.total.to_string()),
+            Cell::Strong(card.shown_text(card.total)),
             text(max_total.to_string()),
         ],
         tone: Tone::Result,

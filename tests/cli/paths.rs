@@ -115,3 +115,44 @@ fn azure_cards_have_neither_paths_nor_edition_in_force() {
     assert!(card.get("paths").is_none());
     assert!(card.get("edition_in_force").is_none());
 }
+
+/// `PCS.POINTS.SHOWN` in the reasons and headings around the card: Security's exact
+/// 209/3 is 69.66 wherever a total or a subcategory's points are shown, never `209/3`.
+#[test]
+fn fractional_points_are_shown_truncated_in_the_attainment_reason_and_explain() {
+    let file = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("scenarios/security/a-total-of-69-66-is-not-attained.yaml"),
+    )
+    .expect("the scenario");
+    Test::new()
+        .file("p.yaml", &file)
+        .args(&["score", "p.yaml"])
+        .stdout_contains("not attained: 69.66 points, 70 needed (AZ.ATTAINED)")
+        .run();
+    Test::new()
+        .file("p.yaml", &file)
+        .args(&["explain", "p.yaml"])
+        .stdout_contains("total 69.66 of 100: designation not attained")
+        .stdout_contains("Deployments (customer success): 6.66 of 20 points")
+        .stdout_contains("  = 6.66 deployments  [SEC.CS.DEP.POINTS]")
+        .stdout_contains("customer_success 25.66; total 69.66")
+        .run();
+    for format in ["markdown", "html"] {
+        let out = Test::new()
+            .file("p.yaml", &file)
+            .args(&["explain", "p.yaml", "--format", format])
+            .run();
+        assert!(out.stdout.contains("69.66 of 100 points"), "{format}");
+        assert!(!out.stdout.contains("209/3"), "{format}");
+        assert!(
+            out.stdout.contains("Deployments: 6.66 of 20 points"),
+            "{format}"
+        );
+        // The effect cell is the shown value; the reason keeps the exact sum.
+        assert!(
+            out.stdout.contains("= 6.66 |") || out.stdout.contains(">= 6.66<"),
+            "{format}"
+        );
+    }
+}
