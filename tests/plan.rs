@@ -209,10 +209,10 @@ fn a_second_administrator_unlocks_the_developers_already_there() {
             &first.action,
             Action::Certify {
                 sub,
-                prerequisite: 1,
+                prerequisites,
                 scoring: 0,
                 ..
-            } if sub == "intermediate_certifications"
+            } if sub == "intermediate_certifications" && prerequisites == &[1]
         ),
         "{}",
         first.text

@@ -10,6 +10,7 @@ use crate::engine::{self, EngineError};
 use crate::load::{self, LoadError};
 use crate::model::{Month, PathKind};
 use crate::report;
+use crate::rulebook::reads::Reads;
 use crate::rulebook::{Rule, Rulebook};
 use crate::scenario::{self, Status};
 use chrono::NaiveDate;
@@ -179,6 +180,11 @@ fn situation(t: &Template, book: &Rulebook) -> String {
         ),
     }
     put(0, "", "");
+    let reads = book.reads();
+    if reads.reads_workloads() {
+        workload_sample(&mut out, t, book, &reads);
+        return out;
+    }
     const TOP: usize = 30;
     put(0, "customers:", "");
     put(
@@ -287,6 +293,112 @@ fn situation(t: &Template, book: &Rulebook) -> String {
         "optional: replaces the customer's attribution",
     );
     out
+}
+
+/// The sample of a designation whose rules read workloads (Business Applications,
+/// Modern Work, Security): one tenant with the workloads and figures its rules read,
+/// and one certified person of its first certification list.
+fn workload_sample(out: &mut String, t: &Template, book: &Rulebook, reads: &Reads) {
+    let m = t.as_of;
+    let year_ago = m.months_before(12);
+    let earned = day_of(m.months_before(9), 0);
+    let mut put = |width: usize, code: &str, comment: &str| {
+        if comment.is_empty() {
+            out.push_str(code);
+        } else {
+            out.push_str(&format!("{code:<width$} # {comment}"));
+        }
+        out.push('\n');
+    };
+    const TOP: usize = 44;
+    put(0, "customers:", "");
+    put(TOP, "  - id: contoso", "one customer is one tenant");
+    put(
+        TOP,
+        &format!(
+            "    attribution: [CSP, DPOR, {{type: PAL, since: {}}}]",
+            m.months_before(6)
+        ),
+        "a code, or {type: CODE, since: YYYY-MM}",
+    );
+    if reads.acr_by_service {
+        put(
+            TOP,
+            "    acr_by_service:",
+            "USD per Azure service per month",
+        );
+        put(
+            TOP,
+            &format!("      Sentinel: {{{year_ago}: 500, {m}: 900}}"),
+            "a month not listed is 0",
+        );
+    }
+    put(TOP, "    workloads:", "each slug once per customer");
+    let pick = |set: &std::collections::BTreeSet<String>, liked: &[&str]| {
+        liked
+            .iter()
+            .find(|w| set.contains(**w))
+            .map(|w| (*w).to_string())
+            .or_else(|| set.iter().next().cloned())
+    };
+    if let Some(slug) = pick(&reads.revenue, &["business-central", "sales"]) {
+        put(
+            TOP,
+            &format!("      - workload: {slug}"),
+            "a slug of docs/rules.md",
+        );
+        put(
+            TOP,
+            &format!("        revenue: {{{year_ago}: 0, {m}: 1600}}"),
+            "USD per month, exact",
+        );
+        if reads.usage.contains(&slug) {
+            put(
+                TOP,
+                &format!("        usage: {{{year_ago}: 0, {m}: 12}}"),
+                "the rate card's unit per month",
+            );
+        }
+    }
+    if let Some(slug) = pick(&reads.tenants, &["teams", "intune"]) {
+        put(
+            TOP,
+            &format!("      - workload: {slug}"),
+            "a slug of docs/rules.md",
+        );
+        put(
+            TOP,
+            &format!("        paid_licences: {{{year_ago}: 250, {m}: 400}}"),
+            "whole numbers per month",
+        );
+        put(
+            TOP,
+            &format!("        active_users: {{{year_ago}: 100, {m}: 300}}"),
+            "whole numbers per month",
+        );
+    }
+    let cert = book.subcategories().find_map(|s| match &s.rule {
+        Rule::CertificationLadder(l) => l
+            .prerequisites
+            .first()
+            .unwrap_or(&l.scoring)
+            .certs
+            .first()
+            .cloned(),
+        _ => None,
+    });
+    if let Some(cert) = cert {
+        put(0, "", "");
+        put(0, "people:", "");
+        put(TOP, "  - id: alice", "unique among the people");
+        put(TOP, "    certifications:", "");
+        put(
+            TOP,
+            &format!("      - cert: {cert}"),
+            "a slug, or its exam code",
+        );
+        put(TOP, &format!("        earned: {earned}"), "YYYY-MM-DD");
+    }
 }
 
 /// The 15th of `month`, `years_later` years on.

@@ -16,6 +16,7 @@ mod deployments;
 mod designation;
 pub mod evidence;
 mod growth_by_association_type;
+pub(crate) mod moves;
 mod net_customer_adds;
 mod net_units;
 mod path;
@@ -115,6 +116,9 @@ pub struct Assessment {
     pub paths: Option<PathCards>,
     /// Every rule application, in scoring order.
     pub trace: Vec<TraceEntry>,
+    /// The file's data the rulebook does not read (`PCS.DATA.UNUSED`); empty when
+    /// scored without a trace.
+    pub unused: Vec<crate::rulebook::reads::Unused>,
 }
 
 /// Both paths' cards and which one counts (`MW.PATH.BEST`, `PCS.JSON`).
@@ -241,6 +245,11 @@ fn assess(situation: &Situation, book: &Rulebook, trace: bool) -> Result<Assessm
         path_source,
         card,
         paths: None,
+        unused: if trace {
+            crate::rulebook::reads::unused(situation, book)
+        } else {
+            Vec::new()
+        },
         trace: t.entries,
     })
 }
@@ -344,6 +353,11 @@ fn best_of_both(
             smb,
             choice,
         }),
+        unused: if t.on() {
+            crate::rulebook::reads::unused(situation, book)
+        } else {
+            Vec::new()
+        },
         trace: t.entries,
     })
 }

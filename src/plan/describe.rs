@@ -1,21 +1,19 @@
 //! The words of a plan: what each action asks the partner to do, naming the data, and
 //! why it earns what the re-scored card shows.
 //!
-//! Counts of people are read from the engine's trace (the entries that cite the
-//! prerequisite and scoring clauses), so the words agree with the score they explain.
+//! Counts of people are the ladder's own typed counts
+//! ([`certification_ladder::tally`]), so the words agree with the score they explain.
 //! The planner scores without the trace; what the words need of a state is gathered in
 //! [`Facts`], only for the actions it shows.
 
-use super::actions::{
-    deployments_rule, ladder, ladders, net_customer_adds_rule, usage_growth_rule, Action, Purpose,
-};
-use crate::engine::evidence::CertStatus;
-use crate::engine::{path_word, Area, Assessment, Evidence};
-use crate::model::{Money, Month, PathKind, Points, ScoreCard, Situation};
+use super::actions::{Action, Known, Purpose, Uncounted};
+use crate::engine::moves::certification_ladder::{self, earnable, ladder, ladders, Tally};
+use crate::engine::moves::{deployments, net_customer_adds, usage_growth};
+use crate::engine::path_word;
+use crate::model::{Money, Month, PathKind, Points, ScoreCard};
 use crate::report::count;
-use crate::rulebook::{Rule, Rulebook, Subcategory};
+use crate::rulebook::{CertificationLadder, LadderSchedule, Rule, Rulebook, Subcategory};
 use rust_decimal::Decimal;
-use std::collections::BTreeSet;
 
 fn cert_name(slug: &str, book: &Rulebook) -> String {
     book.certification(slug)
@@ -89,7 +87,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             services,
             month,
         } => {
-            let level = deployments_rule(book).map_or(0, |(_, d)| d.service_level);
+            let level = deployments::rule_of(book).map_or(0, |(_, d)| d.service_level);
             let whom = match new_customer {
                 Some((segment, code)) => format!(
                     "a new {} customer attributed through {code} (the plan calls it {customer})",
@@ -100,7 +98,7 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
             let names = services
                 .iter()
                 .map(|(name, why)| match why {
-                    Some(why) => format!("{name} ({why})"),
+                    Some(known) => format!("{name} ({})", known_text(known, book)),
                     None => format!("one not deployed yet (the plan calls it `{name}`)"),
                 })
                 .collect::<Vec<_>>()
@@ -116,26 +114,32 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
         }
         Action::Certify {
             sub,
-            prerequisite,
+            prerequisites,
             scoring,
             earned,
             ..
         } => {
             let rule = ladder(sub, book);
+            let certs = rule
+                .map(certification_ladder::step_certs)
+                .unwrap_or_default();
+            let several = prerequisites.len() > 1;
             let mut parts = Vec::new();
-            if *prerequisite > 0 {
-                let cert = rule
-                    .and_then(|r| super::actions::earnable(r.prerequisite_certs(), r))
-                    .unwrap_or_default();
-                parts.push(format!(
+            for (i, p) in prerequisites.iter().enumerate().filter(|(_, p)| **p > 0) {
+                let cert = certs.get(i).cloned().flatten().unwrap_or_default();
+                let mut part = format!(
                     "{} in {}",
                     count(
-                        *prerequisite as usize,
+                        *p as usize,
                         "more associated person",
                         "more associated people"
                     ),
                     cert_name(&cert, book)
-                ));
+                );
+                if several {
+                    part.push_str(&format!(" for step {}", i + 1));
+                }
+                parts.push(part);
             }
             if *scoring > 0 {
                 let names: Vec<String> = rule
@@ -169,9 +173,9 @@ pub(super) fn headline(action: &Action, book: &Rulebook) -> String {
 pub(super) struct Facts {
     /// The state's card.
     pub card: ScoreCard,
-    /// Per certification ladder (in score card order): distinct people with an active
-    /// prerequisite (of the step with the fewest), with an active scoring certification.
-    pub skills: Vec<(usize, usize)>,
+    /// Per certification ladder (in score card order): its holders of each step and
+    /// its scoring people.
+    pub skills: Vec<Tally>,
     /// Net customer adds before the clamp: adds, losses.
     pub net: (i64, i64),
     /// Eligible ACR in M and in the growth comparison month.
@@ -180,61 +184,25 @@ pub(super) struct Facts {
     pub peak: Option<(Month, Money)>,
 }
 
-/// Distinct people the trace shows with an active certification for a clause in a
-/// skilling subcategory (whether or not the prerequisite lets them earn points).
-fn counted(a: &Assessment, area: Area, clause_id: &str) -> usize {
-    a.trace
-        .iter()
-        .filter(|e| {
-            e.area == area
-                && e.clause == clause_id
-                && matches!(&e.evidence, Some(Evidence::Certification(c)) if c.status == CertStatus::Active)
-        })
-        .map(|e| e.subject.as_str())
-        .collect::<BTreeSet<_>>()
-        .len()
-}
-
-/// Per skilling subcategory, the prerequisite holders and scoring people of a traced
-/// assessment (see [`Facts::skills`]).
-pub(super) fn skill_counts(a: &Assessment, book: &Rulebook) -> Vec<(usize, usize)> {
-    ladders(book)
-        .map(|(sub, rule)| {
-            let area = area_of(sub, book);
-            // The step furthest from its gate speaks for the prerequisites.
-            let holders = rule
-                .prerequisites
-                .iter()
-                .map(|step| counted(a, area, &step.clause))
-                .min()
-                .unwrap_or(0);
-            (holders, counted(a, area, &rule.scoring.clause))
-        })
-        .collect()
-}
-
-/// The trace area of a subcategory.
-fn area_of(sub: &Subcategory, book: &Rulebook) -> Area {
-    Area::Subcategory(
-        book.subcategories()
-            .position(|s| s.key == sub.key)
-            .unwrap_or(usize::MAX),
-    )
-}
-
-/// A customer's highest month of the baseline, the first of equal ones.
-pub(super) fn hold_peak(s: &Situation, customer: &str, book: &Rulebook) -> Option<(Month, Money)> {
-    let base = book.windows.baseline.months(s.as_of);
-    s.customers
-        .iter()
-        .find(|c| c.id == customer)
-        .and_then(|c| base.iter().map(|m| (*m, c.acr_in(*m))).max_by_key(|x| x.1))
+/// Where a service the file already names is, and why it does not count yet.
+pub(super) fn known_text(k: &Known, book: &Rulebook) -> String {
+    match k.why {
+        Uncounted::OutsideWindow => format!(
+            "deployed for {} in {}, outside the {}",
+            k.customer, k.month, book.windows.ttm.title
+        ),
+        Uncounted::NoEligibleAttribution => format!(
+            "deployed for {} in {}, without an eligible attribution",
+            k.customer, k.month
+        ),
+    }
 }
 
 /// What happened in each skilling subcategory whose points moved.
 fn skilling_effect(before: &Facts, after: &Facts, book: &Rulebook) -> Vec<String> {
     let path = after.card.path;
     let mut out = Vec::new();
+    let none = Tally::default();
     for (i, (sub, rule)) in ladders(book).enumerate() {
         let schedule = rule.schedule.on(path);
         let (p0, p1) = (
@@ -242,49 +210,162 @@ fn skilling_effect(before: &Facts, after: &Facts, book: &Rulebook) -> Vec<String
             after.card.points_of(&sub.key),
         );
         let name = sub.title.to_lowercase();
-        let holders = |f: &Facts| f.skills.get(i).map_or(0, |s| s.0);
-        let scorers = |f: &Facts| f.skills.get(i).map_or(0, |s| s.1);
-        let need = schedule.gate_people as usize;
-        if p1 <= p0 {
-            if holders(after) > holders(before) && holders(after) < need {
-                out.push(format!(
-                    "no {name} points on its own: {} of the {need} prerequisite holders needed \
-                     on the {} path",
-                    holders(after),
-                    path_word(path)
-                ));
-            }
-            continue;
-        }
-        let was_met = holders(before) >= need && before.card.path == path;
-        let text = if !was_met && holders(after) >= need {
-            let already = scorers(before).min(scorers(after));
-            let mut t = format!(
-                "unlocks the {name} prerequisite ({} of the {need} needed on the {} path)",
-                count(holders(after), "holder", "holders"),
-                path_word(path)
-            );
-            if schedule.gate_points > Points::ZERO {
-                t.push_str(&format!(", worth {} points itself", schedule.gate_points));
-            }
-            if already > 0 {
-                t.push_str(&format!(
-                    ", so the {} already holding a scoring certification now {}",
-                    count(already, "person", "people"),
-                    if already == 1 { "counts" } else { "count" }
-                ));
-            }
-            t
-        } else {
-            format!(
-                "{name}: {} with an active scoring certification (at most {} count)",
-                count(scorers(after), "person", "people"),
-                schedule.max_people
-            )
+        let (t0, t1) = (
+            before.skills.get(i).unwrap_or(&none),
+            after.skills.get(i).unwrap_or(&none),
+        );
+        let change = Change {
+            name: &name,
+            path,
+            schedule,
+            before: (t0, before.card.path == path),
+            after: t1,
+            gained: p1 > p0,
         };
-        out.push(text);
+        let text = if rule.prerequisites.len() > 1 {
+            steps_effect(&change, rule, book)
+        } else {
+            one_step_effect(&change)
+        };
+        out.extend(text);
     }
     out
+}
+
+/// How one ladder's counts moved with an action.
+struct Change<'a> {
+    /// The subcategory's title in lower case.
+    name: &'a str,
+    /// The path after the action.
+    path: PathKind,
+    schedule: &'a LadderSchedule,
+    /// The counts before, and whether they were on the same path.
+    before: (&'a Tally, bool),
+    after: &'a Tally,
+    /// The subcategory gained points.
+    gained: bool,
+}
+
+impl Change<'_> {
+    /// The people already holding a scoring certification whom unlocking lets count.
+    fn already(&self, out: &mut String) {
+        let already = self.before.0.scoring.min(self.after.scoring) as usize;
+        if already > 0 {
+            out.push_str(&format!(
+                ", so the {} already holding a scoring certification now {}",
+                count(already, "person", "people"),
+                if already == 1 { "counts" } else { "count" }
+            ));
+        }
+    }
+
+    fn scoring(&self) -> String {
+        format!(
+            "{}: {} with an active scoring certification (at most {} count)",
+            self.name,
+            count(self.after.scoring as usize, "person", "people"),
+            self.schedule.max_people
+        )
+    }
+}
+
+/// A ladder of one prerequisite step.
+fn one_step_effect(c: &Change) -> Option<String> {
+    let need = c.schedule.gate_people as usize;
+    let (holders0, holders1) = (c.before.0.fewest() as usize, c.after.fewest() as usize);
+    if !c.gained {
+        return (holders1 > holders0 && holders1 < need).then(|| {
+            format!(
+                "no {} points on its own: {holders1} of the {need} prerequisite holders needed \
+                 on the {} path",
+                c.name,
+                path_word(c.path)
+            )
+        });
+    }
+    let was_met = holders0 >= need && c.before.1;
+    if !was_met && holders1 >= need {
+        let mut t = format!(
+            "unlocks the {} prerequisite ({} of the {need} needed on the {} path)",
+            c.name,
+            count(holders1, "holder", "holders"),
+            path_word(c.path)
+        );
+        if c.schedule.gate_points > Points::ZERO {
+            t.push_str(&format!(", worth {} points itself", c.schedule.gate_points));
+        }
+        c.already(&mut t);
+        Some(t)
+    } else {
+        Some(c.scoring())
+    }
+}
+
+/// A ladder of several prerequisite steps: each step is named by its number and the
+/// first of its certifications that can still be earned, with its holders and the
+/// holders it needs; every step still unmet is said, in order.
+fn steps_effect(c: &Change, rule: &CertificationLadder, book: &Rulebook) -> Option<String> {
+    let need = c.schedule.gate_people;
+    let held = |t: &Tally, k: usize| t.steps.get(k).copied().unwrap_or(0);
+    let met = |t: &Tally, k: usize| held(t, k) >= need;
+    // `step 2, Azure Solutions Architect Expert (AZ-305), has 1 of the 2 holders needed`
+    let step = |k: usize, verb: &str| {
+        let certs = &rule.prerequisites[k].certs;
+        let cert = earnable(certs, rule).or_else(|| certs.first().cloned());
+        format!(
+            "step {}, {}, {verb} {} of the {need} {} needed",
+            k + 1,
+            cert_name(&cert.unwrap_or_default(), book),
+            held(c.after, k),
+            if need == 1 { "holder" } else { "holders" }
+        )
+    };
+    let steps = 0..rule.prerequisites.len();
+    let unmet: Vec<String> = steps
+        .clone()
+        .filter(|k| !met(c.after, *k))
+        .map(|k| step(k, "has"))
+        .collect();
+    let path = path_word(c.path);
+    if !c.gained {
+        let rose = steps
+            .clone()
+            .any(|k| held(c.after, k) > held(c.before.0, k));
+        return (rose && !unmet.is_empty()).then(|| {
+            format!(
+                "no {} points on its own on the {path} path: {}",
+                c.name,
+                unmet.join("; ")
+            )
+        });
+    }
+    let newly: Vec<usize> = steps
+        .filter(|k| met(c.after, *k) && !(met(c.before.0, *k) && c.before.1))
+        .collect();
+    if newly.is_empty() {
+        return Some(c.scoring());
+    }
+    let now_met: Vec<String> = newly.iter().map(|k| step(*k, "now has")).collect();
+    let worth = if c.schedule.gate_points > Points::ZERO {
+        format!(
+            ", worth {} points itself",
+            c.schedule.gate_points * newly.len() as u32
+        )
+    } else {
+        String::new()
+    };
+    let mut t = format!(
+        "{} the {} prerequisites on the {path} path: {}{worth}",
+        if unmet.is_empty() { "unlocks" } else { "meets" },
+        c.name,
+        now_met.join("; ")
+    );
+    if unmet.is_empty() {
+        c.already(&mut t);
+    } else {
+        t.push_str(&format!("; still unmet: {}", unmet.join("; ")));
+    }
+    Some(t)
 }
 
 fn percent(last: Decimal, prior: Decimal) -> String {
@@ -304,7 +385,7 @@ fn reason(
     book: &Rulebook,
 ) -> Vec<String> {
     let path = after.card.path;
-    let t = net_customer_adds_rule(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path));
+    let t = net_customer_adds::rule_of(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path));
     let mut out = Vec::new();
     match action {
         Action::Associate { certifications, .. } => {
@@ -367,8 +448,8 @@ fn reason(
                     percent(l0, p),
                     percent(l1, p)
                 );
-                let min =
-                    usage_growth_rule(book).map_or(Money::ZERO, |(_, r)| r.min_last_month_acr());
+                let min = usage_growth::rule_of(book)
+                    .map_or(Money::ZERO, |(_, r)| r.min_last_month_acr());
                 if l0 < min.amount() && l1 >= min.amount() {
                     text.push_str(&format!(", and it reaches the {min} minimum"));
                 }
@@ -380,12 +461,7 @@ fn reason(
             out.push(simple_reason(action, path, book));
         }
     }
-    let aims_at_adds = action.targets(book).into_iter().any(|i| {
-        book.subcategories
-            .get(i)
-            .is_some_and(|s| matches!(s.rule, Rule::NetCustomerAdds(_)))
-    });
-    if aims_at_adds {
+    if action.aims_at_net_adds(book) {
         let net = |f: &Facts| f.net.0 - f.net.1;
         let (n0, n1) = (net(before), net(after));
         if n0 != n1 {
@@ -410,10 +486,10 @@ fn simple_reason(action: &Action, path: PathKind, book: &Rulebook) -> String {
             "a customer with nothing in the baseline months and the {} threshold of {} in {month} \
              is a net customer add",
             path_word(path),
-            net_customer_adds_rule(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path))
+            net_customer_adds::rule_of(book).map_or(Money::ZERO, |(_, r)| r.threshold_on(path))
         ),
         Action::Deploy { .. } => {
-            let Some((_, d)) = deployments_rule(book) else {
+            let Some((_, d)) = deployments::rule_of(book) else {
                 return String::new();
             };
             format!(
@@ -520,9 +596,8 @@ pub(super) fn why_stuck(sub: &Subcategory, as_of: Month, start: &Facts, book: &R
             format!("no amount of ACR in {as_of} lifts usage growth to a point")
         }
         Rule::CertificationLadder(rule) => {
-            if super::actions::earnable(rule.prerequisite_certs(), rule).is_none()
-                || super::actions::earnable(&rule.scoring.certs, rule).is_none()
-            {
+            let steps = certification_ladder::step_certs(rule);
+            if steps.iter().any(Option::is_none) || earnable(&rule.scoring.certs, rule).is_none() {
                 format!(
                     "{name} cannot score: every prerequisite or every scoring certification of \
                      its lists has retired, so none can be earned"

@@ -39,12 +39,12 @@ mod work;
 pub use actions::{Action, Kind, Purpose};
 pub use render::{plan_json, plan_text};
 
+use crate::engine::moves::{self, Ask, Climb, Scope};
 use crate::engine::{Assessment, EngineError};
 use crate::model::{PathKind, Points, ScoreCard, Situation};
-use crate::rulebook::{Rule, Rulebook};
+use crate::rulebook::Rulebook;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
-use std::collections::HashSet;
 use work::{Scored, Work};
 
 /// How far one subcategory is from its maximum and from the attainment bar.
@@ -154,11 +154,6 @@ fn points_of(card: &ScoreCard) -> Vec<Points> {
     card.points.iter().map(|k| k.points).collect()
 }
 
-/// The position of the first subcategory scored by a rule of the kind `wanted` picks.
-fn position_of(book: &Rulebook, wanted: fn(&Rule) -> bool) -> Option<usize> {
-    book.subcategories().position(|s| wanted(&s.rule))
-}
-
 fn blocked(card: &ScoreCard, book: &Rulebook) -> usize {
     card.points
         .iter()
@@ -202,44 +197,14 @@ fn attains(points: &[Points], book: &Rulebook) -> bool {
             .all(|p| *p >= book.attainment.min_points_per_subcategory)
 }
 
-/// The reduced copy skilling is explored on: the people, with the path fixed. The
-/// skilling subcategories read nothing else, and make a category of their own, so an
-/// action's gain here is its gain on the whole partner on that path.
-fn people_only(s: &Situation, path: PathKind) -> Situation {
-    let mut r = Situation::new(s.as_of);
-    r.designation = s.designation;
-    r.path = Some(path);
-    r.people = s.people.clone();
-    r
-}
-
-/// The reduced copy deployments are explored on: the deployments and the attribution
-/// of the customers deployed for, with the path fixed, so that rule scores exactly as on
-/// the full situation while nothing else costs time.
-fn deployments_only(s: &Situation, path: PathKind, extra_customer: Option<&str>) -> Situation {
-    let mut r = Situation::new(s.as_of);
-    r.designation = s.designation;
-    r.path = Some(path);
-    r.deployments = s.deployments.clone();
-    let deployed: HashSet<&str> = s.deployments.iter().map(|d| d.customer.as_str()).collect();
-    r.customers = s
-        .customers
-        .iter()
-        .filter(|c| Some(c.id.as_str()) == extra_customer || deployed.contains(c.id.as_str()))
-        .map(|c| crate::model::Customer {
-            // Only M is kept: it picks the customer a deployment is suggested for.
-            acr: c
-                .acr
-                .range(s.as_of..=s.as_of)
-                .map(|(m, v)| (*m, *v))
-                .collect(),
-            id: c.id.clone(),
-            segment: c.segment,
-            attribution: c.attribution.clone(),
-            ..crate::model::Customer::default()
-        })
-        .collect();
-    r
+/// What the rule kinds are asked about a situation on a path, with the planner's bound.
+fn ask<'a>(s: &'a Situation, book: &'a Rulebook, path: PathKind) -> Ask<'a> {
+    Ask {
+        s,
+        book,
+        path,
+        per_kind: actions::CUSTOMERS_PER_KIND,
+    }
 }
 
 /// Orders verified steps: more points per single action first (exactly, as fractions),
@@ -349,39 +314,31 @@ fn ranked_actions(
     let path = start.card().path;
     let mut screen_first = Vec::new();
     let mut others = Vec::new();
-    let candidates = work.view(&start.changes, |s| actions::all(s, &start.assessment, book));
+    let card = start.card();
+    let candidates = work.view(&start.changes, |s| moves::offers(&ask(s, book, path), card));
     for action in candidates {
-        match action.kind() {
-            Kind::AssociatePerson
-            | Kind::RenewCertification
-            | Kind::RetakeCertification
-            | Kind::CertifyPeople
-            | Kind::AddDeployments => screen_first.push(action),
-            _ => others.push(action),
+        match moves::scope_of(&action) {
+            Some(scope) => screen_first.push((action, scope)),
+            None => others.push(action),
         }
     }
-    // Skilling and deployment candidates are screened on a reduced copy first: most
-    // certification bundles are useless or dominated, and a screen costs little.
+    // Candidates whose kind reads only part of the situation are screened on a reduced
+    // copy first: most certification bundles are useless or dominated, and a screen
+    // costs little.
     let mut screened: Vec<(Action, Points)> = Vec::new();
-    let mut people: Option<(Work, Scored)> = None;
-    for action in screen_first {
-        let gain = if let Action::Deploy { customer, .. } = &action {
-            let mut small = work.reduced(&start.changes, |s| {
-                deployments_only(s, path, Some(customer.as_str()))
-            })?;
-            let base = small.start()?;
-            small.try_action(&base, &action)?.0.gain()
-        } else {
-            if people.is_none() {
-                let mut small = work.reduced(&start.changes, |s| people_only(s, path))?;
+    let mut copies: Vec<(Scope, Work, Scored)> = Vec::new();
+    for (action, scope) in screen_first {
+        let k = match copies.iter().position(|(s, _, _)| *s == scope) {
+            Some(k) => k,
+            None => {
+                let mut small = work.reduced(&start.changes, |s| scope.reduce(s, path))?;
                 let base = small.start()?;
-                people = Some((small, base));
-            }
-            match &mut people {
-                Some((small, base)) => small.try_action(base, &action)?.0.gain(),
-                None => Points::ZERO,
+                copies.push((scope, small, base));
+                copies.len() - 1
             }
         };
+        let (_, small, base) = &mut copies[k];
+        let gain = small.try_action(base, &action)?.0.gain();
         if gain > Points::ZERO {
             screened.push((action, gain));
         }
@@ -412,7 +369,7 @@ fn ranked_actions(
 fn dominated(action: &Action, gain: Points, all: &[(Action, Points)]) -> bool {
     let Action::Certify {
         sub,
-        prerequisite,
+        prerequisites,
         scoring,
         ..
     } = action
@@ -422,13 +379,13 @@ fn dominated(action: &Action, gain: Points, all: &[(Action, Points)]) -> bool {
     all.iter().any(|(other, g)| match other {
         Action::Certify {
             sub: s2,
-            prerequisite: p2,
+            prerequisites: p2,
             scoring: c2,
             ..
         } if s2 == sub && other != action => {
             let fewer = other.count() <= action.count() && *g >= gain;
             let strictly = other.count() < action.count() || *g > gain;
-            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisite && *g > Points::ZERO;
+            let base = *scoring == 1 && *c2 == 0 && p2 == prerequisites && *g > Points::ZERO;
             (fewer && strictly) || base
         }
         _ => false,
@@ -526,25 +483,6 @@ impl Measure {
     }
 }
 
-/// Net customer adds before the clamp, read from a traced assessment: adds, losses.
-fn net_adds(a: &Assessment, book: &Rulebook) -> (i64, i64) {
-    let Some(i) = position_of(book, |r| matches!(r, Rule::NetCustomerAdds(_))) else {
-        return (0, 0);
-    };
-    let Rule::NetCustomerAdds(rule) = &book.subcategories[i].rule else {
-        return (0, 0);
-    };
-    let area = crate::engine::Area::Subcategory(i);
-    let count = |id: &str| {
-        a.trace
-            .iter()
-            .filter(|e| e.area == area && e.clause == id)
-            .filter(|e| matches!(e.outcome, crate::engine::Outcome::Counts(n) if n != 0))
-            .count() as i64
-    };
-    (count(&rule.clauses.add), count(&rule.clauses.loss))
-}
-
 /// How many path-moving actions are tried as the first step of a plan when no plan on
 /// the current path attains.
 const PATH_MOVES_TRIED: usize = 2;
@@ -582,11 +520,7 @@ fn ladder(
         for action in work.view(&state.changes, |s| candidates(s, &state)) {
             let (step, next) = work.try_action(&state, &action)?;
             let gain = measure.progress(work, &next)? - now;
-            let enabling = matches!(
-                action.kind(),
-                Kind::AssociatePerson | Kind::RenewCertification | Kind::RetakeCertification
-            );
-            if gain <= Points::ZERO && enabling {
+            if gain <= Points::ZERO && action.kind().enabling() {
                 for then in work.view(&next.changes, |s| candidates(s, &next)) {
                     if then.kind() == action.kind() && then.subject() == action.subject() {
                         continue;
@@ -733,7 +667,7 @@ fn options(work: &mut Work, start: &Scored) -> Result<Vec<Vec<Opt>>, EngineError
     let path = card.path;
     let subs = book.subcategories.len();
     let mut options: Vec<Vec<Opt>> = Vec::new();
-    for (i, sub) in book.subcategories().enumerate() {
+    for i in 0..subs {
         let here = Opt {
             rungs: Vec::new(),
             count: 0,
@@ -742,79 +676,35 @@ fn options(work: &mut Work, start: &Scored) -> Result<Vec<Vec<Opt>>, EngineError
             verified: true,
         };
         let mut list = vec![here];
-        // Each kind of rule offers its own moves.
-        match &sub.rule {
-            Rule::NetCustomerAdds(rule) => {
-                // Climbs net adds rather than points, so that holding a loss counts as
-                // progress while losses still outnumber adds; but only when few enough
-                // are missing for a plan to be sensible.
-                let (adds, losses) = work.net_adds(start)?;
-                let missing = (1 - (adds - losses)).max(0);
+        // Each kind of rule says how its subcategory is explored, and offers the moves.
+        let rung = |s: &Situation, state: &Scored| moves::rung(&ask(s, book, state.card().path), i);
+        match work.view(&start.changes, |s| {
+            moves::climb(&ask(s, book, path), i, &card)
+        }) {
+            Climb::Nothing => {}
+            Climb::NetAdds { goal, missing } => {
+                // Only when few enough are missing for a plan to be sensible.
                 if missing <= MAX_NET_ADDS_TO_PLAN {
-                    let max_adds = i64::from(rule.max_adds);
                     let measure = Measure {
-                        progress: Progress::NetAdds(max_adds),
-                        goal: Points::new(Decimal::from(max_adds)),
-                        rungs: (max_adds + missing) as usize,
+                        progress: Progress::NetAdds(goal),
+                        goal: Points::new(Decimal::from(goal)),
+                        rungs: (goal + missing) as usize,
                     };
-                    list.extend(ladder(
-                        work,
-                        start.clone(),
-                        measure,
-                        |s: &Situation, state: &Scored| {
-                            // The cheapest customer to hold, the cheapest to raise, and a
-                            // new customer: each is one net add, so the ladder keeps the
-                            // cheapest that re-scores as one (the list is sorted by US
-                            // dollars needed).
-                            let mut seen = std::collections::BTreeSet::new();
-                            actions::net_customer_adds(s, state.card().path, book)
-                                .into_iter()
-                                .filter(|a| seen.insert(a.kind()))
-                                .collect()
-                        },
-                    )?);
+                    list.extend(ladder(work, start.clone(), measure, rung)?);
                 }
             }
-            Rule::CertificationLadder(_) => {
-                let mut small = work.reduced(&start.changes, |s| people_only(s, path))?;
-                let base = small.start()?;
-                list.extend(ladder(
-                    &mut small,
-                    base,
-                    Measure::points(i, book),
-                    |s: &Situation, _: &Scored| actions::skilling(s, path, book, Some(&sub.key)),
-                )?);
+            Climb::Points { scope: None } => {
+                list.extend(ladder(work, start.clone(), Measure::points(i, book), rung)?);
             }
-            Rule::Deployments(_) => {
-                let mut small = work.reduced(&start.changes, |s| {
-                    let target = match actions::deployment(s, path, book) {
-                        Some(Action::Deploy { customer, .. }) => Some(customer),
-                        _ => None,
-                    };
-                    deployments_only(s, path, target.as_deref())
-                })?;
+            Climb::Points { scope: Some(scope) } => {
+                let mut small = work.reduced(&start.changes, |s| scope.reduce(s, path))?;
                 let base = small.start()?;
-                list.extend(ladder(
-                    &mut small,
-                    base,
-                    Measure::points(i, book),
-                    |s: &Situation, _: &Scored| {
-                        actions::deployment(s, path, book).into_iter().collect()
-                    },
-                )?);
+                list.extend(ladder(&mut small, base, Measure::points(i, book), rung)?);
             }
-            Rule::UsageGrowth(_) => {
-                // One action reaches any number of points; its price is computed exactly.
-                // Usage growth earns whole points: one target per whole point.
-                let now = card.points_of(&sub.key).whole().unwrap_or(0);
-                let max = sub.max.whole().unwrap_or(0);
-                let base = work.view(&start.changes, |s| actions::GrowthBase::of(s, book));
-                let offers: Vec<(u32, Action)> = (now + 1..=max)
-                    .filter_map(|target| Some((target, base.top_up(book, target)?)))
-                    .collect();
-                for (target, action) in offers {
+            Climb::Priced(offers) => {
+                for (gain, action) in offers {
                     let mut d = vec![Points::ZERO; subs];
-                    d[i] = Points::from(target - now);
+                    d[i] = gain;
                     list.push(Opt {
                         usd: action.usd(),
                         rungs: vec![vec![action]],
@@ -824,8 +714,6 @@ fn options(work: &mut Work, start: &Scored) -> Result<Vec<Vec<Opt>>, EngineError
                     });
                 }
             }
-            // Refused before planning (`Rule::plannable`).
-            _ => {}
         }
         options.push(list);
     }
@@ -844,7 +732,7 @@ fn apply_choice(
     let mut state = start.clone();
     let mut steps: Vec<Step> = Vec::new();
     let mut growth_chosen = false;
-    let growth = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)));
+    let growth = priced_position(book);
     for (i, opt) in choice.iter().enumerate() {
         if Some(i) == growth {
             growth_chosen = !opt.rungs.is_empty();
@@ -940,7 +828,7 @@ fn still_open(action: &Action, s: &Situation) -> bool {
 /// maximum when no amount attains on its own.
 fn growth_needed(work: &mut Work, state: &Scored) -> Option<Action> {
     let book = work.book;
-    let i = position_of(book, |r| matches!(r, Rule::UsageGrowth(_)))?;
+    let i = priced_position(book)?;
     let mut points = points_of(state.card());
     let now = points.get(i)?.whole().unwrap_or(0);
     let max = book.subcategories.get(i)?.max.whole().unwrap_or(0);
@@ -953,7 +841,16 @@ fn growth_needed(work: &mut Work, state: &Scored) -> Option<Action> {
     if target <= now {
         return None;
     }
-    work.view(&state.changes, |s| actions::growth(s, book, target))
+    let path = state.card().path;
+    work.view(&state.changes, |s| {
+        moves::priced(&ask(s, book, path), i, target)
+    })
+}
+
+/// The subcategory planned by price (usage growth): applied last, sized to what the
+/// verified card still needs.
+fn priced_position(book: &Rulebook) -> Option<usize> {
+    (0..book.subcategories.len()).find(|i| moves::is_priced(book, *i))
 }
 
 /// The points a set of options would reach, estimated by adding their re-scored

@@ -1,7 +1,7 @@
 //! `pcscore plan` output: text for people, JSON for tools. Both show the same actions in
 //! the same order, with the same verified cards.
 
-use super::{Action, Gap, Outcome, Plan, Purpose, Step};
+use super::{describe, Action, Gap, Outcome, Plan, Purpose, Step};
 use crate::engine::Assessment;
 use crate::model::plain_decimal;
 use crate::model::{Points, ScoreCard};
@@ -303,7 +303,7 @@ fn card_json(card: &ScoreCard) -> Value {
 }
 
 /// The data an action names, field by field.
-fn details(action: &Action) -> Value {
+fn details(action: &Action, book: &Rulebook) -> Value {
     match action {
         Action::Associate {
             person,
@@ -353,20 +353,29 @@ fn details(action: &Action) -> Value {
             month,
         } => json!({"customer": customer, "new_customer": new_customer.is_some(),
             "month": month.to_string(),
-            "services": services.iter().map(|(name, why)| json!({"service": name,
-                "known_from_file": why})).collect::<Vec<_>>()}),
+            "services": services.iter().map(|(name, known)| json!({"service": name,
+                "known_from_file": known.as_ref().map(|k| describe::known_text(k, book))}))
+                .collect::<Vec<_>>()}),
         Action::Certify {
             sub,
-            prerequisite,
+            prerequisites,
             scoring,
             earned,
             ids,
-        } => json!({"subcategory": sub, "prerequisite_people": prerequisite,
-            "scoring_people": scoring, "earned": earned.to_string(), "people": ids}),
+        } => {
+            let mut v = json!({"subcategory": sub,
+                "prerequisite_people": prerequisites.iter().sum::<u32>(),
+                "scoring_people": scoring, "earned": earned.to_string(), "people": ids});
+            // A ladder of several steps says how many people each step gets.
+            if prerequisites.len() > 1 {
+                v["prerequisite_people_per_step"] = json!(prerequisites);
+            }
+            v
+        }
     }
 }
 
-fn step_json(step: &Step) -> Value {
+fn step_json(step: &Step, book: &Rulebook) -> Value {
     json!({
         "kind": step.action.kind().key(),
         "text": step.text,
@@ -374,7 +383,7 @@ fn step_json(step: &Step) -> Value {
         "gain": step.gain(),
         "usd_added": plain_decimal(step.action.usd()),
         "clauses": step.clauses,
-        "details": details(&step.action),
+        "details": details(&step.action, book),
         "before": card_json(&step.before),
         "after": card_json(&step.after),
     })
@@ -397,7 +406,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
             "status": "reached",
             "actions": count_actions(steps),
             "usd_added": plain_decimal(usd_added(steps)),
-            "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
+            "steps": steps.iter().map(|s| step_json(s, book)).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),
         Outcome::Unreachable {
@@ -409,7 +418,7 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
             "reasons": reasons,
             "actions": count_actions(steps),
             "usd_added": plain_decimal(usd_added(steps)),
-            "steps": steps.iter().map(step_json).collect::<Vec<_>>(),
+            "steps": steps.iter().map(|s| step_json(s, book)).collect::<Vec<_>>(),
             "final": card_json(&last.card),
         }),
     };
@@ -425,8 +434,8 @@ pub fn plan_json(file: &str, plan: &Plan, book: &Rulebook) -> String {
         "min_points_per_subcategory": book.attainment.min_points_per_subcategory,
         "current": card_json(&a.card),
         "gaps": gaps,
-        "actions": plan.actions.iter().map(step_json).collect::<Vec<_>>(),
-        "left_out": plan.left_out.iter().map(step_json).collect::<Vec<_>>(),
+        "actions": plan.actions.iter().map(|s| step_json(s, book)).collect::<Vec<_>>(),
+        "left_out": plan.left_out.iter().map(|s| step_json(s, book)).collect::<Vec<_>>(),
         "plan": outcome,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_default();

@@ -12,28 +12,27 @@
 //! action changes or merged into an earlier entry of the same service. The card is the
 //! same; a partner that lists 200,000 deployments is not walked through at every try.
 //!
-//! The words of a shown action need a little more than the card: people counted per
-//! skilling role, net adds before the clamp, growth sums. [`Work::finish`] gathers
-//! them for the steps the planner shows, and only those. Net adds are counted once per
-//! path over the whole partner (traced, a slice of customers at a time, so the trace
-//! of a large partner is never held whole); a state's own net adds differ from those
-//! only in the customers its actions touched or added, which are re-counted alone. The
-//! engine counts adds and losses customer by customer once the path is known, from the
-//! eligible customers' ACR in the baseline and last two months (`DAI.PERF.NCA.ADD`,
-//! `DAI.PERF.NCA.LOSS`), so the sum is exact.
+//! The words of a shown action need a little more than the card: the people holding
+//! each step of a ladder and scoring in it, net adds before the clamp, growth sums.
+//! [`Work::finish`] gathers them for the steps the planner shows, and only those, from
+//! the rule kinds' typed figures ([`crate::engine::moves`]). Net adds are counted once
+//! per path over the whole partner; a state's own net adds differ from those only in
+//! the customers its actions touched or added, which are re-counted alone. Adds and
+//! losses are judged customer by customer once the path is known, so the sum is exact.
 
-use super::actions::{self, Action, Kind, Purpose, Undo};
+use super::actions::{Action, Kind, Purpose, Undo};
 use super::describe::{self, Facts};
-use super::{net_adds, Step};
+use super::Step;
 use crate::engine::evidence::DeploymentStatus;
+use crate::engine::moves::{certification_ladder, net_customer_adds, usage_growth};
 use crate::engine::{self, Assessment, EngineError, Evidence};
-use crate::model::{Customer, Deployment, Month, PathKind, ScoreCard, Situation};
-use crate::rulebook::{Rule, Rulebook};
+use crate::model::{Customer, Deployment, PathKind, ScoreCard, Situation};
+use crate::rulebook::Rulebook;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-/// Customers or deployments per traced slice, when the engine's verdicts are read over
-/// a whole partner: enough to keep the engine's per-call work small beside the entries'
-/// own, few enough that a slice's trace is a small fraction of the partner.
+/// Deployments per traced slice, when the engine's verdicts are read over a whole
+/// partner: enough to keep the engine's per-call work small beside the entries' own,
+/// few enough that a slice's trace is a small fraction of the partner.
 const SLICE: usize = 4096;
 
 /// A verified state: the actions applied to the partner, in order and with the ids they
@@ -211,16 +210,9 @@ impl<'b> Work<'b> {
         let b = self.facts(before, done)?;
         let a = self.facts(after, done)?;
         step.text = describe::describe(done, self.s.as_of, &b, &a, self.book);
-        let mut clauses = done.clauses(self.book, a.card.path);
-        if let (Kind::GrowUsage, Some((_, growth))) =
-            (done.kind(), actions::usage_growth_rule(self.book))
-        {
-            // The minimum only matters when the top-up is what reaches it.
-            let min = growth.min_last_month_acr().amount();
-            if b.growth.0 >= min {
-                clauses.retain(|c| *c != growth.clauses.min_acr);
-            }
-        }
+        let book = self.book;
+        let path = a.card.path;
+        let mut clauses = self.view(&before.changes, |s| done.clauses(s, book, path));
         if a.card.path != b.card.path {
             clauses.push(self.book.path.derived_clause().to_string());
         }
@@ -246,12 +238,7 @@ impl<'b> Work<'b> {
             _ => None,
         };
         let growth = action.kind() == Kind::GrowUsage;
-        let net = action.targets(self.book).into_iter().any(|i| {
-            self.book
-                .subcategories
-                .get(i)
-                .is_some_and(|s| matches!(s.rule, Rule::NetCustomerAdds(_)))
-        });
+        let net = action.aims_at_net_adds(self.book);
         self.facts_with(state, skilling, hold, growth, net)
     }
 
@@ -269,26 +256,25 @@ impl<'b> Work<'b> {
         net: bool,
     ) -> Result<Facts, EngineError> {
         let book = self.book;
-        let (people, sums, peak) = self.view(&state.changes, |s| {
+        let (skills, sums, peak) = self.view(&state.changes, |s| {
+            let skills = skilling.then(|| {
+                certification_ladder::ladders(book)
+                    .map(|(_, rule)| certification_ladder::tally(&s.people, rule, s.as_of, book))
+                    .collect()
+            });
             (
-                skilling.then(|| s.people.clone()),
-                growth.then(|| actions::growth_sums(s, book)),
-                hold.and_then(|id| describe::hold_peak(s, id, book)),
+                skills,
+                growth.then(|| usage_growth::sums(s, book)),
+                hold.and_then(|id| net_customer_adds::hold_peak(s, id, book)),
             )
         });
         let mut facts = Facts {
             card: state.card().clone(),
-            skills: Vec::new(),
+            skills: skills.unwrap_or_default(),
             net: (0, 0),
             growth: sums.unwrap_or_default(),
             peak,
         };
-        if let Some(people) = people {
-            // Skilling reads only the people and the path: scored alone, traced.
-            let mut alone = empty(&self.s, state.card().path);
-            alone.people = people;
-            facts.skills = describe::skill_counts(&engine::score(&alone, book)?, book);
-        }
         if net {
             facts.net = self.net_adds(state)?;
         }
@@ -298,7 +284,7 @@ impl<'b> Work<'b> {
     /// Net adds (adds, losses) of a state, on the state's path.
     pub fn net_adds(&mut self, state: &Scored) -> Result<(i64, i64), EngineError> {
         let path = state.card().path;
-        let (adds, losses) = self.base_net(path)?;
+        let (adds, losses) = self.base_net(path);
         if state.changes.is_empty() {
             return Ok((adds, losses));
         }
@@ -309,84 +295,36 @@ impl<'b> Work<'b> {
             .filter_map(|u| u.customer())
             .filter(|i| *i < known)
             .collect();
-        let mut now: Vec<Customer> = touched
-            .iter()
-            .map(|i| self.s.customers[*i].clone())
-            .collect();
-        now.extend(self.s.customers[known..].iter().cloned());
+        let now = self.net_of(
+            touched
+                .iter()
+                .map(|i| &self.s.customers[*i])
+                .chain(&self.s.customers[known..]),
+            path,
+        );
         self.leave(undo);
-        let was: Vec<Customer> = touched
-            .iter()
-            .map(|i| self.s.customers[*i].clone())
-            .collect();
-        let (a0, l0) = self.net_of(was, path)?;
-        let (a1, l1) = self.net_of(now, path)?;
-        Ok((adds - a0 + a1, losses - l0 + l1))
+        let was = self.net_of(touched.iter().map(|i| &self.s.customers[*i]), path);
+        Ok((adds - was.0 + now.0, losses - was.1 + now.1))
     }
 
     /// Net adds of the situation as given, on a path: counted once.
-    fn base_net(&mut self, path: PathKind) -> Result<(i64, i64), EngineError> {
+    fn base_net(&mut self, path: PathKind) -> (i64, i64) {
         if let Some(n) = self.base_net[path_index(path)] {
-            return Ok(n);
+            return n;
         }
-        let book = self.book;
-        let baseline = book.windows.baseline.months(self.s.as_of);
-        let recent = book.windows.recent.months(self.s.as_of);
-        let Some((_, rule)) = actions::net_customer_adds_rule(book) else {
-            return Ok((0, 0));
-        };
-        let threshold = rule.threshold_on(path);
-        let mut months = baseline.clone();
-        months.extend(recent.iter().copied());
-        let (mut adds, mut losses) = (0, 0);
-        let mut slice = Vec::with_capacity(SLICE);
-        // An add has nothing in the baseline; a loss stays under the threshold in both
-        // last months. A customer with neither can be neither, and is not traced.
-        let mut eligible = self
-            .s
-            .customers
-            .iter()
-            .filter(|c| book.attribution.any_eligible(c.codes_at(self.s.as_of)))
-            .filter(|c| {
-                baseline.iter().all(|m| c.acr_in(*m).is_zero())
-                    || recent.iter().all(|m| c.acr_in(*m) < threshold)
-            })
-            .peekable();
-        while eligible.peek().is_some() {
-            // Only what the rule reads: the eligible customers' months it looks at.
-            slice.clear();
-            slice.extend(eligible.by_ref().take(SLICE).map(|c| Customer {
-                id: c.id.clone(),
-                segment: c.segment,
-                attribution: c.attribution.clone(),
-                acr: months_of(c, &months),
-                ..Customer::default()
-            }));
-            let (a, l) = self.net_of(std::mem::take(&mut slice), path)?;
-            adds += a;
-            losses += l;
-        }
-        self.base_net[path_index(path)] = Some((adds, losses));
-        Ok((adds, losses))
+        let n = self.net_of(&self.s.customers, path);
+        self.base_net[path_index(path)] = Some(n);
+        n
     }
 
     /// Net adds of these customers alone, on a path.
-    fn net_of(&self, customers: Vec<Customer>, path: PathKind) -> Result<(i64, i64), EngineError> {
-        if customers.is_empty() {
-            return Ok((0, 0));
-        }
-        let mut s = empty(&self.s, path);
-        s.customers = customers;
-        Ok(net_adds(&engine::score(&s, self.book)?, self.book))
+    fn net_of<'c>(
+        &self,
+        customers: impl IntoIterator<Item = &'c Customer>,
+        path: PathKind,
+    ) -> (i64, i64) {
+        net_customer_adds::net_adds(customers, self.s.as_of, path, self.book)
     }
-}
-
-/// A customer's ACR in the given months only.
-fn months_of(c: &Customer, months: &[Month]) -> BTreeMap<Month, crate::model::Money> {
-    months
-        .iter()
-        .filter_map(|m| c.acr.get(m).map(|v| (*m, *v)))
-        .collect()
 }
 
 /// A situation like `s`, with no customers, people or deployments, on `path`.
@@ -466,7 +404,8 @@ fn countable(s: &Situation, book: &Rulebook) -> Result<Vec<Deployment>, EngineEr
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Money, Segment};
+    use crate::engine::moves::{self, deployments, Ask};
+    use crate::model::{Money, Month, Segment};
     use std::path::{Path, PathBuf};
 
     fn book() -> &'static Rulebook {
@@ -498,16 +437,40 @@ mod tests {
         s
     }
 
+    /// Every candidate the rule kinds offer on a situation scored as in `a`.
+    fn offers(s: &Situation, a: &Assessment, book: &Rulebook) -> Vec<Action> {
+        let ask = Ask {
+            s,
+            book,
+            path: a.card.path,
+            per_kind: super::super::actions::CUSTOMERS_PER_KIND,
+        };
+        moves::offers(&ask, &a.card)
+    }
+
     /// What the planner tries on a state: its candidates, and the growth top-ups.
     fn candidates(work: &mut Work, state: &Scored, book: &Rulebook) -> Vec<Action> {
-        work.view(&state.changes, |s| actions::all(s, &state.assessment, book))
+        work.view(&state.changes, |s| offers(s, &state.assessment, book))
+    }
+
+    /// Net adds before the clamp as the engine scored them: its typed count.
+    fn engine_net_adds(a: &Assessment) -> (i64, i64) {
+        a.trace
+            .iter()
+            .find_map(|e| match e.evidence {
+                Some(Evidence::NetAdds { adds, losses, .. }) => {
+                    Some((i64::from(adds), i64::from(losses)))
+                }
+                _ => None,
+            })
+            .unwrap_or((0, 0))
     }
 
     #[test]
     fn every_action_is_undone_exactly() {
         for (file, s, book) in situations() {
             let start = engine::score(&s, book).expect("scores");
-            for action in actions::all(&s, &start, book) {
+            for action in offers(&s, &start, book) {
                 let mut changed = s.clone();
                 let (done, undo) = action.apply_undoable(&mut changed, book);
                 // Applying the action as done again gives the same ids.
@@ -534,7 +497,7 @@ mod tests {
                 assert_eq!(state.assessment.path_source, full.path_source);
                 assert_eq!(
                     work.net_adds(state).expect("net adds"),
-                    net_adds(&full, book),
+                    engine_net_adds(&full),
                     "{}: {:?}",
                     file.display(),
                     state.changes
@@ -644,7 +607,7 @@ mod tests {
             month: s.as_of,
             amount: Money::parse("1000").unwrap(),
         };
-        let deploy = actions::deployment(&s, PathKind::Enterprise, book()).expect("one");
+        let deploy = deployments::deployment(&s, PathKind::Enterprise, book()).expect("one");
         let (_, one) = work.try_action(&start, &add).expect("tries");
         let (_, two) = work.try_action(&one, &deploy).expect("tries");
         for state in [&one, &two] {
@@ -664,7 +627,7 @@ mod tests {
         let s = deployed();
         let mut work = Work::new(s.clone(), book()).expect("work");
         let start = work.start().expect("start");
-        let deploy = actions::deployment(&s, PathKind::Enterprise, book()).expect("one");
+        let deploy = deployments::deployment(&s, PathKind::Enterprise, book()).expect("one");
         let (first, a) = work.try_action(&start, &deploy).expect("tries");
         let passes = work.passes;
         let (again, b) = work.try_action(&start, &deploy).expect("tries");
@@ -674,7 +637,7 @@ mod tests {
     }
 
     #[test]
-    fn net_adds_of_a_large_partner_are_counted_a_slice_at_a_time() {
+    fn net_adds_of_a_large_partner_are_the_engines() {
         let mut s = Situation::new(Month::parse("2024-12").unwrap());
         for i in 0..2 * SLICE + 3 {
             let id = format!("c{i}");
@@ -693,8 +656,34 @@ mod tests {
         let traced = engine::score(&s, book()).expect("scores");
         assert_eq!(
             work.net_adds(&start).expect("net"),
-            net_adds(&traced, book())
+            engine_net_adds(&traced)
         );
-        assert_eq!(net_adds(&traced, book()), (2049, 2049));
+        assert_eq!(engine_net_adds(&traced), (2049, 2049));
+    }
+
+    /// The 2026-05 editions cite one clause id for adds, losses and neutral customers:
+    /// net adds are the rule's count, not a count of the entries that cite a clause.
+    #[test]
+    fn net_adds_do_not_depend_on_the_clause_ids_a_rulebook_gives() {
+        let book = crate::rulebook::registry::find("infrastructure", "2026-05").expect("rules");
+        let mut s = Situation::new(Month::parse("2026-05").unwrap());
+        s.designation = crate::model::Designation::Infrastructure;
+        s.path = Some(PathKind::Enterprise);
+        // An add, a loss and a neutral customer.
+        s.customers
+            .push(customer("add", &["PAL"], &[("2026-05", "1000")]));
+        s.customers.push(customer(
+            "loss",
+            &["PAL"],
+            &[("2025-04", "1000"), ("2026-05", "10")],
+        ));
+        s.customers.push(customer(
+            "neutral",
+            &["PAL"],
+            &[("2025-04", "1000"), ("2026-05", "1000")],
+        ));
+        let mut work = Work::new(s, book).expect("work");
+        let start = work.start().expect("start");
+        assert_eq!(work.net_adds(&start).expect("net adds"), (1, 1));
     }
 }

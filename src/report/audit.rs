@@ -287,6 +287,42 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         Area::Designation,
     ));
 
+    if !a.unused.is_empty() {
+        sections.push(Section {
+            anchor: "unused".into(),
+            title: "Data not read".into(),
+            lead: None,
+            tables: vec![Table {
+                caption: Some(
+                    "Accepted, counts nothing: no rule of this designation reads it (PCS.DATA.UNUSED)"
+                        .into(),
+                ),
+                columns: vec![col("Field"), col("Customer"), col("Data")],
+                rows: a
+                    .unused
+                    .iter()
+                    .map(|u| Row {
+                        cells: vec![
+                            text(u.field.clone()),
+                            text(u.customer.clone()),
+                            text(match &u.what {
+                                crate::rulebook::reads::UnusedKind::Acr => "acr".to_string(),
+                                crate::rulebook::reads::UnusedKind::AcrByService => {
+                                    "acr_by_service".to_string()
+                                }
+                                crate::rulebook::reads::UnusedKind::Workload(slug) => {
+                                    format!("workload {slug}")
+                                }
+                            }),
+                        ],
+                        tone: Tone::Plain,
+                    })
+                    .collect(),
+                legend: None,
+            }],
+        });
+    }
+
     Audit {
         title: format!("Audit report: {}", book.title),
         facts,

@@ -73,6 +73,20 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         &format!("Designation: {cats}; total {}", card.shown_text(card.total)),
         a.trace.iter().filter(|e| e.area == Area::Designation),
     );
+    if !a.unused.is_empty() {
+        let heading = "Data not read (PCS.DATA.UNUSED)";
+        out.push_str(&format!(
+            "\n{heading}\n{}\n",
+            "-".repeat(heading.chars().count())
+        ));
+        for u in &a.unused {
+            out.push_str(&format!(
+                "  {}\n        {}\n",
+                one_line(&u.field),
+                one_line(&crate::report::reason::unused_words(u, book))
+            ));
+        }
+    }
     out
 }
 

@@ -25,6 +25,23 @@ pub fn explain_json(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         "trace".into(),
         a.trace.iter().map(|e| entry(e, book)).collect(),
     );
+    if !a.unused.is_empty() {
+        // PCS.DATA.UNUSED: beside the trace, only when the file has such data, so the
+        // explanations of files without it are unchanged.
+        value.insert(
+            "unused".into(),
+            a.unused
+                .iter()
+                .map(|u| {
+                    json!({
+                        "customer": u.customer,
+                        "field": u.field,
+                        "reason": crate::report::reason::unused_words(u, book),
+                    })
+                })
+                .collect(),
+        );
+    }
     let mut text = serde_json::to_string_pretty(&Value::Object(value)).unwrap_or_default();
     text.push('\n');
     text

@@ -23,3 +23,20 @@ pub(crate) fn words(evidence: &Evidence) -> String {
     // the older variants always come with the engine's sentence and never reach this.
     units::words(evidence).unwrap_or_default()
 }
+
+/// What a piece of unused data is, in words (`PCS.DATA.UNUSED`).
+pub(crate) fn unused_words(
+    u: &crate::rulebook::reads::Unused,
+    book: &crate::rulebook::Rulebook,
+) -> String {
+    use crate::rulebook::reads::UnusedKind;
+    let what = match &u.what {
+        UnusedKind::Acr => "monthly `acr`".to_string(),
+        UnusedKind::AcrByService => "`acr_by_service`".to_string(),
+        UnusedKind::Workload(slug) => format!("workload `{slug}`"),
+    };
+    format!(
+        "customer {}: {what} is accepted and counts nothing: no rule of {} reads it",
+        u.customer, book.designation
+    )
+}

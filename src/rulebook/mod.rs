@@ -16,6 +16,7 @@
 //! rulebook, and [`Rulebook::from_yaml`] refuses one that is not in its catalogue.
 
 pub mod check;
+pub mod reads;
 pub mod registry;
 pub mod rules;
 

@@ -312,3 +312,30 @@ fn without_a_schema_above_the_file_the_editor_line_is_left_out_with_a_note() {
     );
     passes_check(dir.path(), "deep/er/x.yml", "X");
 }
+
+/// Every rulebook pcscore ships gets a starting scenario that passes `check` as written:
+/// the workload designations get tenants with the workloads their rules read.
+#[test]
+fn every_rulebook_gets_a_template_that_passes_check() {
+    for book in pcscore::rulebook::registry::all() {
+        let dir = project();
+        let file = format!("{}-{}/sample.yaml", book.designation, book.edition);
+        let run = pcscore(
+            dir.path(),
+            &[
+                "new",
+                &file,
+                "--designation",
+                &book.designation,
+                "--edition",
+                &book.edition,
+            ],
+        );
+        assert_eq!(run.status, 0, "{file}: {}", run.stderr);
+        passes_check(dir.path(), &file, "Sample");
+        let text = read(dir.path(), &file);
+        if book.reads().reads_workloads() {
+            assert!(text.contains("    workloads:"), "{text}");
+        }
+    }
+}

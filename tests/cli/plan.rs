@@ -97,3 +97,63 @@ fn a_file_name_cannot_forge_a_line_of_the_plan() {
         run.stdout
     );
 }
+
+/// Data & AI 2026-05 on the SMB path: one Azure Administrator meets step 1, nobody holds
+/// step 2's certification, and three people hold a scoring one.
+const DATA_AI_SMB_STEP_2_MISSING: &str = "designation: data-ai\nas_of: 2026-05\n\
+    edition: 2026-05\npath: smb\npeople:\n\
+    \x20 - {id: adm, certifications: [{cert: AZ-104, earned: 2024-01-10}]}\n\
+    \x20 - {id: s1, certifications: [{cert: DP-300, earned: 2025-01-01}]}\n\
+    \x20 - {id: s2, certifications: [{cert: AI-102, earned: 2025-02-01}]}\n\
+    \x20 - {id: s3, certifications: [{cert: DP-700, earned: 2025-03-01}]}\n";
+
+/// A ladder of several steps: the plan certifies someone in the unmet step's own
+/// certification and names that step (it used to certify another Azure Administrator,
+/// for the step already met, and found no action for the subcategory).
+#[test]
+fn a_multi_step_ladder_is_planned_for_its_unmet_step() {
+    Test::new()
+        .file("p.yaml", DATA_AI_SMB_STEP_2_MISSING)
+        .args(&["plan", "p.yaml", "--format", "json"])
+        .stdout_contains(
+            "\"text\": \"Certify 1 more associated person in Azure Solutions Architect Expert \
+             (AZ-305) for step 2 by 2026-05-31: unlocks the intermediate certifications \
+             prerequisites on the SMB path: step 2, Azure Solutions Architect Expert (AZ-305), \
+             now has 1 of the 1 holder needed, worth 4 points itself, so the 3 people already \
+             holding a scoring certification now count.\"",
+        )
+        .stdout_contains(
+            "\"clauses\": [\n        \"DAT.SKILL.STEP2\",\n        \"AZ.SKILL.GATE.SMB\"\n      ]",
+        )
+        .run();
+}
+
+/// On the Enterprise path a met step earns nothing alone: the plan certifies the missing
+/// holders of every unmet step at once, each in its own step's certification, and says
+/// each step's holders in order.
+#[test]
+fn every_unmet_step_of_a_ladder_is_named_in_order() {
+    let partner = "designation: data-ai\nas_of: 2026-05\nedition: 2026-05\npath: enterprise\n\
+        people:\n\
+        \x20 - {id: adm1, certifications: [{cert: AZ-104, earned: 2024-01-10}]}\n\
+        \x20 - {id: s1, certifications: [{cert: DP-300, earned: 2025-01-01}]}\n\
+        \x20 - {id: s2, certifications: [{cert: DP-420, earned: 2025-02-01}]}\n\
+        \x20 - {id: s3, certifications: [{cert: PL-300, earned: 2025-03-01}]}\n";
+    Test::new()
+        .file("p.yaml", partner)
+        .args(&["plan", "p.yaml", "--format", "json"])
+        .stdout_contains(
+            "\"text\": \"Certify 1 more associated person in Azure Administrator Associate \
+             (AZ-104) for step 1 and 2 more associated people in Azure Solutions Architect \
+             Expert (AZ-305) for step 2 by 2026-05-31: unlocks the intermediate certifications \
+             prerequisites on the Enterprise path: step 1, Azure Administrator Associate \
+             (AZ-104), now has 2 of the 2 holders needed; step 2, Azure Solutions Architect \
+             Expert (AZ-305), now has 2 of the 2 holders needed, so the 3 people already \
+             holding a scoring certification now count.\"",
+        )
+        .stdout_contains("\"prerequisite_people\": 3,")
+        .stdout_contains(
+            "\"prerequisite_people_per_step\": [\n          1,\n          2\n        ]\n",
+        )
+        .run();
+}

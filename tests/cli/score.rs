@@ -423,3 +423,35 @@ fn data_a_designation_does_not_read_is_accepted_and_changes_nothing() {
         assert_eq!(run(&with_data), run(&plain), "{args:?}");
     }
 }
+
+/// PCS.DATA.UNUSED: explain lists the data the designation does not read, in every
+/// format, each with its field path; a file without such data has no such list.
+#[test]
+fn explain_lists_the_data_a_designation_does_not_read() {
+    let plain = String::from_utf8(partner()).expect("UTF-8 fixture");
+    let with_data = plain.replace(
+        "    attribution: [PAL]\n",
+        "    attribution: [PAL]\n    acr_by_service:\n      Sentinel: {2024-12: 900}\n    \
+         workloads:\n      - workload: teams\n        paid_licences: {2024-12: 400}\n",
+    );
+    assert_ne!(plain, with_data, "the fixture changed");
+    let explain = |text: &str, format: &str| {
+        Test::new()
+            .file("partner.yaml", text)
+            .args(&["explain", "partner.yaml", "--format", format])
+            .run()
+            .stdout
+    };
+    let words = "workload `teams` is accepted and counts nothing: no rule of digital-app-innovation reads it";
+    let text = explain(&with_data, "text");
+    assert!(text.contains("Data not read (PCS.DATA.UNUSED)"), "{text}");
+    assert!(text.contains("].workloads[0]\n"), "{text}");
+    assert!(text.contains(words), "{text}");
+    assert!(text.contains("`acr_by_service` is accepted"), "{text}");
+    assert!(explain(&with_data, "json").contains(words));
+    assert!(explain(&with_data, "markdown").contains("| workload teams |"));
+    assert!(explain(&with_data, "html").contains("Data not read"));
+    for format in ["text", "json", "markdown", "html"] {
+        assert!(!explain(&plain, format).contains("not read"), "{format}");
+    }
+}
