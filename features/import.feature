@@ -6,7 +6,7 @@ Feature: Importing Partner Center downloads
 
   Rule: An imported file scores exactly like the same data written by hand
 
-    @IMPORT.ROUNDTRIP @IMPORT.OUTPUT
+    @IMPORT.ROUNDTRIP @IMPORT.OUTPUT @IMPORT.SERVICES
     Scenario: Customers, revenue, deployments and people survive the round trip
       Given this Azure usage download:
         """
@@ -480,7 +480,7 @@ Feature: Importing Partner Center downloads
         OfficeUsage.csv:3: WorkloadName: found `Viva Engage` for tenant `44444444-dddd-4000-8000-000000000004` in 2026-10, which maps to `viva-engage` like line 2, expected one row per tenant, workload and month (IMPORT.OVERLAP: two names mapped to one slug)
         """
 
-    @IMPORT.OVERLAP @IMPORT.ATTRIBUTION
+    @IMPORT.OVERLAP @IMPORT.ATTRIBUTION @IMPORT.SERVICES
     Scenario: The CPOR-M365 report's earliest DateAssociated is the since of the tenant's CPOR
       Given this Azure usage download:
         """

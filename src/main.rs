@@ -321,11 +321,19 @@ fn rules_check_all() -> (String, Outcome) {
         text.push_str(&report::rules_check_text(&checks));
         text.push('\n');
     }
+    // The tables of workload slugs files may name, held to the rulebooks' lists.
+    let tables = pcscore::rulebook::check::workload_tables();
+    let tables_hold = tables.iter().all(|c| c.holds);
+    if !tables.is_empty() {
+        text.push_str("Workload tables\n");
+        text.push_str(&report::rules_check_text(&tables));
+        text.push('\n');
+    }
     text.push_str(&format!(
         "{books} rulebooks checked: {} consistent, {failing} with inconsistencies\n",
         books - failing
     ));
-    let outcome = if failing == 0 {
+    let outcome = if failing == 0 && tables_hold {
         Outcome::Success
     } else {
         Outcome::Differs

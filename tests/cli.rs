@@ -9,6 +9,7 @@
 //! - [`score`]: `score` in its three formats, `explain`, designations, the command line.
 //! - [`check`]: `check` reports, diffs, recursion, order, skips and duplicate names.
 //! - [`bad_input`]: the corpus of malformed files in `tests/data/bad/`, one defect each.
+//! - [`paths`]: both paths of Modern Work and Security, and `edition_in_force`.
 //! - [`messages`]: whole error messages, caret included, for the loader's harder cases.
 //! - [`import`]: `import` of Partner Center downloads, and the bad downloads in
 //!   `tests/data/bad-import/`.
@@ -29,6 +30,8 @@ mod import;
 mod large;
 #[path = "cli/messages.rs"]
 mod messages;
+#[path = "cli/paths.rs"]
+mod paths;
 #[path = "cli/plan.rs"]
 mod plan;
 #[path = "cli/score.rs"]

@@ -8,7 +8,8 @@
 //! ends with a plain `N passed, N failed` line and fails when any scenario fails.
 //!
 //! Steps are grouped by domain concept: [`situation`] (Given: the partner), [`scoring`]
-//! (When), [`expectations`] (Then: score card and explanation), [`scenario_files`] (the
+//! (When), [`expectations`] (Then: score card and explanation), [`paths_steps`] (Then:
+//! both paths of Modern Work and Security and the choice), [`scenario_files`] (the
 //! YAML scenarios and their parser) and [`clauses`] (the clause catalogue checks).
 
 #[path = "features/args.rs"]
@@ -23,6 +24,8 @@ mod expectations;
 mod import;
 #[path = "features/params.rs"]
 mod params;
+#[path = "features/paths_steps.rs"]
+mod paths_steps;
 #[path = "features/scenario_files.rs"]
 mod scenario_files;
 #[path = "features/scoring.rs"]

@@ -62,6 +62,11 @@ fn the_builtin_rulebook_passes_its_check() {
     assert!(run.stdout.ends_with(&format!(
         "\n{n} rulebooks checked: {n} consistent, 0 with inconsistencies\n"
     )));
+    // The edition's workload table is held to the union of its rulebooks' lists.
+    assert!(run.stdout.contains(
+        "Workload tables\nok    the workload table of edition 2026-05 lists the 61 workloads \
+         its 6 rulebooks read, each once (PCS.DATA.UNUSED)\n"
+    ));
     assert_eq!(run.stderr, "");
 }
 
@@ -135,16 +140,23 @@ fn the_table_follows_the_rulebook_it_is_given() {
 #[test]
 fn other_designations_have_no_rules_yet() {
     for args in [
-        &["rules", "--designation", "security"][..],
-        &["rules", "--check", "--designation", "security"][..],
+        &["rules", "--designation", "security", "--edition", "2025-01"][..],
+        &[
+            "rules",
+            "--check",
+            "--designation",
+            "security",
+            "--edition",
+            "2025-01",
+        ][..],
     ] {
         let run = pcscore(args);
         assert_eq!(run.code, 2);
         assert_eq!(run.stdout, "");
         assert_eq!(
             run.stderr,
-            "error: designation `security` has no rules in any edition pcscore knows \
-             (`2025-01`, `2026-05`) (EDITION.MISSING)\n"
+            "error: designation `security` has no rules in edition 2025-01 (EDITION.MISSING); \
+             it has rules in `2026-05`: name one with `--edition 2026-05`\n"
         );
     }
     let run = pcscore(&["rules", "--designation", "data-ai", "--edition", "2025-01"]);
@@ -157,6 +169,12 @@ fn other_designations_have_no_rules_yet() {
     let run = pcscore(&["rules", "--designation", "data-ai"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("DAT.SKILL.POINTS"), "{}", run.stdout);
+    // Each met step of a two-step ladder earns its 4 points, as the check counts them.
+    assert!(
+        run.stdout.contains("8 + 4 x 8 people = 40"),
+        "{}",
+        run.stdout
+    );
     let run = pcscore(&["rules", "--designation", "digital-app-innovation"]);
     assert_eq!(run.code, 0);
     let run = pcscore(&["rules", "--designation", "azure"]);
@@ -225,4 +243,36 @@ fn readme_rules_examples_print_what_the_readme_shows() {
         checked >= 2,
         "expected README examples of `pcscore rules`, found {checked}"
     );
+}
+
+/// Modern Work and Security show their books: the schedules with exact fractions, the
+/// last scoring months, both sides of Security.
+#[test]
+fn modern_work_and_security_show_their_rulebooks() {
+    let run = pcscore(&["rules", "--designation", "modern-work"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for piece in [
+        "Solutions Partner for Modern Work\n",
+        "0 + 2.5 x 4 people = 10",
+        "0 + 15 x 1 person = 15",
+        "Microsoft 365 Fundamentals (MS-900)",
+        "scores through 2027-03",
+        "MW.PATH.BEST",
+    ] {
+        assert!(run.stdout.contains(piece), "{piece}: {}", run.stdout);
+    }
+    let run = pcscore(&["rules", "--designation", "security"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    for piece in [
+        "Solutions Partner for Security\n",
+        "0 + 20/3 x 6 people = 40",
+        "8 + 8 x 4 people = 40",
+        "SEC.PERF.NCA.AZURE",
+        "SEC.CS.DEP.M365",
+        "Security Operations Analyst Associate (SC-200)",
+    ] {
+        assert!(run.stdout.contains(piece), "{piece}: {}", run.stdout);
+    }
+    let run = pcscore(&["rules", "--check", "--designation", "security"]);
+    assert_eq!(run.code, 0, "{}", run.stdout);
 }

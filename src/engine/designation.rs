@@ -75,6 +75,7 @@ pub fn attainment_evidence(card: &ScoreCard, book: &Rulebook) -> AttainmentEvide
     let a = &book.attainment;
     AttainmentEvidence {
         total: card.total,
+        decimals: card.decimals,
         min_total: a.min_total,
         min_per_subcategory: a.min_points_per_subcategory,
         short: card

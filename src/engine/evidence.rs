@@ -409,6 +409,8 @@ pub enum ChoiceReason {
 pub struct AttainmentEvidence {
     /// The total points.
     pub total: Points,
+    /// The decimals a card shows points with (`PCS.POINTS.SHOWN`).
+    pub decimals: u32,
     /// The total the bar needs.
     pub min_total: Points,
     /// The points every subcategory needs.

@@ -14,5 +14,7 @@ pub const CLAUSES: &[(&str, &str, &str)] = &[
     ("IMPORT.WINDOW", "Importing Partner Center downloads", "Only the 24 months up to the as-of month are written; later rows are ignored with a note."),
     ("IMPORT.OUTPUT", "Importing Partner Center downloads", "A partner file with a header naming each source, its rows and the rows skipped; written atomically, never over a file without --force."),
     ("IMPORT.ROUNDTRIP", "Importing Partner Center downloads", "The imported file scores as the same data written by hand, and importing twice gives the same bytes."),
-    ("IMPORT.OVERLAP", "Importing Partner Center downloads", "A download's kind comes from its header, not its name."),
+    ("IMPORT.SERVICES", "Importing Partner Center downloads", "acr_by_service holds each customer's kept sums split by ServiceLevel2."),
+    ("IMPORT.WORKLOADS", "Importing Partner Center downloads", "WorkloadName maps to a workload slug by the workload table's names and --workload; unmapped names stop the import."),
+    ("IMPORT.OVERLAP", "Importing Partner Center downloads", "A download's kind comes from its header; the same tenant, workload and month twice stops the import; DateAssociated gives CPOR its since."),
 ];

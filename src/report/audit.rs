@@ -140,7 +140,8 @@ pub(crate) fn effect(outcome: Outcome) -> String {
         Outcome::Counts(n) if n > 0 => format!("+{n}"),
         Outcome::Counts(n) => format!("{n}"),
         Outcome::Excluded => "0".to_string(),
-        Outcome::Points(p) => format!("= {p}"),
+        // As cards show points (PCS.POINTS.SHOWN): a whole value is unchanged.
+        Outcome::Points(p) => format!("= {}", p.shown_text(2)),
     }
 }
 
@@ -175,7 +176,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         .find(|e| e.area == Area::Path && e.outcome == Outcome::Note)
         .map(|e| format!(" ({})", e.clause))
         .unwrap_or_default();
-    let facts = vec![
+    let mut facts = vec![
         (
             "Partner",
             header
@@ -198,7 +199,10 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
                 }
             ),
         ),
-        ("Total", format!("{} of {max_total} points", card.total)),
+        (
+            "Total",
+            format!("{} of {max_total} points", card.shown_text(card.total)),
+        ),
         (
             "Result",
             if card.attained {
@@ -209,6 +213,21 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         ),
         ("Rules", book.source.clone()),
     ];
+    // Beside the path and the rules they qualify (PCS.JSON, MW.PATH.BEST).
+    if let Some(paths) = super::card::paths_words(a, book) {
+        let at = facts
+            .iter()
+            .position(|f| f.0 == "Path")
+            .map_or(0, |i| i + 1);
+        facts.insert(at, ("Paths", paths));
+    }
+    if let Some(note) = super::card::edition_note(a, book) {
+        let at = facts
+            .iter()
+            .position(|f| f.0 == "Rules")
+            .map_or(0, |i| i + 1);
+        facts.insert(at, ("Edition", note));
+    }
     // The heading already says whether it is attained: the reason without its verdict.
     let why = match attainment.map(|e| &e.evidence) {
         Some(Evidence::Attainment(a)) => super::reason::attainment_why(a),
@@ -239,7 +258,7 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
             format!(
                 "{}: {} of {} points",
                 sub.title,
-                card.points_of(&sub.key),
+                card.shown_text(card.points_of(&sub.key)),
                 sub.max
             ),
             Some(book.category_title(&sub.category).to_string()),
@@ -250,7 +269,10 @@ pub(crate) fn build(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         a,
         book,
         "designation",
-        format!("Designation: {} of {max_total} points", card.total),
+        format!(
+            "Designation: {} of {max_total} points",
+            card.shown_text(card.total)
+        ),
         None,
         Area::Designation,
     ));
@@ -310,7 +332,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
             cells: vec![
                 Cell::Strong(cat.title.clone()),
                 text(""),
-                Cell::Strong(card.category_of(&cat.key).to_string()),
+                Cell::Strong(card.shown_text(card.category_of(&cat.key))),
                 text(cat.max.to_string()),
             ],
             tone: Tone::Plain,
@@ -320,7 +342,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
                 cells: vec![
                     text(""),
                     text(&sub.title),
-                    text(card.points_of(&sub.key).to_string()),
+                    text(card.shown_text(card.points_of(&sub.key))),
                     text(sub.max.to_string()),
                 ],
                 tone: Tone::Plain,
@@ -332,7 +354,7 @@ fn card_table(a: &Assessment, book: &Rulebook) -> Table {
         cells: vec![
             Cell::Strong("Total".into()),
             text(""),
-            Cell::Strong(card.total.to_string()),
+            Cell::Strong(card.shown_text(card.total)),
             text(max_total.to_string()),
         ],
         tone: Tone::Result,

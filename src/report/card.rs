@@ -101,7 +101,55 @@ pub(crate) fn card_value(a: &Assessment, book: &Rulebook) -> Value {
         }),
     );
     value.insert("min_total".into(), json!(book.attainment.min_total));
+    if cites_card_keys(book) {
+        value.insert(
+            "edition_in_force".into(),
+            json!(crate::rulebook::registry::edition_in_force(book, a.as_of)),
+        );
+    }
+    if let Some(paths) = &a.paths {
+        let mut both = Map::new();
+        both.insert(
+            "enterprise".into(),
+            Value::Object(card_shape(&paths.enterprise)),
+        );
+        both.insert("smb".into(), Value::Object(card_shape(&paths.smb)));
+        value.insert("paths".into(), Value::Object(both));
+    }
     Value::Object(value)
+}
+
+/// Whether the rulebook's cards carry the keys of `PCS.JSON` (`edition_in_force`, and
+/// the line that says so in text): the books whose page has the clause. The Azure
+/// designations' cards keep the keys they have always had.
+fn cites_card_keys(book: &Rulebook) -> bool {
+    book.clause("PCS.JSON").is_some()
+}
+
+/// Both paths' totals and why one counts (`MW.PATH.BEST`), with the clause, for a
+/// rulebook that scores both paths; `None` for the others.
+pub(crate) fn paths_words(a: &Assessment, book: &Rulebook) -> Option<String> {
+    let paths = a.paths.as_ref()?;
+    let clause = match paths.choice.reason {
+        crate::engine::evidence::ChoiceReason::Given => book.path.explicit_clause(),
+        _ => book.path.derived_clause(),
+    };
+    let evidence = crate::engine::Evidence::PathChoice(paths.choice);
+    Some(format!("{} ({clause})", super::reason::words(&evidence)))
+}
+
+/// A line for a file scored under an edition that is not the one in force for its
+/// month (`PCS.JSON`: "text and explain then say so in a line"); `None` otherwise.
+pub(crate) fn edition_note(a: &Assessment, book: &Rulebook) -> Option<String> {
+    if !cites_card_keys(book) || crate::rulebook::registry::edition_in_force(book, a.as_of) {
+        return None;
+    }
+    let in_force = crate::rulebook::registry::in_force(a.as_of);
+    Some(format!(
+        "the file names edition {}, which is not the one in force for {} (edition {}) \
+         (EDITION.CHOICE)",
+        book.edition, a.as_of, in_force.edition
+    ))
 }
 
 /// The rules a card was scored under, in words (`EDITION.SHOWN`): the edition, whether it
@@ -140,6 +188,16 @@ pub fn card_text(a: &Assessment, book: &Rulebook) -> String {
         },
         edition_words(book)
     );
+    let notes = [edition_note(a, book), paths_words(a, book)];
+    if notes.iter().any(Option::is_some) {
+        // Placed before the table's blank line, beside the rules they qualify.
+        out.pop();
+        for note in notes.into_iter().flatten() {
+            out.push_str(&note);
+            out.push('\n');
+        }
+        out.push('\n');
+    }
     // Room for `100` or, with decimals, `69.99`.
     let width = match card.decimals {
         0 => 4,

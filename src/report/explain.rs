@@ -21,7 +21,7 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         a.as_of,
         card.path,
         source_word(a.path_source),
-        card.total,
+        card.shown_text(card.total),
         book.max_total(),
         if card.attained {
             "designation attained"
@@ -30,6 +30,12 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
         }
     ));
     out.push_str(&format!("rules: {}\n", one_line(&edition_words(book))));
+    if let Some(note) = super::card::edition_note(a, book) {
+        out.push_str(&format!("note: {note}\n"));
+    }
+    if let Some(paths) = super::card::paths_words(a, book) {
+        out.push_str(&format!("paths: {paths}\n"));
+    }
     out.push_str("\nEach line: the effect, what it is about, the clause id of the rule, then the reason and the data.\n");
 
     section(
@@ -47,7 +53,7 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
             "{} ({}): {} of {} points",
             sub.title,
             book.category_title(&sub.category).to_lowercase(),
-            card.points_of(&sub.key),
+            card.shown_text(card.points_of(&sub.key)),
             sub.max
         );
         section(
@@ -59,12 +65,12 @@ pub fn explain_text(file: &str, header: &Header, a: &Assessment, book: &Rulebook
     let cats = card
         .categories
         .iter()
-        .map(|c| format!("{} {}", c.key, c.points))
+        .map(|c| format!("{} {}", c.key, card.shown_text(c.points)))
         .collect::<Vec<_>>()
         .join(", ");
     section(
         &mut out,
-        &format!("Designation: {cats}; total {}", card.total),
+        &format!("Designation: {cats}; total {}", card.shown_text(card.total)),
         a.trace.iter().filter(|e| e.area == Area::Designation),
     );
     if !a.unused.is_empty() {
@@ -95,7 +101,7 @@ fn section<'a>(out: &mut String, heading: &str, entries: impl Iterator<Item = &'
             Outcome::Counts(n) if n > 0 => format!("+{n}"),
             Outcome::Counts(n) => format!("{n}"),
             Outcome::Excluded => "0".to_string(),
-            Outcome::Points(p) => format!("= {p}"),
+            Outcome::Points(p) => format!("= {}", p.shown_text(2)),
         };
         // Subjects and reasons quote the file's ids and names.
         out.push_str(&format!(

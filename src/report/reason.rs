@@ -37,7 +37,7 @@ pub fn attainment_reason(card: &ScoreCard, book: &Rulebook) -> String {
 }
 
 /// The sentence for a piece of evidence.
-fn words(evidence: &Evidence) -> String {
+pub(crate) fn words(evidence: &Evidence) -> String {
     match evidence {
         Evidence::Window {
             from,

@@ -69,14 +69,23 @@ pub fn rules_text(book: &Rulebook) -> String {
             }
             Rule::CertificationLadder(ladder) => {
                 let schedule = &ladder.schedule;
+                // Every met step earns its gate points, as the check counts them: a
+                // ladder of two steps shows both.
+                let steps = u32::try_from(ladder.prerequisites.len()).unwrap_or(u32::MAX);
                 let [e, s] = both(&|p| {
                     let s = schedule.on(p);
+                    let gates = s.gate_points * steps;
                     format!(
-                        "{} + {} x {} people = {}",
-                        s.gate_points,
+                        "{} + {} x {} {} = {}",
+                        gates,
                         s.points_per_person,
                         s.max_people,
-                        s.gate_points + s.points_per_person * s.max_people
+                        if s.max_people == 1 {
+                            "person"
+                        } else {
+                            "people"
+                        },
+                        gates + s.points_per_person * s.max_people
                     )
                 });
                 // One clause per path, stacked in the order of the path columns.

@@ -32,6 +32,9 @@ pub enum CheckKind {
     MisprintedCap(String),
     /// The attainment bar can be met on every path.
     Attainment,
+    /// An edition's workload table lists exactly the workloads its rulebooks read,
+    /// each once (by the edition).
+    WorkloadTable(String),
 }
 
 /// One check of the rulebook's arithmetic.
@@ -236,6 +239,84 @@ pub fn check(book: &Rulebook) -> Vec<Check> {
     }
     checks.push(attainment_check(book));
     merge_misprints(book, checks)
+}
+
+/// Every edition's workload table held to the union of the workload lists of the
+/// built-in rulebooks of that edition (`PCS.DATA.UNUSED`: a slug is known when some
+/// rulebook's list names it, so the table is that union, no more and no less).
+pub fn workload_tables() -> Vec<Check> {
+    super::registry::workload_tables()
+        .iter()
+        .map(|(edition, slugs)| {
+            let books: Vec<&Rulebook> = super::registry::all()
+                .iter()
+                .filter(|b| &b.edition == edition)
+                .collect();
+            let slugs: Vec<&str> = slugs.iter().map(String::as_str).collect();
+            workload_table(edition, &slugs, &books)
+        })
+        .collect()
+}
+
+fn workload_table(edition: &str, table: &[&str], books: &[&Rulebook]) -> Check {
+    let mut read: Vec<(&str, &str)> = Vec::new();
+    for book in books {
+        for sub in book.subcategories() {
+            for w in sub.rule.workloads() {
+                if !read.iter().any(|(r, _)| *r == w) {
+                    read.push((w, &book.designation));
+                }
+            }
+        }
+    }
+    let missing: Vec<String> = read
+        .iter()
+        .filter(|(w, _)| !table.contains(w))
+        .map(|(w, d)| format!("{w} (read by {d})"))
+        .collect();
+    let unread: Vec<&str> = table
+        .iter()
+        .copied()
+        .filter(|w| !read.iter().any(|(r, _)| r == w))
+        .collect();
+    let mut twice: Vec<&str> = table
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(i, w)| table[..*i].contains(w))
+        .map(|(_, w)| w)
+        .collect();
+    twice.dedup();
+    let mut problems = Vec::new();
+    if !missing.is_empty() {
+        problems.push(format!("lacks {}", missing.join(", ")));
+    }
+    if !unread.is_empty() {
+        problems.push(format!(
+            "lists {}, which no rulebook of the edition reads",
+            unread.join(", ")
+        ));
+    }
+    if !twice.is_empty() {
+        problems.push(format!("lists {} more than once", twice.join(", ")));
+    }
+    Check {
+        kind: CheckKind::WorkloadTable(edition.to_string()),
+        holds: problems.is_empty(),
+        sentence: if problems.is_empty() {
+            format!(
+                "the workload table of edition {edition} lists the {} workloads its {} \
+                 rulebooks read, each once (PCS.DATA.UNUSED)",
+                table.len(),
+                books.len()
+            )
+        } else {
+            format!(
+                "the workload table of edition {edition} {} (PCS.DATA.UNUSED)",
+                problems.join("; ")
+            )
+        },
+    }
 }
 
 fn reach_check(sub: &Subcategory) -> Check {
@@ -447,6 +528,44 @@ mod tests {
     use super::*;
 
     const BUILTIN: &str = crate::rulebook::BUILTIN[0].1;
+
+    /// `rules --check` holds each workload table to the union of its edition's
+    /// rulebooks' lists: the shipped table holds; one slug short, one unread slug or a
+    /// slug twice is a finding that names it.
+    #[test]
+    fn the_workload_table_is_the_union_of_the_rulebooks_lists() {
+        let checks = workload_tables();
+        assert_eq!(checks.len(), 1);
+        assert!(checks[0].holds, "{}", checks[0].sentence);
+        let (edition, slugs) = &crate::rulebook::registry::workload_tables()[0];
+        let books: Vec<&Rulebook> = crate::rulebook::registry::all()
+            .iter()
+            .filter(|b| &b.edition == edition)
+            .collect();
+        let table: Vec<&str> = slugs.iter().map(String::as_str).collect();
+        let short: Vec<&str> = table.iter().copied().filter(|w| *w != "teams").collect();
+        let c = workload_table(edition, &short, &books);
+        assert!(!c.holds);
+        assert!(
+            c.sentence.contains("lacks teams (read by modern-work)"),
+            "{}",
+            c.sentence
+        );
+        let mut more = table.clone();
+        more.extend(["hololens", "intune"]);
+        let c = workload_table(edition, &more, &books);
+        assert!(!c.holds);
+        assert!(
+            c.sentence.contains("lists hololens, which no rulebook"),
+            "{}",
+            c.sentence
+        );
+        assert!(
+            c.sentence.contains("lists intune more than once"),
+            "{}",
+            c.sentence
+        );
+    }
 
     fn variant(from: &str, to: &str) -> Rulebook {
         assert!(BUILTIN.contains(from), "{from}");

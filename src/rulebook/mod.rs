@@ -463,6 +463,14 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "2026-05/infrastructure.yaml",
         include_str!("2026-05/infrastructure.yaml"),
     ),
+    (
+        "2026-05/modern-work.yaml",
+        include_str!("2026-05/modern-work.yaml"),
+    ),
+    (
+        "2026-05/security.yaml",
+        include_str!("2026-05/security.yaml"),
+    ),
 ];
 
 impl Rulebook {

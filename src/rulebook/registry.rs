@@ -103,6 +103,18 @@ pub fn known_workloads() -> &'static [WorkloadInfo] {
     })
 }
 
+/// Each edition's workload table as written: the edition and its slugs in table order,
+/// for the check that it lists exactly the workloads the edition's rulebooks read.
+pub fn workload_tables() -> Vec<(String, Vec<String>)> {
+    workload_files()
+        .iter()
+        .map(|f| {
+            let slugs = f.workloads.iter().map(|w| w.slug.clone()).collect();
+            (f.edition.clone(), slugs)
+        })
+        .collect()
+}
+
 /// Whether some edition's rulebook of the designation reads workloads.
 pub fn reads_workloads(designation: &str) -> bool {
     workload_files()
@@ -148,6 +160,13 @@ pub fn editions_of(designation: &str) -> Vec<&'static str> {
 /// An edition of the table by name.
 pub fn edition(name: &str) -> Option<&'static Edition> {
     editions().iter().find(|e| e.edition == name)
+}
+
+/// Whether a rulebook's edition is the one in force for a month (`PCS.JSON`'s
+/// `edition_in_force`): false only for a file that names another edition
+/// (`EDITION.CHOICE`), as a file without one is scored by the edition in force.
+pub fn edition_in_force(book: &Rulebook, as_of: Month) -> bool {
+    in_force(as_of).edition == book.edition
 }
 
 /// The edition in force for a measurement month.

@@ -116,9 +116,11 @@ impl std::error::Error for RewriteError {}
 
 /// A scalar value under `expected:` as the parser saw it.
 struct Found {
-    /// Character index of its first character (the quote, when quoted).
-    index: usize,
+    /// Its first character (the quote, when quoted): line, from 1, and column in
+    /// characters, from 0. Not the parser's character index, which drifts after a
+    /// block scalar holding characters of several bytes (`—` in a `description: >`).
     line: usize,
+    col: usize,
     /// Where its key is: errors point there, since a block scalar's own position is
     /// the line after.
     key_at: (usize, usize),
@@ -149,7 +151,8 @@ pub fn rewrite_expected(text: &str, card: &ScoreCard) -> Result<Rewrite, Rewrite
             continue;
         }
         let field = format!("expected.{key}");
-        let start = byte_offset(body, value.index).ok_or_else(|| unsupported(value, &field))?;
+        let start =
+            byte_offset(body, value.line, value.col).ok_or_else(|| unsupported(value, &field))?;
         let (quote, inner_ok) = match value.style {
             TScalarStyle::Plain => ("", true),
             TScalarStyle::SingleQuoted => ("'", !value.text.contains('\'')),
@@ -232,12 +235,20 @@ fn keep_comment_column(
     (value.start..value.end + spaces, replacement)
 }
 
-/// The byte offset of a character index, or `None` past the end.
-fn byte_offset(text: &str, char_index: usize) -> Option<usize> {
-    if char_index == text.chars().count() {
-        return Some(text.len());
+/// The byte offset of a line (from 1) and character column (from 0), or `None` past
+/// the end.
+fn byte_offset(text: &str, line: usize, col: usize) -> Option<usize> {
+    let mut start = 0;
+    for _ in 1..line {
+        start += text[start..].find('\n')? + 1;
     }
-    text.char_indices().nth(char_index).map(|(b, _)| b)
+    let rest = &text[start..];
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let on_line = &rest[..end];
+    if col == on_line.chars().count() {
+        return Some(start + on_line.len());
+    }
+    on_line.char_indices().nth(col).map(|(b, _)| start + b)
 }
 
 /// Empty values are not checked by the loader, so accept leaves them alone too.
@@ -326,8 +337,8 @@ fn expected_values(body: &str) -> Result<HashMap<String, Found>, RewriteError> {
                         out.insert(
                             key.to_string(),
                             Found {
-                                index: mark.index(),
                                 line,
+                                col: mark.col(),
                                 key_at,
                                 text,
                                 style,
@@ -769,6 +780,17 @@ mod tests {
             Ok(r) => r.text,
             Err(e) => panic!("rewrite failed: {e}"),
         }
+    }
+
+    /// A folded description with characters of several bytes before `expected:` (the
+    /// parser's character index drifts there): the value is still found and replaced.
+    #[test]
+    fn a_value_after_a_block_scalar_with_wide_characters_is_replaced() {
+        let before = "description: >\n  caf\u{e9} \u{2014} r\u{e9}sum\u{e9}\n  two lines\n\
+                      expected:\n  total: 53   # why\n";
+        let after = "description: >\n  caf\u{e9} \u{2014} r\u{e9}sum\u{e9}\n  two lines\n\
+                     expected:\n  total: 47   # why\n";
+        assert_eq!(rewrite(before), after);
     }
 
     #[test]

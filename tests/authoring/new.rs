@@ -201,12 +201,22 @@ fn an_existing_file_is_never_overwritten() {
 #[test]
 fn a_designation_without_rules_is_refused_and_nothing_is_written() {
     let dir = project();
-    let run = pcscore(dir.path(), &["new", "x.yaml", "--designation", "security"]);
+    let run = pcscore(
+        dir.path(),
+        &[
+            "new",
+            "x.yaml",
+            "--designation",
+            "security",
+            "--edition",
+            "2025-01",
+        ],
+    );
     assert_eq!((run.status, run.stdout.as_str()), (2, ""));
     assert_eq!(
         run.stderr,
-        "error: designation `security` has no rules in any edition pcscore knows \
-         (`2025-01`, `2026-05`) (EDITION.MISSING)\n"
+        "error: designation `security` has no rules in edition 2025-01 (EDITION.MISSING); it \
+         has rules in `2026-05`: name one with `--edition 2026-05`\n"
     );
     let run = pcscore(
         dir.path(),

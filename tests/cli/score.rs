@@ -279,17 +279,24 @@ fn an_edition_named_without_rules_for_the_designation_is_refused_at_the_edition_
         .run();
 }
 
+/// Every designation has rules in 2026-05 now; one before that edition is in force is
+/// refused with the edition that has its rules.
 #[test]
-fn a_designation_without_rules_in_any_edition_is_refused() {
+fn a_designation_without_rules_in_the_edition_in_force_is_refused() {
+    Test::new()
+        .file("sec.yaml", "designation: security\nas_of: 2026-04\n")
+        .args(&["score", "sec.yaml"])
+        .stderr_contains(
+            "designation: found `security` at as_of 2026-04, whose edition in force, \
+             `2025-01`, has no rules for it, expected a designation and edition with rules \
+             (EDITION.MISSING): `security` has rules in `2026-05` only",
+        )
+        .status(2)
+        .run();
     Test::new()
         .file("sec.yaml", "designation: security\nas_of: 2026-06\n")
         .args(&["score", "sec.yaml"])
-        .stderr_contains(
-            "designation: found `security` at as_of 2026-06, whose edition in force, \
-             `2026-05`, has no rules for it, expected a designation with rules \
-             (EDITION.MISSING): `security` has no rules in any edition pcscore knows",
-        )
-        .status(2)
+        .stdout_contains("Solutions Partner for Security\n")
         .run();
 }
 

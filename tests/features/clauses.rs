@@ -113,13 +113,16 @@ fn this_feature_file(w: &mut Spec, step: &Step) -> Result<(), String> {
 #[when("their clause ids are checked against the rulebook's catalogue")]
 fn check(w: &mut Spec) {
     let catalogue = catalogue();
+    let every = every_catalogue();
     let mut used = BTreeSet::new();
     let mut findings = Findings::default();
     let mut visit = |tags: &[String], place: String| {
         for tag in tags {
             if catalogue.contains(tag.as_str()) {
                 used.insert(tag.clone());
-            } else if looks_like_clause(tag) {
+            } else if looks_like_clause(tag) && !every.contains(tag.as_str()) {
+                // A tag of another edition's catalogue (the 2026-05 `PCS.POINTS.*` of the
+                // Business Applications, Modern Work and Security features) is known too.
                 findings.unknown.push(format!(
                     "@{tag} ({place}) looks like a clause id but is not in the catalogue"
                 ));
@@ -153,7 +156,6 @@ fn check(w: &mut Spec) {
             }
         }
     }
-    let every = every_catalogue();
     for (id, file) in &w.yaml_clauses {
         if !every.contains(id.as_str()) {
             findings

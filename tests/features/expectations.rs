@@ -1,7 +1,7 @@
 //! Then steps: the score card, and the explanation an auditor reads. Each failure
 //! message shows the engine's own reasons, so a red scenario says why by itself.
 
-use crate::params::{CategoryArg, ClauseArg, PathArg, SubcategoryArg};
+use crate::params::{CategoryArg, ClauseArg, PathArg, PointsArg, SubcategoryArg};
 use crate::world::Spec;
 use cucumber::then;
 use pcscore::engine::{Area, PathSource, TraceEntry};
@@ -35,43 +35,48 @@ fn scored_path(w: &mut Spec, path: PathArg, source: String) -> Result<(), String
     }
 }
 
-#[then(expr = "{subcategory} earn(s) {int} point(s)")]
-fn subcategory_points(w: &mut Spec, sub: SubcategoryArg, points: u32) -> Result<(), String> {
+// Points steps take whole numbers or up to 2 decimals and compare with the value the
+// card shows (PCS.POINTS.SHOWN): `15/7` is written `2.14`.
+#[then(expr = "{subcategory} earn(s) {points} point(s)")]
+fn subcategory_points(w: &mut Spec, sub: SubcategoryArg, points: PointsArg) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.points_of(&sub.key);
-    if got == pcscore::model::Points::from(points) {
+    if points.matches(got) {
         return Ok(());
     }
     Err(format!(
-        "{}: the engine gives {got} points, the scenario expects {points}\nWhy, by the engine's trace:\n{}",
+        "{}: the engine gives {got} points, the scenario expects {}\nWhy, by the engine's trace:\n{}",
         sub.title,
+        points.0,
         s.why(Area::Subcategory(sub.index))
     ))
 }
 
-#[then(expr = "the {category} category comes to {int} point(s)")]
-fn category_points(w: &mut Spec, cat: CategoryArg, points: u32) -> Result<(), String> {
+#[then(expr = "the {category} category comes to {points} point(s)")]
+fn category_points(w: &mut Spec, cat: CategoryArg, points: PointsArg) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.category_of(&cat.0);
-    if got == pcscore::model::Points::from(points) {
+    if points.matches(got) {
         return Ok(());
     }
     Err(format!(
-        "{}: the engine gives {got} points, the scenario expects {points}\nWhy, by the engine's trace:\n{}",
+        "{}: the engine gives {got} points, the scenario expects {}\nWhy, by the engine's trace:\n{}",
         cat.0,
+        points.0,
         s.why(Area::Designation)
     ))
 }
 
-#[then(expr = "the total is {int} point(s)")]
-fn total(w: &mut Spec, points: u32) -> Result<(), String> {
+#[then(expr = "the total is {points} point(s)")]
+fn total(w: &mut Spec, points: PointsArg) -> Result<(), String> {
     let s = w.scored()?;
     let got = s.assessment.card.total;
-    if got == pcscore::model::Points::from(points) {
+    if points.matches(got) {
         return Ok(());
     }
     Err(format!(
-        "the engine's total is {got} points, the scenario expects {points}\nWhy, by the engine's trace:\n{}",
+        "the engine's total is {got} points, the scenario expects {}\nWhy, by the engine's trace:\n{}",
+        points.0,
         s.why(Area::Designation)
     ))
 }

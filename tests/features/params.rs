@@ -1,8 +1,8 @@
-//! Typed step parameters: what `{month}`, `{path}`, `{subcategory}`, `{category}` and
-//! `{clause}` match in step text, each parsed into the library's own type.
+//! Typed step parameters: what `{month}`, `{path}`, `{subcategory}`, `{category}`,
+//! `{points}` and `{clause}` match in step text, each parsed into the library's own type.
 
 use cucumber::Parameter;
-use pcscore::model::{Month, PathKind};
+use pcscore::model::{Month, PathKind, Points};
 use pcscore::rulebook::Rulebook;
 use std::str::FromStr;
 
@@ -115,5 +115,29 @@ impl FromStr for ClauseArg {
             .find_map(|b| b.clause(s))
             .map(|c| ClauseArg(c.id.clone()))
             .ok_or_else(|| format!("`{s}` is not in any rulebook's clause catalogue"))
+    }
+}
+
+/// A number of points as a card shows it: a whole number or up to 2 decimals (`15`,
+/// `6.42`, `7.50`). It is compared with the shown value (`PCS.EXPECTED.DECIMALS`).
+#[derive(Debug, Parameter)]
+#[param(name = "points", regex = r"\d+(?:\.\d{1,2})?")]
+pub struct PointsArg(pub Points);
+
+impl FromStr for PointsArg {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        rust_decimal::Decimal::from_str(s)
+            .map(|d| PointsArg(Points::new(d)))
+            .map_err(|e| format!("`{s}` is not a number of points: {e}"))
+    }
+}
+
+impl PointsArg {
+    /// Whether a card's exact value shows as this one (`PCS.POINTS.SHOWN`: 2 decimals,
+    /// truncated; whole-point cards show the same value).
+    pub fn matches(&self, exact: Points) -> bool {
+        exact.shown(2) == self.0
     }
 }

@@ -25,8 +25,9 @@ pub(super) fn attainment(a: &AttainmentEvidence) -> String {
 
 /// Why the designation is attained or not, without saying which (a heading says it).
 pub(crate) fn attainment_why(a: &AttainmentEvidence) -> String {
-    let total = a.total;
-    let reached = total >= a.min_total;
+    // As the card shows it (PCS.POINTS.SHOWN): 69.99, never 70, nor an exact 209/3.
+    let reached = a.total >= a.min_total;
+    let total = a.total.shown_text(a.decimals);
     if reached && a.short.is_empty() {
         return format!(
             "{total} points reach {} and every subcategory has at least {}",
