@@ -533,3 +533,33 @@ Feature: Importing Partner Center downloads
             service_level: 2
             month: 2026-10
         """
+
+    @IMPORT.ROUNDTRIP @IMPORT.WORKLOADS
+    Scenario: A Modern Work import scores exactly like the same tenants written by hand
+      Given this Microsoft 365 usage download:
+        """
+        CustomerTenantId,CustomerName,WorkloadName,Month,PaidAvailableUnits,MonthlyActiveUsers,PartnerAttributionType
+        33333333-cccc-4000-8000-000000000003,Tailwind,Exchange Online,2025-10-01,250,100,CSP Tier 1
+        33333333-cccc-4000-8000-000000000003,Tailwind,Exchange Online,2026-10-01,280,200,CSP Tier 1
+        66666666-ffff-4000-8000-000000000006,Wingtip,Microsoft Teams,2026-10-01,40,30,CSP Tier 2
+        """
+      When the downloads are imported with --designation modern-work
+      Then it scores exactly like this hand-written partner file:
+        """
+        designation: modern-work
+        as_of: 2026-10
+        customers:
+          - id: tailwind
+            attribution: [CSP]
+            workloads:
+              - workload: exchange-online
+                paid_licences: {2025-10: 250, 2026-10: 280}
+                active_users: {2025-10: 100, 2026-10: 200}
+          - id: wingtip
+            attribution: [CSP]
+            workloads:
+              - workload: teams
+                paid_licences: {2026-10: 40}
+                active_users: {2026-10: 30}
+        """
+      And importing them again gives the same bytes
