@@ -154,7 +154,7 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
         );
         Some((read, fast.top_lines()))
     });
-    match fast {
+    let doc = match fast {
         Attempt::Read(doc) => Some(*doc),
         Attempt::Unsupported => {
             let general = attempt(shown, |lists| {
@@ -179,7 +179,27 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
             }
         }
         Attempt::Other => None,
+    };
+    let mut doc = doc?;
+    if let Some((_, at)) = &mut doc.segment_missing {
+        at.source_line = nth_line(open_regular(file, shown).ok()?, at.line)?;
     }
+    Some(doc)
+}
+
+/// The 1-based `number`th line of a file as `SourceLines::nth` gives it, reading no
+/// further and keeping no other line.
+fn nth_line(file: impl Read, number: usize) -> Option<String> {
+    let mut feed = FileFeed::new(file);
+    for _ in 1..number {
+        feed.next_line().ok()??;
+    }
+    let (text, newline) = feed.next_line().ok()??;
+    let text = match text.strip_suffix('\r') {
+        Some(text) if newline => text,
+        _ => text,
+    };
+    Some(text.to_string())
 }
 
 enum Attempt {
