@@ -666,6 +666,32 @@ mod tests {
         std::fs::remove_dir_all(&dir).unwrap();
     }
 
+    /// A customer without a `segment` is read line by line all the same (its line, quoted
+    /// only if the rulebook derives the path from segments, is found afterwards): before,
+    /// its position asked for a line that was not kept, and a 187 MB Modern Work file,
+    /// whose tenants have no segment, was read a second time, whole.
+    #[test]
+    fn a_customer_without_a_segment_does_not_make_the_file_read_again() {
+        let dir = std::env::temp_dir().join(format!("pcscore-segment-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("partner.yaml");
+        for text in [
+            "as_of: 2026-10\npath: smb\ncustomers:\n  - id: a\n    segment: smb\n    \
+             attribution: []\n  - id: b\n    attribution: [CSP]\n  - id: c\n    attribution: []\n",
+            "as_of: 2026-10\r\ncustomers:\r\n- id: b\r\n  attribution: [CSP]\r\n",
+        ] {
+            assert!(
+                same_as_from_text(text, &path),
+                "not read line by line:\n{text}"
+            );
+            let doc = super::read_file(&path, "f").expect("read line by line");
+            let (id, at) = doc.segment_missing.expect("a customer without a segment");
+            assert_eq!(id, "b");
+            assert!(at.source_line.ends_with("- id: b"), "{at:?}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     /// A NUL byte stops the reading line by line, and the whole text is refused with its
     /// position: yaml-rust2 would have ended the file there.
     #[test]
