@@ -775,31 +775,10 @@ fn end_of(block: Block) -> Event {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes as one word, to test them at once.
-fn word(chunk: &[u8]) -> u64 {
-    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
-}
-
-/// Whether any byte of `w` is zero (exact; see "Bit Twiddling Hacks").
-fn has_zero(w: u64) -> bool {
-    w.wrapping_sub(ONES) & !w & HIGHS != 0
-}
-
-/// The offset of the first `\n`, eight bytes at a time: a partner file is millions of
-/// short lines.
+/// The offset of the first `\n`: a partner file is millions of lines, some of hundreds
+/// of bytes (`memchr` compares 16 or 32 bytes an instruction).
 pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        if has_zero(word(chunk) ^ (ONES * u64::from(b'\n'))) {
-            break;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i)
+    memchr::memchr(b'\n', bytes)
 }
 
 /// Whether every byte is printable ASCII (space to `~`). Without an early exit, so

@@ -374,7 +374,7 @@ impl<R: Read> FileFeed<R> {
         let checked = std::str::from_utf8(&self.raw[..complete]).map_err(|_| Stop::Unsupported)?;
         // yaml-rust2 would end the text at a NUL; the whole text is read instead, and
         // refused with the NUL's position.
-        if checked.contains('\0') {
+        if memchr::memchr(0, checked.as_bytes()).is_some() {
             return Err(Stop::Unsupported);
         }
         let checked = match checked.strip_prefix('\u{feff}') {
