@@ -348,10 +348,10 @@ fn situation_with_data() -> impl Strategy<Value = Situation> {
                                 })
                                 .collect()
                         }),
-                        revenue,
-                        usage,
-                        paid_licences,
-                        active_users,
+                        revenue: revenue.into(),
+                        usage: usage.into(),
+                        paid_licences: paid_licences.into(),
+                        active_users: active_users.into(),
                     });
                 }
             }
@@ -406,9 +406,12 @@ fn entries(list: &[Attribution]) -> String {
 }
 
 /// A month mapping on one line.
-fn flow<T>(months: &BTreeMap<Month, T>, show: impl Fn(&T) -> String) -> String {
+fn flow<'m, T: 'm>(
+    months: impl IntoIterator<Item = (&'m Month, &'m T)>,
+    show: impl Fn(&T) -> String,
+) -> String {
     let items: Vec<String> = months
-        .iter()
+        .into_iter()
         .map(|(m, v)| format!("{m}: {}", show(v)))
         .collect();
     format!("{{{}}}", items.join(", "))

@@ -2,8 +2,7 @@
 //! (the loader reads `workloads` in a later change), at the boundaries the clauses name.
 
 use super::*;
-use crate::model::{Attribution, Certification, Customer, Money, Person, Workload};
-use std::collections::BTreeMap;
+use crate::model::{Attribution, Certification, Customer, Money, MonthMap, Person, Workload};
 
 fn month(text: &str) -> Month {
     Month::parse(text).expect("a month")
@@ -13,7 +12,7 @@ fn book(designation: &str) -> &'static Rulebook {
     crate::rulebook::registry::find(designation, "2026-05").expect("a 2026-05 rulebook")
 }
 
-fn money(pairs: &[(&str, &str)]) -> BTreeMap<Month, Money> {
+fn money(pairs: &[(&str, &str)]) -> MonthMap<Money> {
     pairs
         .iter()
         .map(|(m, v)| (month(m), Money::parse(v).expect("money")))

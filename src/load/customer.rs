@@ -7,9 +7,11 @@
 //! message would show; anything else goes through the checks that explain it.
 
 use super::format::{self, Need, Object};
-use super::tree::{join, Node, Value};
+use super::tree::{self, join, Node, Value};
 use super::{plain_month, suggest, ErrorKind, Fields, LoadError, Reader, Result, Seen};
-use crate::model::{Attribution, Customer, Money, MoneyError, Month, Segment, Workload};
+use crate::model::{
+    Attribution, Customer, Money, MoneyError, Month, MonthMap, Position, Segment, Workload,
+};
 use crate::rulebook::registry::{known_workloads, WorkloadInfo};
 use std::collections::BTreeMap;
 
@@ -69,7 +71,16 @@ impl Reader<'_> {
             None => {
                 let mut missing = self.segment_missing.borrow_mut();
                 if missing.is_none() {
-                    *missing = Some((id.clone(), self.position(item)));
+                    // Most files never quote it (a `path:`, or a path not derived from
+                    // segments): read line by line, its line is found afterwards, not
+                    // by reading the whole file again (see `streamed::read_file`).
+                    let source_line = self.text.nth_if_kept(item.line.saturating_sub(1));
+                    let position = Position {
+                        line: item.line,
+                        column: item.col,
+                        source_line: source_line.unwrap_or_default().to_string(),
+                    };
+                    *missing = Some((id.clone(), position));
                 }
                 None
             }
@@ -84,7 +95,7 @@ impl Reader<'_> {
         let attribution = self.attribution(&f)?.unwrap_or_default();
         let acr = match f.get("acr") {
             None => BTreeMap::new(),
-            Some(n) => self.amounts(n, &f.path("acr"), Monthly::Usd("ACR"))?,
+            Some(n) => self.amounts(n, (&f.path, "acr"), Monthly::Usd("ACR"))?,
         };
         let acr_by_service = match f.get("acr_by_service") {
             None => Vec::new(),
@@ -116,12 +127,13 @@ impl Reader<'_> {
         }) else {
             return Ok(None);
         };
+        let written = f.value("attribution");
+        if written.is_none() && need == Need::Optional {
+            return Ok(None);
+        }
         let field = f.path("attribution");
-        let list = match f.value("attribution") {
-            None if need != Need::Optional => {
-                return Err(self.required(f, "attribution").unwrap_err())
-            }
-            None => return Ok(None),
+        let list = match written {
+            None => return Err(self.required(f, "attribution").unwrap_err()),
             Some(n) if n.is_null() => {
                 return Err(self.wrong(n, &field, format!("a list of {ENTRIES}, or `[]` for none")))
             }
@@ -142,7 +154,8 @@ impl Reader<'_> {
             }
             let at = format!("{field}[{i}]");
             let entry = match &n.value {
-                Value::Map(_) => self.attribution_entry(n, &at, entry)?,
+                // Only month mappings are read whole: never an entry.
+                Value::Map(_) | Value::Months(_) => self.attribution_entry(n, &at, entry)?,
                 Value::Scalar { .. } => Attribution::code(self.code(n, &at)?),
                 Value::Seq(_) => {
                     return Err(self.wrong(
@@ -237,7 +250,7 @@ impl Reader<'_> {
             let months = if months.is_null() {
                 BTreeMap::new()
             } else {
-                self.amounts(months, &at, Monthly::Usd("ACR"))?
+                self.amounts(months, (field, name_text), Monthly::Usd("ACR"))?
             };
             out.push((name, months));
         }
@@ -268,16 +281,16 @@ impl Reader<'_> {
                     .with_kind(ErrorKind::Duplicate));
             }
             lines.push(slug_node.line);
-            let monthly = |key: &str, kind: Monthly| -> Result<BTreeMap<Month, Money>> {
+            let monthly = |key: &str, kind: Monthly| -> Result<MonthMap<Money>> {
                 match f.get(key) {
-                    None => Ok(BTreeMap::new()),
-                    Some(n) => self.amounts(n, &f.path(key), kind),
+                    None => Ok(MonthMap::new()),
+                    Some(n) => self.amounts(n, (&f.path, key), kind),
                 }
             };
-            let counted = |key: &str| -> Result<BTreeMap<Month, u64>> {
+            let counted = |key: &str| -> Result<MonthMap<u64>> {
                 match f.get(key) {
-                    None => Ok(BTreeMap::new()),
-                    Some(n) => self.counts(n, &f.path(key)),
+                    None => Ok(MonthMap::new()),
+                    Some(n) => self.counts(n, (&f.path, key)),
                 }
             };
             out.push(Workload {
@@ -311,68 +324,98 @@ impl Reader<'_> {
         ))
     }
 
-    /// A mapping of months to amounts or quantities.
-    fn amounts(&self, node: &Node, field: &str, kind: Monthly) -> Result<BTreeMap<Month, Money>> {
+    /// A mapping of months to amounts or quantities; `field` is the mapping's path as
+    /// its parent's and its key, joined only for a message.
+    fn amounts<C: FromIterator<(Month, Money)>>(
+        &self,
+        node: &Node,
+        field: (&str, &str),
+        kind: Monthly,
+    ) -> Result<C> {
         self.months(
             node,
             field,
             kind.values(),
             kind.unseparated(),
-            |n| match &n.value {
-                Value::Scalar { text, plain: true } if !n.is_null() => Money::parse(text).ok(),
-                _ => None,
-            },
+            |text, _| Money::parse(text).ok(),
             |n, at| self.amount(n, at, kind),
         )
     }
 
     /// A mapping of months to whole numbers.
-    fn counts(&self, node: &Node, field: &str) -> Result<BTreeMap<Month, u64>> {
+    fn counts(&self, node: &Node, field: (&str, &str)) -> Result<MonthMap<u64>> {
         self.months(
             node,
             field,
             "whole numbers, such as `2024-12: 250`",
             "a whole number without thousands separators, such as `1200`",
-            |n| match &n.value {
-                Value::Scalar { text, plain: true } => plain_count(text),
-                _ => None,
+            |text, digits| match digits {
+                Some(n) => (n <= format::MAX_COUNT).then_some(n),
+                None => plain_count(text),
             },
             |n, at| self.count(n, at),
         )
     }
 
-    /// A mapping of months to values: `plain` takes a value as it should be, `read`
-    /// explains any other.
-    fn months<T>(
+    /// A mapping of months to values: `plain` takes the text of a plain, non-empty
+    /// value as it should be (with its number, when it is known to be 1 to 10 digits),
+    /// `read` explains any other value.
+    fn months<T, C: FromIterator<(Month, T)>>(
         &self,
         node: &Node,
-        field: &str,
+        (parent, key): (&str, &str),
         values: &str,
         unseparated: &str,
-        plain: impl Fn(&Node) -> Option<T>,
+        plain: impl Fn(&str, Option<u64>) -> Option<T>,
         read: impl Fn(&Node, &str) -> Result<T>,
-    ) -> Result<BTreeMap<Month, T>> {
-        let Value::Map(entries) = &node.value else {
-            return Err(self.wrong(node, field, format!("a mapping of months to {values}")));
+    ) -> Result<C> {
+        let plain_value = |n: &Node| match &n.value {
+            Value::Scalar { text, plain: true } if !n.is_null() => plain(text, None),
+            _ => None,
+        };
+        let expanded;
+        let entries = match &node.value {
+            Value::Map(entries) => entries,
+            Value::Months(row) => {
+                // Keys already read as months, in order, none twice (see `Value::Months`).
+                let mut taken = Vec::with_capacity(row.len());
+                for (month, _, _, text, digits) in row.iter() {
+                    match plain(text, digits).filter(|_| !null(text)) {
+                        Some(v) => taken.push((month, v)),
+                        None => break,
+                    }
+                }
+                if taken.len() == row.len() {
+                    return Ok(taken.into_iter().collect());
+                }
+                // A value not as it should be: explained as in any mapping.
+                expanded = tree::expand(node.line, row);
+                &expanded
+            }
+            _ => {
+                let field = join(parent, key);
+                return Err(self.wrong(node, &field, format!("a mapping of months to {values}")));
+            }
         };
         // Collected first and sorted once: inserting month by month cost a tenth of
         // loading. Months are distinct, as the tree refuses a key written twice.
         let mut out = Vec::with_capacity(entries.len());
         let mut previous: Option<(&str, &Node)> = None;
-        for (key, value) in entries {
-            let key_text = match &key.value {
+        for (key_node, value) in entries {
+            let key_text = match &key_node.value {
                 Value::Scalar { text, .. } => text.as_str(),
                 _ => "",
             };
-            if let (Some(month), Some(v)) = (plain_month(key), plain(value)) {
+            if let (Some(month), Some(v)) = (plain_month(key_node), plain_value(value)) {
                 out.push((month, v));
                 previous = Some((key_text, value));
                 continue;
             }
-            let at = join(field, key_text);
-            let month = self.month(key, &at).map_err(|e| {
+            let field = join(parent, key);
+            let at = join(&field, key_text);
+            let month = self.month(key_node, &at).map_err(|e| {
                 previous
-                    .and_then(|(k, v)| self.comma_in_amount(field, k, v, key, unseparated))
+                    .and_then(|(k, v)| self.comma_in_amount(&field, k, v, key_node, unseparated))
                     .unwrap_or(e)
             })?;
             out.push((month, read(value, &at)?));
@@ -488,12 +531,21 @@ impl Reader<'_> {
     }
 }
 
+/// Whether a plain scalar's text reads as null (`Node::is_null`).
+fn null(text: &str) -> bool {
+    // A figure starts with a digit: most texts are told apart by their first byte.
+    matches!(text.as_bytes().first(), None | Some(b'~' | b'n' | b'N'))
+        && matches!(text, "" | "~" | "null" | "Null" | "NULL")
+}
+
 /// A count as [`Reader::count`] reads it, when it is one.
 fn plain_count(text: &str) -> Option<u64> {
     if text.is_empty() || text.len() > 10 || !text.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    text.parse().ok().filter(|n| *n <= format::MAX_COUNT)
+    // At most 10 digits: no overflow.
+    let n = text.bytes().fold(0u64, |n, b| n * 10 + u64::from(b - b'0'));
+    (n <= format::MAX_COUNT).then_some(n)
 }
 
 /// The known workload a misspelt slug stands for: the same words in another case or
@@ -537,6 +589,7 @@ fn squeezed(name: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::near_workload;
+    use crate::load::fast::tests::Rng;
     use crate::load::{load_str, ErrorKind};
     use crate::model::{Attribution, Money, Month};
 
@@ -654,6 +707,189 @@ customers:
                 "{bad}"
             );
         }
+    }
+
+    /// A month mapping on one line as partner files write them; `odd`, with one thing
+    /// the loader refuses or reads only entry by entry.
+    fn flow_months(rng: &mut Rng, odd: bool) -> String {
+        const VALUES: &[&str] = &[
+            "12",
+            "0",
+            "007",
+            "250",
+            "9999999999",
+            "10000000000",
+            "12345678901",
+            "12.5",
+            "6000.50",
+            "-1",
+            "+3",
+            "1e3",
+            "0x10",
+            "~",
+            "null",
+            "Null",
+            "3.0",
+            "1.",
+            ".5",
+            "1_000",
+            "a",
+            "12/3",
+            "00000000012",
+            "0000000012",
+            "99999999999999999999999",
+        ];
+        const ROWS: &[&str] = &[
+            "{2024-01:5}",
+            "{2024-01: 5,}",
+            "{2024-01: 5 , 2024-02 : 6}",
+            "{ }",
+            "{}",
+            "{2024-01: 1,200}",
+            "{2024-01: 1, 200}",
+            "{2024-1: 5}",
+            "{2024-13: 5}",
+            "{24-01: 5}",
+            "{2024-01-01: 5}",
+            "{2024-01: 5} # note",
+            "{2024-01: 5} x",
+            "{2024-01: [5]}",
+            "{2024-01: {a: 5}}",
+            "{2024-01: \"5\"}",
+            "{2024-01: 5",
+            "{2024-01: 5, 2024-01: 6}",
+            "{2024-02: 5, 2024-01: 6}",
+            "{é: 5}",
+            "{2024-01: 5}   ",
+            "{2024-01: 5, 2024-01: 6, 2024-03: 1}",
+        ];
+        if odd && rng.below(3) == 0 {
+            return ROWS[rng.below(ROWS.len())].to_string();
+        }
+        let n = 1 + rng.below(26);
+        let start = rng.below(30) as u32;
+        let base = Month::new(2023, 1).expect("a month");
+        let mut items: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    "{}: {}",
+                    base.months_after(start + i as u32),
+                    rng.below(100_000)
+                )
+            })
+            .collect();
+        if odd {
+            let i = rng.below(n);
+            let m = base.months_after(start + i as u32);
+            items[i] = match rng.below(4) {
+                0 => format!("{}: 1", base.months_after(start)),
+                1 => format!("{m}:  {}", rng.below(10)),
+                _ => format!("{m}: {}", VALUES[rng.below(VALUES.len())]),
+            };
+        }
+        let sep = if odd && rng.below(8) == 0 {
+            " ,  "
+        } else {
+            ", "
+        };
+        format!("{{{}}}", items.join(sep))
+    }
+
+    /// A partner whose month mappings are written on one line, the `odd`th of them (if
+    /// there is one) with one thing odd.
+    fn flow_partner(rng: &mut Rng, odd: usize) -> String {
+        let mut out = String::from("as_of: 2024-12\npath: smb\ncustomers:\n");
+        let mut row = 0;
+        let mut months = |rng: &mut Rng| {
+            row += 1;
+            flow_months(rng, row == odd)
+        };
+        for i in 0..1 + rng.below(3) {
+            out.push_str(&format!("  - id: c{i}\n    attribution: [PAL]\n"));
+            if rng.below(3) == 0 {
+                out.push_str(&format!("    acr: {}\n", months(rng)));
+            }
+            if rng.below(4) == 0 {
+                out.push_str(&format!(
+                    "    acr_by_service:\n      Sentinel: {}\n",
+                    months(rng)
+                ));
+            }
+            out.push_str("    workloads:\n");
+            for slug in ["teams", "intune", "business-central"] {
+                out.push_str(&format!("      - workload: {slug}\n"));
+                for key in ["paid_licences", "active_users", "revenue", "usage"] {
+                    if rng.below(3) != 0 {
+                        out.push_str(&format!("        {key}: {}\n", months(rng)));
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// Taking a month mapping whole loads what taking it entry by entry loads, error
+    /// for error (the same message, line and column), on clean and damaged files.
+    #[test]
+    fn month_mappings_taken_whole_load_as_entry_by_entry() {
+        use crate::load::fast::tests::{
+            cases, mutate, seed, Rng, WHOLE_MONTHS, WHOLE_MONTHS_TAKEN,
+        };
+        let mut rng = Rng(seed(0x3a0c_7d2e_5b19_e6f1));
+        let (mut loaded, mut refused) = (0, 0);
+        WHOLE_MONTHS_TAKEN.set(0);
+        for n in 0..cases() / 2 {
+            // One mapping in most files is odd (the first, most often, so that it is
+            // the one reported); now and then any character is changed too.
+            let odd = match rng.below(4) {
+                0 => 0,
+                1 => 1 + rng.below(30),
+                _ => 1,
+            };
+            let mut text = flow_partner(&mut rng, odd);
+            if n % 7 == 6 {
+                text = mutate(&mut rng, &text);
+            }
+            let whole = load_str(&text, "f.yaml");
+            WHOLE_MONTHS.set(false);
+            let by_entry = load_str(&text, "f.yaml");
+            WHOLE_MONTHS.set(true);
+            assert_eq!(whole, by_entry, "for:\n{text}");
+            if whole.is_ok() {
+                loaded += 1;
+            } else {
+                refused += 1;
+            }
+        }
+        let taken = WHOLE_MONTHS_TAKEN.get();
+        assert!(
+            loaded * 10 > cases() / 2 && refused * 10 > cases() / 2 && taken > cases(),
+            "{loaded} loaded, {refused} refused, {taken} mappings taken whole"
+        );
+    }
+
+    /// Whole or not, a month mapping read from a file gives its figures in order, and a
+    /// long one (over a chunk of the fast reader's) too.
+    #[test]
+    fn a_long_month_mapping_reads_whole_or_entry_by_entry_alike() {
+        use crate::load::fast::tests::WHOLE_MONTHS;
+        let base = Month::new(1900, 1).expect("a month");
+        let items: Vec<String> = (0..1500)
+            .map(|i| format!("{}: {i}", base.months_after(i)))
+            .collect();
+        let text = format!(
+            "as_of: 2026-10\npath: smb\ncustomers:\n  - id: c\n    attribution: []\n    \
+             workloads:\n      - workload: teams\n        paid_licences: {{{}}}\n",
+            items.join(", ")
+        );
+        let whole = load_str(&text, "f.yaml").expect("loads");
+        WHOLE_MONTHS.set(false);
+        let by_entry = load_str(&text, "f.yaml");
+        WHOLE_MONTHS.set(true);
+        assert_eq!(Ok(&whole), by_entry.as_ref());
+        let licences = &whole.situation.customers[0].workloads[0].paid_licences;
+        assert_eq!(licences.len(), 1500);
+        assert_eq!(licences.get(&base.months_after(1499)), Some(&1499));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! position it reports, comes from one piece of code.
 
 use super::scalar::Text;
+use crate::model::Month;
 use yaml_rust2::parser::{Event as YamlEvent, Parser};
 use yaml_rust2::scanner::{ScanError, TScalarStyle};
 
@@ -52,9 +53,79 @@ pub(crate) enum Stop {
     Unsupported,
 }
 
+/// The `month: value` entries of a mapping read at once (see [`Source::months`]):
+/// each month with the 1-based columns of its key and value on the mapping's line, and
+/// the value's text, a plain word. The mapping's text is copied once, and values are
+/// read from it: a row of 24 entries is two allocations, both reused from row to row.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct MonthRow {
+    /// Month, key column, value column, value length, and the value's number when it
+    /// is 1 to 10 digits (`u64::MAX` when not).
+    entries: Vec<(Month, u32, u32, u32, u64)>,
+    /// The text of the line from column `from`.
+    text: String,
+    from: u32,
+}
+
+impl MonthRow {
+    pub fn clear(&mut self) {
+        self.entries.clear();
+        self.text.clear();
+        self.from = 0;
+    }
+
+    /// Entries it can hold without growing.
+    pub fn capacity(&self) -> usize {
+        self.entries.capacity()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Adds an entry whose value lies in `text` (see [`MonthRow::set_text`]), with its
+    /// number when it is 1 to 10 digits.
+    #[inline]
+    pub fn push(&mut self, month: Month, cols: (u32, u32), len: u32, digits: Option<u64>) {
+        let number = digits.unwrap_or(u64::MAX);
+        self.entries.push((month, cols.0, cols.1, len, number));
+    }
+
+    /// The text the values are read from: a line's from column `from` on.
+    pub fn set_text(&mut self, from: u32, text: &str) {
+        self.from = from;
+        self.text.clear();
+        self.text.push_str(text);
+    }
+
+    /// Each entry as month, key column, value column, value, and the value's number
+    /// when it is 1 to 10 digits.
+    pub fn iter(&self) -> impl Iterator<Item = (Month, u32, u32, &str, Option<u64>)> {
+        self.entries
+            .iter()
+            .map(move |&(month, key_col, value_col, len, number)| {
+                let at = value_col.wrapping_sub(self.from) as usize;
+                let value = self.text.get(at..at + len as usize).unwrap_or_default();
+                let digits = (number != u64::MAX).then_some(number);
+                (month, key_col, value_col, value, digits)
+            })
+    }
+}
+
 /// A reader of events.
 pub(crate) trait Source {
     fn next_event(&mut self) -> Result<(Event, Mark), Stop>;
+
+    /// Right after a `MappingStart`: when the mapping is a one-line `{...}` of plain
+    /// `month: word` entries, each month later than the one before it (so none twice),
+    /// puts its entries in `into`, reads on after its `}`, and says so; the events of
+    /// those entries and of the `MappingEnd` are then never given. Otherwise (the
+    /// default) gives nothing and the events follow as usual. A partner's month
+    /// mappings are most of its file: taking them whole spares the tree two nodes an
+    /// entry.
+    fn months(&mut self, _into: &mut MonthRow) -> bool {
+        false
+    }
 }
 
 /// The general reader: yaml-rust2, for any YAML, from a text or any characters.

@@ -11,9 +11,11 @@
 //! general reader. Anything unusual, and every malformed file, therefore gets the
 //! general reader's handling and messages; this one never explains an error.
 
-use super::events::{Event, Mark, Source, Stop};
+use super::events::{Event, Mark, MonthRow, Source, Stop};
 use super::scalar::Text;
+use crate::model::Month;
 use std::collections::VecDeque;
+use std::ops::Not;
 
 /// Deeper files are left to the general reader (the format needs five levels).
 const MAX_OPEN: usize = 32;
@@ -34,6 +36,8 @@ struct Resume {
     number: usize,
     /// The length of the line as read (without a `\r` before its `\n`).
     len: usize,
+    /// Whether no item has been read yet: the collection's start was the last event.
+    fresh: bool,
 }
 
 /// An open block mapping or list, by the column its keys or dashes start at (0-based).
@@ -461,6 +465,17 @@ impl State {
 
     /// Notes where a long flow collection goes on, after a chunk of its items.
     fn suspend(&mut self, line: &Line<'_>, map: bool, at: usize) -> Step<Option<usize>> {
+        self.suspend_at(line, map, at, false)
+    }
+
+    /// Notes where a flow collection goes on; `fresh` when none of its items is read.
+    fn suspend_at(
+        &mut self,
+        line: &Line<'_>,
+        map: bool,
+        at: usize,
+        fresh: bool,
+    ) -> Step<Option<usize>> {
         // Columns on other lines would be counted from the line's start, over and over.
         if !line.ascii {
             return Err(Stop::Unsupported);
@@ -470,6 +485,7 @@ impl State {
             at,
             number: line.number,
             len: line.text.len(),
+            fresh,
         });
         Ok(None)
     }
@@ -520,6 +536,11 @@ impl State {
             self.out.push_back((Event::MappingEnd, line.mark(at)));
             return Ok(Some(at + 1));
         }
+        if line.ascii {
+            // Its entries are read when the tree asks for them: it may take them whole
+            // (`Source::months`), or one event at a time as from any mapping.
+            return self.suspend_at(line, true, at, true);
+        }
         self.map_entries(line, at)
     }
 
@@ -565,10 +586,7 @@ fn flow_word(line: &Line<'_>, at: usize) -> Step<usize> {
         _ => return Err(Stop::Unsupported),
     }
     let mut end = at;
-    while line
-        .byte(end)
-        .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-' | b'+'))
-    {
+    while line.byte(end).is_some_and(|b| WORD[usize::from(b)]) {
         end += 1;
     }
     if end == at {
@@ -584,7 +602,147 @@ impl<F: Feed> Source for Fast<F> {
         }
         self.state.out.pop_front().ok_or(Stop::Unsupported)
     }
+
+    fn months(&mut self, into: &mut MonthRow) -> bool {
+        into.clear();
+        #[cfg(test)]
+        if !tests::WHOLE_MONTHS.get() {
+            return false;
+        }
+        let Some(r) = self.state.resume.filter(|r| r.map && r.fresh) else {
+            return false;
+        };
+        if !self.state.out.is_empty() {
+            return false;
+        }
+        let Some(text) = self.feed.current().and_then(|t| t.get(..r.len)) else {
+            return false;
+        };
+        let line = Line {
+            text,
+            number: r.number,
+            ascii: true,
+        };
+        match month_entries(&line, r.at, into) {
+            Some(end) if line_rest_is_blank(&line, end).is_ok() => {
+                self.state.resume = None;
+                #[cfg(test)]
+                tests::WHOLE_MONTHS_TAKEN.set(tests::WHOLE_MONTHS_TAKEN.get() + 1);
+                true
+            }
+            _ => {
+                into.clear();
+                false
+            }
+        }
+    }
 }
+
+/// The entries of a `{...}` from the one at `at` (ASCII line), when every one is a
+/// `YYYY-MM: word` that [`State::map_entries`] would read, in strictly increasing
+/// month order and no more than a chunk of them; the offset after the `}`. `None` for
+/// anything else, which is then read event by event: the tree's checks and the
+/// loader's messages stay theirs.
+fn month_entries(line: &Line<'_>, from: usize, into: &mut MonthRow) -> Option<usize> {
+    let bytes = line.text.as_bytes();
+    // Columns are byte offsets + 1 on an ASCII line; all of them fit in 32 bits.
+    u32::try_from(bytes.len()).ok()?;
+    let spaces = |mut at: usize| {
+        while bytes.get(at) == Some(&b' ') {
+            at += 1;
+        }
+        at
+    };
+    let mut previous: Option<Month> = None;
+    let mut at = from;
+    for _ in 0..FLOW_CHUNK {
+        // The key is the flow word `YYYY-MM` only when a `: ` follows its 7 bytes.
+        let key: &[u8; 9] = bytes.get(at..at + 9)?.try_into().ok()?;
+        let month = key_month(key)?;
+        if previous.is_some_and(|p| p >= month) {
+            return None;
+        }
+        previous = Some(month);
+        // One flow word (see `flow_word`): a word character other than `-` first. Its
+        // number on the way, for counts, when it is 1 to 10 digits.
+        let value = spaces(at + 9);
+        let mut end = value;
+        let mut number = 0u64;
+        while let Some(d) = bytes
+            .get(end)
+            .map(|b| b.wrapping_sub(b'0'))
+            .filter(|d| *d < 10)
+        {
+            number = number.wrapping_mul(10).wrapping_add(u64::from(d));
+            end += 1;
+        }
+        let digits = (end > value && end - value <= 10).then_some(number);
+        let numeral = end;
+        while bytes.get(end).is_some_and(|&b| WORD[usize::from(b)]) {
+            end += 1;
+        }
+        if end == value || bytes[value] == b'-' {
+            return None;
+        }
+        let digits = digits.filter(|_| end == numeral);
+        let after = spaces(end);
+        let close = match *bytes.get(after)? {
+            b'}' => true,
+            b',' => false,
+            _ => return None,
+        };
+        let cols = ((at + 1) as u32, (value + 1) as u32);
+        into.push(month, cols, (end - value) as u32, digits);
+        if close {
+            into.set_text((from + 1) as u32, &line.text[from..after]);
+            return Some(after + 1);
+        }
+        at = spaces(after + 1);
+        if bytes.get(at) == Some(&b'}') {
+            return None;
+        }
+    }
+    None
+}
+
+/// The month of a key `YYYY-MM: ` as `Month::parse` reads its first 7 bytes, tested
+/// eight bytes at a time: a partner file has millions.
+fn key_month(key: &[u8; 9]) -> Option<Month> {
+    const SEPARATORS: u64 = 0xff00_00ff_0000_0000;
+    const DASH_COLON: u64 = (b':' as u64) << 56 | (b'-' as u64) << 32;
+    const DIGITS: u64 = 0x00ff_ff00_ffff_ffff;
+    const HIGH: u64 = 0xf0f0_f0f0_f0f0_f0f0;
+    const LOW: u64 = 0x0f0f_0f0f_0f0f_0f0f;
+    let mut first = [0u8; 8];
+    first.copy_from_slice(&key[..8]);
+    let w = u64::from_le_bytes(first);
+    if key[8] != b' ' || w & SEPARATORS != DASH_COLON {
+        return None;
+    }
+    // Each digit's byte is 0x30 to 0x39: a high half of 3, and a low half that does not
+    // carry when 6 is added to it.
+    let d = w & DIGITS;
+    if d & HIGH != 0x3030_3030_3030_3030 & DIGITS
+        || ((d & LOW) + (0x0606_0606_0606_0606 & DIGITS)) & HIGH != 0
+    {
+        return None;
+    }
+    let v = (d & LOW).to_le_bytes().map(u32::from);
+    let year = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    Month::new(year as i32, v[5] * 10 + v[6])
+}
+
+/// The characters of a word in flow context (see [`flow_word`]).
+const WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'/' | b'-' | b'+');
+        b += 1;
+    }
+    table
+};
 
 const MAPPING_START: Event = Event::MappingStart {
     anchor: false,
@@ -617,47 +775,20 @@ fn end_of(block: Block) -> Event {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// Eight bytes as one word, to test them at once.
-fn word(chunk: &[u8]) -> u64 {
-    u64::from_le_bytes(chunk.try_into().unwrap_or_default())
-}
-
-/// Whether any byte of `w` is zero (exact; see "Bit Twiddling Hacks").
-fn has_zero(w: u64) -> bool {
-    w.wrapping_sub(ONES) & !w & HIGHS != 0
-}
-
-/// The offset of the first `\n`, eight bytes at a time: a partner file is millions of
-/// short lines.
+/// The offset of the first `\n`: a partner file is millions of lines, some of hundreds
+/// of bytes (`memchr` compares 16 or 32 bytes an instruction).
 pub(crate) fn find_newline(bytes: &[u8]) -> Option<usize> {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut at = 0;
-    for chunk in &mut chunks {
-        if has_zero(word(chunk) ^ (ONES * u64::from(b'\n'))) {
-            break;
-        }
-        at += 8;
-    }
-    bytes[at..].iter().position(|&b| b == b'\n').map(|i| at + i)
+    memchr::memchr(b'\n', bytes)
 }
 
-/// Whether every byte is printable ASCII (space to `~`), eight at a time.
+/// Whether every byte is printable ASCII (space to `~`). Without an early exit, so
+/// that the compiler can test many bytes per instruction: lines are short, and nearly
+/// all of them are printable.
 pub(crate) fn printable_ascii(bytes: &[u8]) -> bool {
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let w = word(chunk);
-        let high = w & HIGHS != 0;
-        // With no high bit set, a byte below 0x20 is one that borrows (exact).
-        let control = w.wrapping_sub(ONES * 0x20) & !w & HIGHS != 0;
-        let delete = has_zero(w ^ (ONES * 0x7f));
-        if high || control || delete {
-            return false;
-        }
-    }
-    chunks.remainder().iter().all(|b| (0x20..0x7f).contains(b))
+    bytes
+        .iter()
+        .fold(false, |bad, &b| bad | !(0x20..0x7f).contains(&b))
+        .not()
 }
 
 /// Characters YAML treats specially outside ASCII (line breaks, a byte order mark,

@@ -75,6 +75,15 @@ impl<'a> SourceLines<'a> {
         }
     }
 
+    /// Like [`SourceLines::nth`], but a line that is not kept is `None` without being
+    /// noted as missed: for a position the caller completes itself.
+    pub fn nth_if_kept(&self, index: usize) -> Option<&str> {
+        let missed = self.missed.get();
+        let found = self.nth(index);
+        self.missed.set(missed);
+        found
+    }
+
     /// Whether a line that is not kept was asked for.
     pub fn missed(&self) -> bool {
         self.missed.get()

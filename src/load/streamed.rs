@@ -154,7 +154,7 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
         );
         Some((read, fast.top_lines()))
     });
-    match fast {
+    let doc = match fast {
         Attempt::Read(doc) => Some(*doc),
         Attempt::Unsupported => {
             let general = attempt(shown, |lists| {
@@ -179,7 +179,27 @@ pub(super) fn read_file(file: &Path, shown: &str) -> Option<Document> {
             }
         }
         Attempt::Other => None,
+    };
+    let mut doc = doc?;
+    if let Some((_, at)) = &mut doc.segment_missing {
+        at.source_line = nth_line(open_regular(file, shown).ok()?, at.line)?;
     }
+    Some(doc)
+}
+
+/// The 1-based `number`th line of a file as `SourceLines::nth` gives it, reading no
+/// further and keeping no other line.
+fn nth_line(file: impl Read, number: usize) -> Option<String> {
+    let mut feed = FileFeed::new(file);
+    for _ in 1..number {
+        feed.next_line().ok()??;
+    }
+    let (text, newline) = feed.next_line().ok()??;
+    let text = match text.strip_suffix('\r') {
+        Some(text) if newline => text,
+        _ => text,
+    };
+    Some(text.to_string())
 }
 
 enum Attempt {
@@ -354,7 +374,7 @@ impl<R: Read> FileFeed<R> {
         let checked = std::str::from_utf8(&self.raw[..complete]).map_err(|_| Stop::Unsupported)?;
         // yaml-rust2 would end the text at a NUL; the whole text is read instead, and
         // refused with the NUL's position.
-        if checked.contains('\0') {
+        if memchr::memchr(0, checked.as_bytes()).is_some() {
             return Err(Stop::Unsupported);
         }
         let checked = match checked.strip_prefix('\u{feff}') {
@@ -643,6 +663,32 @@ mod tests {
                     as_of: 2024-12\ncustomers:\n  - id: \"c\\u00e9\"\n    segment: smb\n    \
                     attribution: [PAL]\n    acr:\n      2024-12: 1200\n      2023-12: 900.50\n";
         assert!(same_as_from_text(text, &path));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A customer without a `segment` is read line by line all the same (its line, quoted
+    /// only if the rulebook derives the path from segments, is found afterwards): before,
+    /// its position asked for a line that was not kept, and a 187 MB Modern Work file,
+    /// whose tenants have no segment, was read a second time, whole.
+    #[test]
+    fn a_customer_without_a_segment_does_not_make_the_file_read_again() {
+        let dir = std::env::temp_dir().join(format!("pcscore-segment-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("partner.yaml");
+        for text in [
+            "as_of: 2026-10\npath: smb\ncustomers:\n  - id: a\n    segment: smb\n    \
+             attribution: []\n  - id: b\n    attribution: [CSP]\n  - id: c\n    attribution: []\n",
+            "as_of: 2026-10\r\ncustomers:\r\n- id: b\r\n  attribution: [CSP]\r\n",
+        ] {
+            assert!(
+                same_as_from_text(text, &path),
+                "not read line by line:\n{text}"
+            );
+            let doc = super::read_file(&path, "f").expect("read line by line");
+            let (id, at) = doc.segment_missing.expect("a customer without a segment");
+            assert_eq!(id, "b");
+            assert!(at.source_line.ends_with("- id: b"), "{at:?}");
+        }
         std::fs::remove_dir_all(&dir).unwrap();
     }
 

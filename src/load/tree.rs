@@ -6,7 +6,7 @@
 //! hostile file cannot exhaust memory.
 
 use super::error::{ErrorKind, LoadError};
-use super::events::{Event, General, Source, Stop};
+use super::events::{Event, General, MonthRow, Source, Stop};
 use super::fast::Fast;
 use super::format::{Kind, Object};
 pub(crate) use super::scalar::Text;
@@ -36,6 +36,30 @@ pub(crate) enum Value {
     },
     Seq(Vec<Node>),
     Map(Vec<(Node, Node)>),
+    /// A mapping of months to plain words, on one line, each month later than the one
+    /// before: what a `Map` of those entries would hold, without a node apiece (see
+    /// `Source::months`). Only where the format expects months; [`expand`] gives the
+    /// `Map`.
+    Months(Box<MonthRow>),
+}
+
+/// The entries of a [`Value::Months`] on `line`, as the `Map` the tree would have
+/// built from their events.
+pub(crate) fn expand(line: usize, row: &MonthRow) -> Vec<(Node, Node)> {
+    row.iter()
+        .map(|(month, key_col, value_col, value, _)| {
+            let scalar = |col: u32, text: Text| Node {
+                line,
+                col: col as usize,
+                value: Value::Scalar { text, plain: true },
+            };
+            (
+                // The month as written: `Month` reads only `YYYY-MM`, which it writes back.
+                scalar(key_col, Text::from(month.to_string())),
+                scalar(value_col, Text::from(value)),
+            )
+        })
+        .collect()
 }
 
 impl Node {
@@ -63,7 +87,7 @@ impl Node {
                 }
             }
             Value::Seq(_) => "a list".to_string(),
-            Value::Map(_) => "a mapping".to_string(),
+            Value::Map(_) | Value::Months(_) => "a mapping".to_string(),
         }
     }
 }
@@ -251,6 +275,9 @@ impl Keys {
 struct Spare {
     maps: Vec<Vec<(Node, Node)>>,
     seqs: Vec<Vec<Node>>,
+    /// Boxed as a `Value::Months` holds them, so that reusing one allocates nothing.
+    #[allow(clippy::vec_box)]
+    months: Vec<Box<MonthRow>>,
 }
 
 impl Spare {
@@ -262,36 +289,34 @@ impl Spare {
         match node.value {
             Value::Map(entries) => self.keep_map(entries),
             Value::Seq(items) => self.keep_seq(items),
+            Value::Months(row) => self.keep_months(row),
             Value::Scalar { .. } => {}
+        }
+    }
+
+    fn keep_months(&mut self, mut row: Box<MonthRow>) {
+        row.clear();
+        if self.months.len() < Self::MAX_KEPT && row.capacity() <= Self::MAX_LEN {
+            self.months.push(row);
         }
     }
 
     fn keep_map(&mut self, mut entries: Vec<(Node, Node)>) {
         // Keys are scalars; only values can hold lists of their own.
-        for (_, value) in &mut entries {
-            self.keep_inner(value);
+        for (_, value) in entries.drain(..) {
+            self.keep(value);
         }
-        entries.clear();
         if self.maps.len() < Self::MAX_KEPT && entries.capacity() <= Self::MAX_LEN {
             self.maps.push(entries);
         }
     }
 
     fn keep_seq(&mut self, mut items: Vec<Node>) {
-        for item in &mut items {
-            self.keep_inner(item);
+        for item in items.drain(..) {
+            self.keep(item);
         }
-        items.clear();
         if self.seqs.len() < Self::MAX_KEPT && items.capacity() <= Self::MAX_LEN {
             self.seqs.push(items);
-        }
-    }
-
-    fn keep_inner(&mut self, node: &mut Node) {
-        match &mut node.value {
-            Value::Map(entries) => self.keep_map(std::mem::take(entries)),
-            Value::Seq(items) => self.keep_seq(std::mem::take(items)),
-            Value::Scalar { .. } => {}
         }
     }
 }
@@ -714,30 +739,43 @@ fn build<'i>(
                     .with_kind(ErrorKind::UnsupportedYaml)
                     .into());
                 }
-                let value = if is_map {
-                    Value::Map(spare.maps.pop().unwrap_or_default())
-                } else {
-                    Value::Seq(spare.seqs.pop().unwrap_or_default())
-                };
-                let segment = child_segment(&stack);
                 let shape = child_shape(&stack, root_shape);
-                let kept = shape.takes(is_map);
-                let streamed = match (&segment, &stream) {
-                    (Segment::Key(k), Some((keys, _))) if kept && !is_map && stack.len() == 1 => {
-                        keys.iter().position(|wanted| k == *wanted)
+                match take_months(events, is_map, shape, &mut spare) {
+                    // Complete already, and as the checks of a `Map` of its entries
+                    // would let them through: months, none twice, plain words.
+                    Some(row) => Node {
+                        line,
+                        col,
+                        value: Value::Months(row),
+                    },
+                    None => {
+                        let value = if is_map {
+                            Value::Map(spare.maps.pop().unwrap_or_default())
+                        } else {
+                            Value::Seq(spare.seqs.pop().unwrap_or_default())
+                        };
+                        let segment = child_segment(&stack);
+                        let kept = shape.takes(is_map);
+                        let streamed = match (&segment, &stream) {
+                            (Segment::Key(k), Some((keys, _)))
+                                if kept && !is_map && stack.len() == 1 =>
+                            {
+                                keys.iter().position(|wanted| k == *wanted)
+                            }
+                            _ => None,
+                        };
+                        let mut open = Open::new(Node { line, col, value }, segment);
+                        open.stream = streamed;
+                        open.keys.from = prints.len();
+                        // A list or mapping the loader refuses whole (`name: [...]`, or anything
+                        // under a refused one) keeps its place and kind for the message, and
+                        // none of its contents.
+                        open.shape = if kept { shape } else { Shape::Skip };
+                        open.dropping = !kept;
+                        stack.push(open);
+                        continue;
                     }
-                    _ => None,
-                };
-                let mut open = Open::new(Node { line, col, value }, segment);
-                open.stream = streamed;
-                open.keys.from = prints.len();
-                // A list or mapping the loader refuses whole (`name: [...]`, or anything
-                // under a refused one) keeps its place and kind for the message, and
-                // none of its contents.
-                open.shape = if kept { shape } else { Shape::Skip };
-                open.dropping = !kept;
-                stack.push(open);
-                continue;
+                }
             }
             Event::SequenceEnd | Event::MappingEnd => match stack.pop() {
                 Some(open) => {
@@ -868,11 +906,31 @@ fn build<'i>(
                         entries.push((key, node));
                     }
                 },
-                Value::Scalar { .. } => {}
+                // Never open: nothing is added to them.
+                Value::Scalar { .. } | Value::Months(_) => {}
             },
         }
     }
     Ok(root)
+}
+
+/// A month mapping the reader gives whole, where the format expects one.
+fn take_months(
+    events: &mut dyn Source,
+    is_map: bool,
+    shape: Shape,
+    spare: &mut Spare,
+) -> Option<Box<MonthRow>> {
+    if !is_map || !matches!(shape, Shape::Months) {
+        return None;
+    }
+    let mut row = spare.months.pop().unwrap_or_default();
+    if events.months(&mut row) {
+        Some(row)
+    } else {
+        spare.keep_months(row);
+        None
+    }
 }
 
 /// An empty plain scalar: a key or `-` with nothing after it.

@@ -5,10 +5,12 @@
 
 mod money;
 mod month;
+mod month_map;
 mod points;
 
 pub use money::{plain_decimal, Money, MoneyError};
 pub use month::Month;
+pub use month_map::MonthMap;
 pub use points::Points;
 
 use std::collections::BTreeMap;
@@ -230,13 +232,13 @@ pub struct Workload {
     /// The pair's own attribution (Business Applications); `None`: the customer's.
     pub attribution: Option<Vec<Attribution>>,
     /// Revenue in USD per month, exact.
-    pub revenue: BTreeMap<Month, Money>,
+    pub revenue: MonthMap<Money>,
     /// Usage in the rate card's unit per month, exact.
-    pub usage: BTreeMap<Month, Money>,
+    pub usage: MonthMap<Money>,
     /// Paid licences per month, whole.
-    pub paid_licences: BTreeMap<Month, u64>,
+    pub paid_licences: MonthMap<u64>,
     /// Active users per month, whole.
-    pub active_users: BTreeMap<Month, u64>,
+    pub active_users: MonthMap<u64>,
 }
 
 impl Workload {

@@ -570,3 +570,52 @@ fn long_flow_collections_are_read_a_chunk_at_a_time() {
         assert!(!agrees(&format!("a: [{}] b\n", list.join(", "))));
     }
 }
+
+thread_local! {
+    /// Whether the fast reader gives month mappings whole (`Source::months`): off, for
+    /// comparing what the loader makes of them either way.
+    pub(crate) static WHOLE_MONTHS: std::cell::Cell<bool> = const { std::cell::Cell::new(true) };
+    /// How many month mappings it gave whole.
+    pub(crate) static WHOLE_MONTHS_TAKEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// `key_month` reads a key exactly as the event path does: a flow word of 7 bytes
+/// followed by `: ` (see `map_entries`), which `Month::parse` reads.
+#[test]
+fn a_key_is_a_month_exactly_when_month_parse_reads_it() {
+    let mut rng = Rng(seed(0x51ce_5eed_0dd5_0001));
+    const BYTES: &[u8] = b"0123456789-: /.:;xA\x7f\x00\xff";
+    let mut months = 0;
+    for _ in 0..cases() * 50 {
+        let mut key = *b"2024-11: ";
+        for _ in 0..rng.below(3) {
+            key[rng.below(9)] = BYTES[rng.below(BYTES.len())];
+        }
+        if rng.below(4) == 0 {
+            key[rng.below(9)] = rng.below(256) as u8;
+        }
+        let expected = match std::str::from_utf8(&key[..7]) {
+            Ok(text) if key[7] == b':' && key[8] == b' ' => crate::model::Month::parse(text),
+            _ => None,
+        };
+        assert_eq!(
+            super::key_month(&key),
+            expected,
+            "{:?}",
+            String::from_utf8_lossy(&key)
+        );
+        months += usize::from(expected.is_some());
+    }
+    assert!(months > cases(), "only {months} months");
+    for year in [0, 1, 999, 2024, 9999] {
+        for month in 0..=13 {
+            let key = format!("{year:04}-{month:02}: ");
+            let key: &[u8; 9] = key.as_bytes().try_into().expect("9 bytes");
+            assert_eq!(
+                super::key_month(key),
+                crate::model::Month::new(year, month as u32),
+                "{year}-{month}"
+            );
+        }
+    }
+}
