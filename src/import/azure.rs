@@ -8,6 +8,7 @@ use super::columns::{Download, Kind};
 use super::dates;
 use super::error::{quoted, ImportError};
 use super::segments::SegmentMap;
+use super::tenants::Tenants;
 use super::units;
 use crate::model::{Money, MoneyError, Month};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -32,14 +33,6 @@ impl Interner {
     }
 }
 
-struct Tenant {
-    /// The tenant id as first written.
-    id: String,
-    /// Its latest `CustomerName` and that name's month.
-    name: String,
-    name_month: Option<Month>,
-}
-
 /// Rows of one customer, month, service and attribution value.
 #[derive(Clone, Copy)]
 struct Cell {
@@ -57,8 +50,7 @@ pub(crate) struct Usage {
     pub(crate) latest: Option<Month>,
     pub(crate) partner_ids: BTreeSet<String>,
     pub(crate) pga_ids: BTreeSet<String>,
-    tenants: Vec<Tenant>,
-    tenant_index: HashMap<String, u32>,
+    tenants: Tenants,
     services: Interner,
     attributions: Interner,
     segments: Interner,
@@ -102,8 +94,7 @@ pub(crate) fn read(path: &Path) -> Result<Usage, ImportError> {
         latest: None,
         partner_ids: BTreeSet::new(),
         pga_ids: BTreeSet::new(),
-        tenants: Vec::new(),
-        tenant_index: HashMap::new(),
+        tenants: Tenants::default(),
         services: Interner::default(),
         attributions: Interner::default(),
         segments: Interner::default(),
@@ -151,7 +142,7 @@ pub(crate) fn read(path: &Path) -> Result<Usage, ImportError> {
             ));
         }
         let name = row.get(c.name)?;
-        let tenant = u.tenant(tenant_text, name, month);
+        let tenant = u.tenants.id(tenant_text, name, month);
         let service = u.services.id(row.get(c.service)?);
         let attribution = u.attributions.id(row.get(c.attribution)?);
         let segment = u.segments.id(row.get(c.segment)?);
@@ -213,34 +204,6 @@ fn flag(text: &str) -> Option<bool> {
         "1" | "true" | "yes" => Some(true),
         "0" | "false" | "no" | "" => Some(false),
         _ => None,
-    }
-}
-
-impl Usage {
-    fn tenant(&mut self, id: &str, name: &str, month: Month) -> u32 {
-        let key = id.to_ascii_lowercase();
-        let i = match self.tenant_index.get(&key) {
-            Some(&i) => i,
-            None => {
-                let i = self.tenants.len() as u32;
-                self.tenants.push(Tenant {
-                    id: id.to_string(),
-                    name: String::new(),
-                    name_month: None,
-                });
-                self.tenant_index.insert(key, i);
-                i
-            }
-        };
-        let t = &mut self.tenants[i as usize];
-        // Later rows of the latest month win, so the name is the file's last word on it.
-        if !name.is_empty() && t.name_month <= Some(month) {
-            if t.name != name {
-                t.name = name.to_string();
-            }
-            t.name_month = Some(month);
-        }
-        i
     }
 }
 

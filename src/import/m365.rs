@@ -8,6 +8,7 @@ use super::attribution::AttributionMap;
 use super::columns::{Download, Kind};
 use super::dates;
 use super::error::{quoted, ImportError};
+use super::tenants::Tenants;
 use super::workloads::WorkloadMap;
 use crate::model::{Money, Month};
 use std::collections::{BTreeMap, HashMap};
@@ -33,15 +34,6 @@ impl Texts {
     }
 }
 
-/// One tenant as the download writes it.
-pub(crate) struct Tenant {
-    /// The tenant id as first written.
-    pub(crate) id: String,
-    /// Its latest `CustomerName`, when the download has that column.
-    pub(crate) name: String,
-    name_month: Option<Month>,
-}
-
 /// The figures of one tenant, workload name and month.
 #[derive(Clone, Copy)]
 struct Cell {
@@ -55,8 +47,7 @@ pub(crate) struct M365 {
     pub(crate) file: String,
     pub(crate) rows: u64,
     pub(crate) latest: Option<Month>,
-    pub(crate) tenants: Vec<Tenant>,
-    tenant_index: HashMap<String, u32>,
+    pub(crate) tenants: Tenants,
     names: Texts,
     attributions: Texts,
     cells: HashMap<(u32, Month, u32), Cell>,
@@ -134,8 +125,7 @@ pub(crate) fn read(path: &Path) -> Result<M365, ImportError> {
         file: d.name.clone(),
         rows: 0,
         latest: None,
-        tenants: Vec::new(),
-        tenant_index: HashMap::new(),
+        tenants: Tenants::default(),
         names: Texts::default(),
         attributions: Texts::default(),
         cells: HashMap::new(),
@@ -174,7 +164,7 @@ pub(crate) fn read(path: &Path) -> Result<M365, ImportError> {
             ));
         }
         let name = row.opt(c.name)?;
-        let tenant = u.tenant(tenant_text, name, month);
+        let tenant = u.tenants.id(tenant_text, name, month);
         let workload = u.names.id(workload_text, line);
         if let Some(i) = c.attribution {
             let value = row.get(i)?;
@@ -247,31 +237,6 @@ fn whole(text: &str) -> Option<u64> {
 }
 
 impl M365 {
-    fn tenant(&mut self, id: &str, name: &str, month: Month) -> u32 {
-        let key = id.to_ascii_lowercase();
-        let i = match self.tenant_index.get(&key) {
-            Some(&i) => i,
-            None => {
-                let i = self.tenants.len() as u32;
-                self.tenants.push(Tenant {
-                    id: id.to_string(),
-                    name: String::new(),
-                    name_month: None,
-                });
-                self.tenant_index.insert(key, i);
-                i
-            }
-        };
-        let t = &mut self.tenants[i as usize];
-        if !name.is_empty() && t.name_month <= Some(month) {
-            if t.name != name {
-                t.name = name.to_string();
-            }
-            t.name_month = Some(month);
-        }
-        i
-    }
-
     /// The tenants' workloads at `as_of` (`IMPORT.WINDOW`, `IMPORT.WORKLOADS`,
     /// `IMPORT.OVERLAP`, `IMPORT.ATTRIBUTION`).
     pub(crate) fn resolve(

@@ -16,6 +16,7 @@ mod error;
 mod m365;
 mod people;
 mod segments;
+mod tenants;
 mod units;
 mod workloads;
 mod writer;

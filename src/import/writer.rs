@@ -196,48 +196,24 @@ pub(crate) fn write(p: &Parts<'_>) -> String {
 
 fn header(o: &mut String, p: &Parts<'_>) {
     o.push_str("# Imported by `pcscore import` from Partner Center downloads.\n");
+    let first = p.as_of.months_before(23);
     if let Some((u, r)) = p.usage {
-        let first = p.as_of.months_before(23);
-        let _ = writeln!(
+        let units = Count(r.customers.len() as u64, "customer");
+        opening(
             o,
-            "# Azure usage: {} ({})",
-            comment_text(&u.file),
-            Count(u.rows, "row")
+            ("Azure usage", &u.file, u.rows),
+            r.kept,
+            (first, p.as_of),
+            units,
         );
-        let _ = writeln!(
-            o,
-            "#   kept: {} in {first} to {}, for {}",
-            Count(r.kept, "row"),
-            p.as_of,
-            Count(r.customers.len() as u64, "customer")
-        );
-        let mut skip = |n: u64, why: &str| {
-            if n > 0 {
-                let _ = writeln!(o, "#   skipped: {} {why}", Count(n, "row"));
-            }
-        };
         skip(
+            o,
             u.duplicates,
             "marked IsACRDuplicateAtMPNLevel = 1 (duplicates)",
         );
-        skip(u.zero, "with ACR 0");
-        skip(
-            r.before,
-            &format!("before {first} (outside the 24-month window)"),
-        );
-        skip(
-            r.after,
-            &format!("after the as-of month {} (ignored)", p.as_of),
-        );
-        for (value, n) in &r.no_code {
-            skip(
-                *n,
-                &format!(
-                    "through `{}`, an attribution type that earns no code",
-                    comment_text(value)
-                ),
-            );
-        }
+        skip(o, u.zero, "with ACR 0");
+        window_skips(o, (first, p.as_of), r.before, r.after);
+        no_code_skips(o, &r.no_code, "");
         if r.negative_service_months > 0 {
             let _ = writeln!(
                 o,
@@ -255,61 +231,35 @@ fn header(o: &mut String, p: &Parts<'_>) {
         ids(o, "PGAPartnerID", &u.pga_ids);
     }
     if let Some((u, r)) = p.m365 {
-        let first = p.as_of.months_before(23);
-        let _ = writeln!(
+        let units = Count(r.tenants.len() as u64, "tenant");
+        opening(
             o,
-            "# Microsoft 365 usage: {} ({})",
-            comment_text(&u.file),
-            Count(u.rows, "row")
+            ("Microsoft 365 usage", &u.file, u.rows),
+            r.kept,
+            (first, p.as_of),
+            units,
         );
-        let _ = writeln!(
-            o,
-            "#   kept: {} in {first} to {}, for {}",
-            Count(r.kept, "row"),
-            p.as_of,
-            Count(r.tenants.len() as u64, "tenant")
-        );
-        let mut skip = |n: u64, why: &str| {
-            if n > 0 {
-                let _ = writeln!(o, "#   skipped: {} {why}", Count(n, "row"));
-            }
-        };
-        skip(
-            r.before,
-            &format!("before {first} (outside the 24-month window)"),
-        );
-        skip(
-            r.after,
-            &format!("after the as-of month {} (ignored)", p.as_of),
-        );
+        window_skips(o, (first, p.as_of), r.before, r.after);
         for (name, n) in &r.ignored {
             skip(
+                o,
                 *n,
                 &format!("of workload `{}`, mapped to ignore", comment_text(name)),
             );
         }
-        for (value, n) in &r.no_code {
-            skip(
-                *n,
-                &format!(
-                    "through `{}`, an attribution type that earns no code (figures kept)",
-                    comment_text(value)
-                ),
-            );
-        }
+        no_code_skips(o, &r.no_code, " (figures kept)");
         if !p.tenants_without_azure {
-            let without = match p.usage {
-                Some((_, az)) => r
-                    .tenants
-                    .keys()
-                    .filter(|k| {
-                        !az.customers
-                            .iter()
-                            .any(|c| c.tenant.eq_ignore_ascii_case(k))
-                    })
-                    .count(),
-                None => r.tenants.len(),
-            };
+            let azure: std::collections::HashSet<String> = p
+                .usage
+                .map(|(_, az)| {
+                    az.customers
+                        .iter()
+                        .map(|c| c.tenant.to_ascii_lowercase())
+                        .collect()
+                })
+                .unwrap_or_default();
+            // The resolved tenants are keyed by their lower-cased id.
+            let without = r.tenants.keys().filter(|k| !azure.contains(*k)).count();
             if without > 0 {
                 let _ = writeln!(
                     o,
@@ -347,6 +297,62 @@ fn header(o: &mut String, p: &Parts<'_>) {
         }
     }
     o.push('\n');
+}
+
+/// A download's first header lines: its name and rows, then the rows kept in the window.
+fn opening(
+    o: &mut String,
+    (title, file, rows): (&str, &str, u64),
+    kept: u64,
+    (first, as_of): (Month, Month),
+    units: Count<'_>,
+) {
+    let _ = writeln!(
+        o,
+        "# {title}: {} ({})",
+        comment_text(file),
+        Count(rows, "row")
+    );
+    let _ = writeln!(
+        o,
+        "#   kept: {} in {first} to {as_of}, for {units}",
+        Count(kept, "row")
+    );
+}
+
+/// `#   skipped: N rows WHY`, when there are any.
+fn skip(o: &mut String, n: u64, why: &str) {
+    if n > 0 {
+        let _ = writeln!(o, "#   skipped: {} {why}", Count(n, "row"));
+    }
+}
+
+/// Rows before the 24-month window and after the as-of month (`IMPORT.WINDOW`).
+fn window_skips(o: &mut String, (first, as_of): (Month, Month), before: u64, after: u64) {
+    skip(
+        o,
+        before,
+        &format!("before {first} (outside the 24-month window)"),
+    );
+    skip(
+        o,
+        after,
+        &format!("after the as-of month {as_of} (ignored)"),
+    );
+}
+
+/// Rows through attribution types that earn no code, per value as written.
+fn no_code_skips(o: &mut String, no_code: &BTreeMap<String, u64>, note: &str) {
+    for (value, n) in no_code {
+        skip(
+            o,
+            *n,
+            &format!(
+                "through `{}`, an attribution type that earns no code{note}",
+                comment_text(value)
+            ),
+        );
+    }
 }
 
 /// Text from a download as it may stand in a comment: one line.
