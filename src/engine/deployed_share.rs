@@ -26,13 +26,7 @@ pub(super) fn score(
     let mut scores: Vec<TypeScore> = Vec::new();
     let mut units: Vec<(String, UnitEvidence)> = Vec::new();
     for ty in rule.values.on(at.path) {
-        let Some(group) = rule
-            .tenants
-            .types
-            .on(at.path)
-            .iter()
-            .find(|g| g.name == ty.name)
-        else {
+        let Some(group) = rule.tenants.group(at.path, &ty.name) else {
             continue;
         };
         let (mut at_m, mut at_m12, mut excluded) = (0u64, 0u64, 0u64);

@@ -23,13 +23,7 @@ pub(super) fn score(
     let m12 = m.months_before(12);
     let mut scores: Vec<TypeScore> = Vec::new();
     for ty in rule.thresholds.on(at.path) {
-        let Some(group) = rule
-            .tenants
-            .types
-            .on(at.path)
-            .iter()
-            .find(|g| g.name == ty.name)
-        else {
+        let Some(group) = rule.tenants.group(at.path, &ty.name) else {
             continue;
         };
         let (mut now, mut before, mut since_part) = (0u64, 0u64, 0u64);

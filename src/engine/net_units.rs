@@ -134,13 +134,7 @@ impl Judge<'_> {
                     let list = pair_attribution(c, w);
                     let amount = w.revenue_in(month).amount();
                     let bounds = *revenue.on(self.path);
-                    let status = if !has_code_at(list, codes, month) {
-                        UnitStatus::NoCode
-                    } else if !bounds.contains(amount) {
-                        UnitStatus::Short
-                    } else {
-                        UnitStatus::Counts
-                    };
+                    let status = judged(has_code_at(list, codes, month), bounds, amount);
                     if status == UnitStatus::Counts || !amount.is_zero() {
                         out.push(unit(
                             Some(&w.workload),
@@ -163,13 +157,7 @@ impl Judge<'_> {
                         continue;
                     };
                     let bounds = *b.on(self.path);
-                    let status = if !counts {
-                        UnitStatus::NoCode
-                    } else if !bounds.contains(value) {
-                        UnitStatus::Short
-                    } else {
-                        UnitStatus::Counts
-                    };
+                    let status = judged(counts, bounds, value);
                     if status == UnitStatus::Counts || !value.is_zero() {
                         let rate = consumption.rate_of(&w.workload).map(|r| r.0);
                         out.push(unit(
@@ -230,13 +218,11 @@ impl Judge<'_> {
             UnitTest::SecurityCustomers { security, ttm, .. } => {
                 let amount = security_ttm(c, &security.services, month);
                 let bounds = *ttm.on(self.path);
-                let status = if !has_code_at(&c.attribution, &security.codes, month) {
-                    UnitStatus::NoCode
-                } else if !bounds.contains(amount) {
-                    UnitStatus::Short
-                } else {
-                    UnitStatus::Counts
-                };
+                let status = judged(
+                    has_code_at(&c.attribution, &security.codes, month),
+                    bounds,
+                    amount,
+                );
                 if status == UnitStatus::Counts || !amount.is_zero() {
                     out.push(unit(
                         None,
@@ -290,5 +276,21 @@ impl Judge<'_> {
             },
             status,
         ))
+    }
+}
+
+/// A unit with a figure against bounds: no counting code, short of the bounds, or
+/// counting (`PCS.COMPARE` is the bounds' own test).
+fn judged(
+    has_code: bool,
+    bounds: crate::rulebook::Bounds,
+    value: rust_decimal::Decimal,
+) -> UnitStatus {
+    if !has_code {
+        UnitStatus::NoCode
+    } else if !bounds.contains(value) {
+        UnitStatus::Short
+    } else {
+        UnitStatus::Counts
     }
 }

@@ -537,6 +537,14 @@ pub struct TenantRule {
     pub clauses: TenantClauses,
 }
 
+impl TenantRule {
+    /// The association type group of a path by its name (`CPOR`, `DPOR`, `CSP`), for
+    /// the rules that score each type apart.
+    pub fn group(&self, path: crate::model::PathKind, name: &str) -> Option<&CodeGroup> {
+        self.types.on(path).iter().find(|g| g.name == name)
+    }
+}
+
 /// The clauses a tenant rule cites.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
