@@ -219,6 +219,32 @@ def eligible_at(attribution, m_index, where):
     return False
 
 
+def people_holding(people, m):
+    """AZ.SKILL.COUNT: for each associated person, the slugs active on the last day of M."""
+    y, mo = m // 12, m % 12 + 1
+    last_day = (y, mo, calendar.monthrange(y, mo)[1])
+    holds, seen = [], set()
+    for i, p in enumerate(people):
+        pid = str(p["id"])
+        if pid in seen:
+            raise Bad(f"people[{i}].id: duplicate id {pid!r}")
+        seen.add(pid)
+        associated = p.get("associated", True)
+        if not isinstance(associated, bool):
+            raise Bad(f"people[{i}].associated: expected true or false")
+        active = set()
+        for j, c in enumerate(p.get("certifications") or []):
+            where = f"people[{i}].certifications[{j}]"
+            slug = cert_slug(c["cert"], f"{where}.cert")
+            earned = date(c["earned"], f"{where}.earned")
+            expires = date(c["expires"], f"{where}.expires") if c.get("expires") is not None else None
+            if earned <= last_day and (expires is None or expires >= last_day):
+                active.add(slug)
+        if associated:
+            holds.append(active)
+    return holds
+
+
 def service_key(name):
     return str(name).strip().lower()
 
@@ -312,28 +338,7 @@ def score(doc):
     dep = 2 * min(len(services), 5)
 
     # AZ.SKILL.COUNT: who holds what, active on the last day of M, associated only
-    y, mo = m // 12, m % 12 + 1
-    last_day = (y, mo, calendar.monthrange(y, mo)[1])
-    holds = []
-    seen = set()
-    for i, p in enumerate(people):
-        pid = str(p["id"])
-        if pid in seen:
-            raise Bad(f"people[{i}].id: duplicate id {pid!r}")
-        seen.add(pid)
-        associated = p.get("associated", True)
-        if not isinstance(associated, bool):
-            raise Bad(f"people[{i}].associated: expected true or false")
-        active = set()
-        for j, c in enumerate(p.get("certifications") or []):
-            where = f"people[{i}].certifications[{j}]"
-            slug = cert_slug(c["cert"], f"{where}.cert")
-            earned = date(c["earned"], f"{where}.earned")
-            expires = date(c["expires"], f"{where}.expires") if c.get("expires") is not None else None
-            if earned <= last_day and (expires is None or expires >= last_day):
-                active.add(slug)
-        if associated:
-            holds.append(active)
+    holds = people_holding(people, m)
 
     points = {"net_customer_adds": nca}
     for sub, (steps, scoring, cap) in SKILLING[designation].items():

@@ -49,6 +49,7 @@ from azure_2026_05 import (  # noqa: E402  (shared readers, see the docstring)
     files_under,
     month,
     month_text,
+    people_holding,
     service_key,
 )
 
@@ -303,31 +304,6 @@ class Customer:
         return sum((self.security_acr(y) for y in range(x - 11, x + 1)), ZERO)
 
 
-def people_holding(people, m):
-    """AZ.SKILL.COUNT: for each associated person, the slugs active on the last day of M."""
-    import calendar
-    y, mo = m // 12, m % 12 + 1
-    last_day = (y, mo, calendar.monthrange(y, mo)[1])
-    holds, seen = [], set()
-    for i, p in enumerate(people):
-        pid = str(p["id"])
-        if pid in seen:
-            raise Bad(f"people[{i}].id: duplicate id {pid!r}")
-        seen.add(pid)
-        associated = p.get("associated", True)
-        if not isinstance(associated, bool):
-            raise Bad(f"people[{i}].associated: expected true or false")
-        active = set()
-        for j, c in enumerate(p.get("certifications") or []):
-            where = f"people[{i}].certifications[{j}]"
-            slug = cert_slug(c["cert"], f"{where}.cert")
-            earned = date(c["earned"], f"{where}.earned")
-            expires = date(c["expires"], f"{where}.expires") if c.get("expires") is not None else None
-            if earned <= last_day and (expires is None or expires >= last_day):
-                active.add(slug)
-        if associated:
-            holds.append(active)
-    return holds
 
 
 def clamp(x, low, high):
